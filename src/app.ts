@@ -1,0 +1,170 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type RawReplyDefaultExpression, type RawRequestDefaultExpression, type RawServerDefault } from 'fastify';
+import fastifyCookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { Actor, RequestContext } from './kernel/auth/actor.ts';
+import type { AppDeps } from './kernel/deps.ts';
+import { unauthorized } from './kernel/errors.ts';
+import { errorHandler } from './kernel/http/error-handler.ts';
+import { ErrorResponse } from './kernel/http/schemas.ts';
+import { validatorCompiler } from './kernel/http/validation.ts';
+import { auditRoutes } from './modules/audit/routes.ts';
+import { AuditService } from './modules/audit/service.ts';
+import { AuthService } from './modules/identity/auth.service.ts';
+import { identityRoutes, SESSION_COOKIE } from './modules/identity/routes.ts';
+import { MachineCredentialService } from './modules/identity/machine-credentials.service.ts';
+import { UserService } from './modules/identity/users.service.ts';
+import { organisationRoutes } from './modules/organisations/routes.ts';
+import { OrganisationService } from './modules/organisations/service.ts';
+import { regionRoutes } from './modules/regions/routes.ts';
+import { RegionService } from './modules/regions/service.ts';
+import { systemRoutes } from './modules/system/routes.ts';
+
+export interface Services {
+  regions: RegionService;
+  organisations: OrganisationService;
+  users: UserService;
+  auth: AuthService;
+  machineCredentials: MachineCredentialService;
+  audit: AuditService;
+}
+
+export function createServices(deps: AppDeps): Services {
+  const users = new UserService(deps.db);
+  return {
+    regions: new RegionService(deps.db),
+    organisations: new OrganisationService(deps.db),
+    users,
+    auth: new AuthService(deps.db, deps.clock, users),
+    machineCredentials: new MachineCredentialService(deps.db),
+    audit: new AuditService(deps.db),
+  };
+}
+
+export type App = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, TypeBoxTypeProvider>;
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    deps: AppDeps;
+    services: Services;
+  }
+  interface FastifyRequest {
+    actor: Actor;
+    /** Who, from where, when: built once per request after authentication. */
+    ctx: RequestContext;
+  }
+}
+
+const REQUEST_ID = /^[A-Za-z0-9._:-]{8,128}$/;
+
+export interface BuildOptions {
+  logger?: boolean | Record<string, unknown>;
+}
+
+export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<App> {
+  const app = Fastify({
+    logger: opts.logger ?? {
+      level: deps.config.logLevel,
+      // Secrets and personal data never reach the log: cookies, credentials and bodies are not logged at all.
+      redact: { paths: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'], remove: true },
+    },
+    bodyLimit: deps.config.bodyLimitBytes,
+    trustProxy: deps.config.trustProxy,
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+    },
+    requestIdHeader: false,
+    forceCloseConnections: 'idle',
+    ajv: { customOptions: { removeAdditional: false } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setErrorHandler(errorHandler);
+  app.decorate('deps', deps);
+  app.decorate('services', createServices(deps));
+  app.decorateRequest('actor', null as never);
+  app.decorateRequest('ctx', null as never);
+  app.addSchema(ErrorResponse);
+
+  await app.register(fastifyCookie);
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'QTrace 建设工程质量检测监管平台 API',
+        version: '1',
+        description:
+          'API of the supervision platform defined by 吉建质〔2026〕2号. Console sessions use a cookie; agency systems send ' +
+          '`Authorization: Bearer qtm_…` with a machine credential. Errors are `{ code, message, field? }`.',
+      },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE },
+          machine: { type: 'http', scheme: 'bearer', description: 'Machine credential qtm_<keyId>_<secret>' },
+        },
+      },
+      security: [{ session: [] }, { machine: [] }],
+    },
+    refResolver: { buildLocalReference: (json, _base, _frag, i) => (typeof json.$id === 'string' ? json.$id : `def-${i}`) },
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/docs' });
+
+  app.addHook('onRequest', async (req, reply) => {
+    void reply.header('x-request-id', req.id);
+    req.actor = await authenticate(app, req.headers.authorization, req.cookies[SESSION_COOKIE]);
+    req.ctx = { actor: req.actor, requestId: req.id, clientIp: req.ip ?? null, now: deps.clock.now() };
+  });
+  app.addHook('onSend', async (_req, reply, payload) => {
+    void reply.header('x-content-type-options', 'nosniff');
+    void reply.header('x-frame-options', 'DENY');
+    void reply.header('referrer-policy', 'same-origin');
+    return payload;
+  });
+
+  await app.register(systemRoutes);
+  await app.register(
+    async (api) => {
+      await api.register(identityRoutes);
+      await api.register(regionRoutes);
+      await api.register(organisationRoutes);
+      await api.register(auditRoutes);
+    },
+    { prefix: '/api/v1' },
+  );
+
+  const webDist = deps.config.webDistDir;
+  const hasConsole = existsSync(`${webDist}/index.html`);
+  if (hasConsole) {
+    await app.register(fastifyStatic, { root: webDist, wildcard: false, index: ['index.html'] });
+  }
+  app.setNotFoundHandler((req, reply) => {
+    const path = req.url.split('?')[0] ?? '';
+    // The console is a single-page app: its deep links are answered with its page.
+    if (hasConsole && req.method === 'GET' && !path.startsWith('/api/') && !/\.[a-z0-9]+$/i.test(path)) {
+      return reply.type('text/html').sendFile('index.html');
+    }
+    return reply.status(404).send({ code: 'ROUTE_NOT_FOUND', message: `接口不存在：${req.method} ${path}` });
+  });
+
+  return app;
+}
+
+async function authenticate(app: FastifyInstance, authorization: string | undefined, cookie: string | undefined): Promise<Actor> {
+  if (authorization) {
+    const m = /^Bearer (\S+)$/i.exec(authorization);
+    const actor = m ? await app.services.auth.resolveMachineToken(m[1]!) : null;
+    // A wrong credential is an error, not an anonymous call: a lab system must learn at once that it is rejected.
+    if (!actor) throw unauthorized('AUTH_INVALID_CREDENTIAL', '接口凭证无效或已吊销');
+    return actor;
+  }
+  if (cookie) {
+    const actor = await app.services.auth.resolveSession(cookie);
+    if (actor) return actor;
+  }
+  return { kind: 'anonymous' };
+}

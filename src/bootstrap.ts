@@ -1,0 +1,45 @@
+import { LocalBlobStore } from './kernel/blobs/local-blob-store.ts';
+import { systemClock, type Clock } from './kernel/clock.ts';
+import type { Config } from './kernel/config.ts';
+import { openPglite, openPostgres, type DbHandle } from './kernel/db/database.ts';
+import { migrate } from './kernel/db/migrate.ts';
+import type { AppDeps } from './kernel/deps.ts';
+import { RegionService } from './modules/regions/service.ts';
+import { seedDemo, type DemoSeedResult } from './seed/demo.ts';
+
+export async function openDatabase(config: Config): Promise<DbHandle> {
+  if (config.databaseUrl) return openPostgres(config.databaseUrl, config.pgPoolMax);
+  return openPglite(config.dataDir);
+}
+
+/**
+ * Everything between configuration and a listening server: database, migrations, reference data, blob store,
+ * and (where asked) the demo seed. Shared by `npm start`, the tests and the benchmarks.
+ */
+export async function bootstrap(
+  config: Config,
+  opts: { handle?: DbHandle; clock?: Clock } = {},
+): Promise<{ deps: AppDeps; seeded: DemoSeedResult | null }> {
+  const handle = opts.handle ?? (await openDatabase(config));
+  try {
+    await migrate(handle);
+    await new RegionService(handle.db).sync();
+    const blobs = await new LocalBlobStore(config.blobDir).init();
+    const deps: AppDeps = { config, handle, db: handle.db, blobs, clock: opts.clock ?? systemClock };
+    const seeded = await maybeSeed(deps);
+    return { deps, seeded };
+  } catch (err) {
+    if (!opts.handle) await handle.close();
+    throw err;
+  }
+}
+
+/** `auto` seeds an empty embedded database only: a production server never gets demo accounts by accident. */
+async function maybeSeed(deps: AppDeps): Promise<DemoSeedResult | null> {
+  const mode = deps.config.seedDemo;
+  if (mode === 'false') return null;
+  if (mode === 'auto' && deps.handle.kind !== 'pglite') return null;
+  const anyUser = await deps.db.selectFrom('users').select('id').limit(1).executeTakeFirst();
+  if (anyUser) return null;
+  return seedDemo(deps);
+}

@@ -1,0 +1,138 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { access, mkdir, open, readFile, rename, rm, stat } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { Readable, Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import {
+  BlobHashMismatchError,
+  BlobNotFoundError,
+  BlobTooLargeError,
+  isSha256Hex,
+  type BlobStore,
+  type Sha256Hex,
+  type StoredBlob,
+} from './blob-store.ts';
+
+/**
+ * Blobs in a local folder: `<root>/sha256/ab/cd/<hash>`. A write goes to `<root>/tmp`, is fsynced, renamed into
+ * place (atomic on one filesystem) and the directory fsynced, so a crash leaves either nothing or the whole file.
+ */
+export class LocalBlobStore implements BlobStore {
+  readonly #root: string;
+  constructor(root: string) {
+    this.#root = root;
+  }
+
+  async init(): Promise<this> {
+    await mkdir(join(this.#root, 'tmp'), { recursive: true });
+    await mkdir(join(this.#root, 'sha256'), { recursive: true });
+    return this;
+  }
+
+  pathOf(sha256: Sha256Hex): string {
+    if (!isSha256Hex(sha256)) throw new BlobNotFoundError(`not a sha256: ${sha256}`);
+    return join(this.#root, 'sha256', sha256.slice(0, 2), sha256.slice(2, 4), sha256);
+  }
+
+  async put(content: Readable | Buffer, opts: { maxBytes?: number; expectedSha256?: Sha256Hex } = {}): Promise<StoredBlob> {
+    const tmp = join(this.#root, 'tmp', `${randomUUID()}.part`);
+    const hash = createHash('sha256');
+    let size = 0;
+    const max = opts.maxBytes ?? Number.POSITIVE_INFINITY;
+    const meter = new Transform({
+      transform(chunk: Buffer, _enc, cb) {
+        size += chunk.length;
+        if (size > max) return cb(new BlobTooLargeError(max));
+        hash.update(chunk);
+        cb(null, chunk);
+      },
+    });
+    const source = Buffer.isBuffer(content) ? Readable.from([content]) : content;
+    try {
+      const out = createWriteStream(tmp, { flags: 'wx' });
+      await pipeline(source, meter, out);
+      const fh = await open(tmp, 'r+');
+      try {
+        await fh.sync();
+      } finally {
+        await fh.close();
+      }
+      const sha256 = hash.digest('hex');
+      if (opts.expectedSha256 && opts.expectedSha256 !== sha256) {
+        throw new BlobHashMismatchError(`content hash ${sha256} differs from the declared ${opts.expectedSha256}`);
+      }
+      const dest = this.pathOf(sha256);
+      if (await exists(dest)) {
+        await rm(tmp, { force: true });
+        return { sha256, size, created: false };
+      }
+      await mkdir(dirname(dest), { recursive: true });
+      await rename(tmp, dest);
+      await fsyncDir(dirname(dest));
+      return { sha256, size, created: true };
+    } catch (err) {
+      await rm(tmp, { force: true });
+      throw err;
+    }
+  }
+
+  async has(sha256: Sha256Hex): Promise<boolean> {
+    return isSha256Hex(sha256) && exists(this.pathOf(sha256));
+  }
+
+  async open(sha256: Sha256Hex): Promise<Readable> {
+    const path = this.pathOf(sha256);
+    try {
+      await stat(path);
+    } catch {
+      throw new BlobNotFoundError(sha256);
+    }
+    const hash = createHash('sha256');
+    const verify = new Transform({
+      transform(chunk: Buffer, _enc, cb) {
+        hash.update(chunk);
+        cb(null, chunk);
+      },
+      flush(cb) {
+        const actual = hash.digest('hex');
+        cb(actual === sha256 ? null : new BlobHashMismatchError(`stored blob ${sha256} now hashes to ${actual}`));
+      },
+    });
+    return createReadStream(path).pipe(verify);
+  }
+
+  async read(sha256: Sha256Hex): Promise<Buffer> {
+    let buf: Buffer;
+    try {
+      buf = await readFile(this.pathOf(sha256));
+    } catch {
+      throw new BlobNotFoundError(sha256);
+    }
+    const actual = createHash('sha256').update(buf).digest('hex');
+    if (actual !== sha256) throw new BlobHashMismatchError(`stored blob ${sha256} now hashes to ${actual}`);
+    return buf;
+  }
+
+  async ping(): Promise<void> {
+    await access(join(this.#root, 'tmp'));
+  }
+}
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    await stat(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function fsyncDir(dir: string): Promise<void> {
+  const fh = await open(dir, 'r');
+  try {
+    await fh.sync();
+  } finally {
+    await fh.close();
+  }
+}

@@ -1,0 +1,86 @@
+import { resolve } from 'node:path';
+import { Type, type Static } from 'typebox';
+import { Value } from 'typebox/value';
+
+/**
+ * Configuration comes from the environment only, validated once at start. An invalid value stops the process
+ * with a message naming the variable; nothing falls back silently. The README's table mirrors this schema.
+ */
+const EnvSchema = Type.Object({
+  PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 3000 }),
+  HOST: Type.String({ minLength: 1, default: '127.0.0.1' }),
+  DATA_DIR: Type.String({ minLength: 1, default: './data' }),
+  DATABASE_URL: Type.Optional(Type.String({ pattern: '^postgres(ql)?://' })),
+  BLOB_DIR: Type.Optional(Type.String({ minLength: 1 })),
+  SEED_DEMO: Type.Union([Type.Literal('auto'), Type.Literal('true'), Type.Literal('false')], { default: 'auto' }),
+  LOG_LEVEL: Type.Union(
+    ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)),
+    { default: 'info' },
+  ),
+  PUBLIC_BASE_URL: Type.Optional(Type.String({ pattern: '^https?://' })),
+  COOKIE_SECURE: Type.Union([Type.Literal('true'), Type.Literal('false')], { default: 'false' }),
+  TRUST_PROXY: Type.Union([Type.Literal('true'), Type.Literal('false')], { default: 'false' }),
+  BODY_LIMIT_BYTES: Type.Integer({ minimum: 1024, default: 1_048_576 }),
+  PG_POOL_MAX: Type.Integer({ minimum: 1, maximum: 200, default: 10 }),
+  SHUTDOWN_TIMEOUT_MS: Type.Integer({ minimum: 0, default: 10_000 }),
+  WEB_DIST_DIR: Type.Optional(Type.String({ minLength: 1 })),
+});
+
+type Env = Static<typeof EnvSchema>;
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  /** Unset: the embedded PGlite database under `dataDir/pg`. `memory://` is accepted by tests only. */
+  databaseUrl: string | undefined;
+  blobDir: string;
+  seedDemo: 'auto' | 'true' | 'false';
+  logLevel: string;
+  publicBaseUrl: string | undefined;
+  cookieSecure: boolean;
+  trustProxy: boolean;
+  bodyLimitBytes: number;
+  pgPoolMax: number;
+  shutdownTimeoutMs: number;
+  webDistDir: string;
+}
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const raw: Record<string, unknown> = {};
+  for (const key of Object.keys(EnvSchema.properties)) {
+    const v = env[key];
+    if (v !== undefined && v !== '') raw[key] = v;
+  }
+  const withDefaults = Value.Default(EnvSchema, Value.Convert(EnvSchema, raw));
+  const errors = [...Value.Errors(EnvSchema, withDefaults)];
+  if (errors.length > 0) {
+    // A union reports one error per branch; one line per variable is what an operator needs.
+    const byVar = new Map<string, string>();
+    for (const e of errors) {
+      const name = e.instancePath.replace(/^\//, '') || '(root)';
+      if (!byVar.has(name)) byVar.set(name, `${name}=${JSON.stringify(raw[name])}: ${e.message}`);
+    }
+    throw new ConfigError(`Invalid configuration:\n  ${[...byVar.values()].join('\n  ')}`);
+  }
+  const e = withDefaults as Env;
+  const dataDir = resolve(e.DATA_DIR);
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir,
+    databaseUrl: e.DATABASE_URL,
+    blobDir: resolve(e.BLOB_DIR ?? `${dataDir}/blobs`),
+    seedDemo: e.SEED_DEMO,
+    logLevel: e.LOG_LEVEL,
+    publicBaseUrl: e.PUBLIC_BASE_URL,
+    cookieSecure: e.COOKIE_SECURE === 'true',
+    trustProxy: e.TRUST_PROXY === 'true',
+    bodyLimitBytes: e.BODY_LIMIT_BYTES,
+    pgPoolMax: e.PG_POOL_MAX,
+    shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+    webDistDir: resolve(e.WEB_DIST_DIR ?? 'web/dist'),
+  };
+}

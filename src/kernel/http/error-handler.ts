@@ -1,0 +1,58 @@
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import type { ErrorObject } from 'ajv';
+import { AppError } from '../errors.ts';
+import { describeValidationError } from './validation.ts';
+
+export interface ErrorBody {
+  code: string;
+  message: string;
+  field?: string;
+}
+
+/** Fastify's own 4xx errors, by their code, mapped to ours. */
+const FASTIFY_ERRORS: Record<string, { status: number; code: string; message: string }> = {
+  FST_ERR_CTP_INVALID_JSON_BODY: { status: 400, code: 'MALFORMED_JSON', message: '请求体不是合法的 JSON' },
+  FST_ERR_CTP_EMPTY_JSON_BODY: { status: 400, code: 'EMPTY_BODY', message: '请求体为空' },
+  FST_ERR_CTP_BODY_TOO_LARGE: { status: 413, code: 'BODY_TOO_LARGE', message: '请求体过大' },
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: { status: 415, code: 'UNSUPPORTED_MEDIA_TYPE', message: '不支持的内容类型' },
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: { status: 400, code: 'BAD_CONTENT_LENGTH', message: '请求长度与内容不符' },
+  FST_ERR_CTP_INVALID_TYPE: { status: 415, code: 'UNSUPPORTED_MEDIA_TYPE', message: '不支持的内容类型' },
+};
+
+/** PostgreSQL error classes that a racing request can still reach after a service's own checks. */
+const PG_ERRORS: Record<string, { status: number; code: string; message: string }> = {
+  '23505': { status: 409, code: 'DUPLICATE', message: '记录已存在（唯一性冲突）' },
+  '23503': { status: 400, code: 'REFERENCE_INVALID', message: '引用的对象不存在' },
+  '23514': { status: 400, code: 'CONSTRAINT_VIOLATED', message: '数据不满足约束条件' },
+  '22P02': { status: 400, code: 'INVALID_VALUE', message: '数据格式不正确' },
+  '40001': { status: 409, code: 'CONCURRENT_UPDATE', message: '数据已被他人修改，请刷新后重试' },
+};
+
+export function errorHandler(error: FastifyError & { validation?: ErrorObject[]; validationContext?: string }, req: FastifyRequest, reply: FastifyReply) {
+  const send = (status: number, body: ErrorBody) => reply.status(status).send(body);
+
+  if (error instanceof AppError) {
+    if (error.statusCode === 429 && typeof error.details?.retryAfterSeconds === 'number') {
+      void reply.header('retry-after', String(error.details.retryAfterSeconds));
+    }
+    return send(error.statusCode, { code: error.code, message: error.message, ...(error.field ? { field: error.field } : {}) });
+  }
+  if (error.validation && error.validation.length > 0) {
+    const { field, message } = describeValidationError(error.validation[0]!, error.validationContext ?? 'body');
+    return send(400, { code: 'VALIDATION_FAILED', message, field });
+  }
+  const known = error.code ? FASTIFY_ERRORS[error.code] : undefined;
+  if (known) return send(known.status, { code: known.code, message: known.message });
+
+  const pgCode = (error as { code?: unknown }).code;
+  if (typeof pgCode === 'string' && PG_ERRORS[pgCode]) {
+    req.log.warn({ err: error }, 'database constraint reached the error handler');
+    const m = PG_ERRORS[pgCode];
+    return send(m.status, { code: m.code, message: m.message });
+  }
+  if (typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 500) {
+    return send(error.statusCode, { code: 'BAD_REQUEST', message: '请求不合法' });
+  }
+  req.log.error({ err: error }, 'unhandled error');
+  return send(500, { code: 'INTERNAL_ERROR', message: '服务器内部错误，请稍后重试' });
+}

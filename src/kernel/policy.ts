@@ -1,0 +1,57 @@
+/**
+ * The policy module: every number the notice 吉建质〔2026〕2号 sets, and every interpretation we made
+ * where it is silent (marked ⚙), in one place. Rules import from here; no rule carries its own literal.
+ *
+ * Clause references are to the notice (e.g. 一(三) = section 一, item (三)) unless they name another text.
+ */
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+
+export const durations = { MINUTE, HOUR, DAY } as const;
+
+/** 一(三): all raw records and images within 2 hours of completing on-site testing. */
+export const UPLOAD_DEADLINE_MS = 2 * HOUR;
+
+/** 一(三): a force-majeure filing (不可抗力报备) within 2 hours of completion … */
+export const FORCE_MAJEURE_FILING_WINDOW_MS = 2 * HOUR;
+
+/** 一(三): … and, once the fault is cleared, everything within 2 hours of clearing. */
+export const FORCE_MAJEURE_CLEARED_UPLOAD_MS = 2 * HOUR;
+
+/** ⚙ A batch opened but never declared complete within 24 h is flagged as possibly missing (漏传). */
+export const OPEN_BATCH_MISSING_AFTER_MS = 24 * HOUR;
+
+/** ⚙ Deadline-approaching notice in the console, 30 min before the deadline. */
+export const DEADLINE_WARNING_BEFORE_MS = 30 * MINUTE;
+
+/** 二(二): a witness change (replacement, revocation, new authorization) is registered within 3 working days. */
+export const WITNESS_CHANGE_WORKING_DAYS = 3;
+
+/** ⚙ The console warns about equipment calibration (检定/校准) expiring within 30 days. */
+export const CALIBRATION_WARNING_DAYS = 30;
+
+/** 五: the trial period ends 2026-06-30 (inclusive, Beijing time); full enforcement from 2026-07-01 00:00 +08:00. */
+export const FULL_ENFORCEMENT_FROM = new Date('2026-07-01T00:00:00+08:00');
+
+/** The zone in which the notice's dates and the console's times are read. */
+export const PLATFORM_TIME_ZONE = 'Asia/Shanghai';
+
+/**
+ * Platform security ⚙ (not from the notice): login throttling. After this many failed attempts for one
+ * username from one address within the window, further attempts are refused until the window passes.
+ */
+export const LOGIN_MAX_FAILURES = 5;
+export const LOGIN_FAILURE_WINDOW_MS = 15 * MINUTE;
+
+/** ⚙ Console sessions expire after 12 h without use, and at the latest 7 days after login. */
+export const SESSION_IDLE_MS = 12 * HOUR;
+export const SESSION_MAX_AGE_MS = 7 * DAY;
+
+/**
+ * ⚙ Passwords of people: at least 8 characters from at least 3 of the classes upper, lower, digit, symbol —
+ * the usual reading of GB/T 22239-2019 (等保 2.0) for government systems. Machine credentials are random.
+ */
+export const PASSWORD_MIN_LENGTH = 8;
+export const PASSWORD_MIN_CHARACTER_CLASSES = 3;

@@ -1,0 +1,225 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import {
+  requireUser,
+  type MachineActor,
+  type OrganisationType,
+  type RequestContext,
+  type Role,
+  type UserActor,
+} from '../../kernel/auth/actor.ts';
+import { recordAudit } from '../../kernel/audit.ts';
+import { dummyPasswordHash, hashPassword, verifyPassword } from '../../kernel/auth/password.ts';
+import type { Clock } from '../../kernel/clock.ts';
+import type { Database } from '../../kernel/db/types.ts';
+import { badRequest, tooManyRequests, unauthorized } from '../../kernel/errors.ts';
+import {
+  LOGIN_FAILURE_WINDOW_MS,
+  LOGIN_MAX_FAILURES,
+  SESSION_IDLE_MS,
+  SESSION_MAX_AGE_MS,
+} from '../../kernel/policy.ts';
+import { checkPasswordStrength, revokeSessions, type UserService } from './users.service.ts';
+import './tables.ts';
+
+export const sha256 = (s: string): string => createHash('sha256').update(s).digest('hex');
+
+/** How often a session's last-seen time is written: not on every request, which would make reads write. */
+const TOUCH_EVERY_MS = 60_000;
+
+/** Machine credentials read `qtm_<keyId>_<secret>`: the prefix makes a leaked one easy to spot and scan for. */
+const MACHINE_TOKEN = /^qtm_([0-9a-f]{16})_([A-Za-z0-9_-]{43})$/;
+
+export interface Me {
+  id: string;
+  username: string;
+  displayName: string;
+  roles: Role[];
+  organisation: { id: string; name: string; type: OrganisationType; regionCode: string } | null;
+  jurisdiction: { code: string; name: string; level: 'province' | 'city' | 'county' } | null;
+  mustChangePassword: boolean;
+  assignableRoles: Role[];
+}
+
+export class AuthService {
+  readonly #db: Kysely<Database>;
+  readonly #clock: Clock;
+  readonly #users: UserService;
+  constructor(db: Kysely<Database>, clock: Clock, users: UserService) {
+    this.#db = db;
+    this.#clock = clock;
+    this.#users = users;
+  }
+
+  /** Returns the new session token (for the cookie) and who logged in. */
+  async login(ctx: RequestContext, username: string, password: string, userAgent: string | null): Promise<{ token: string; expiresAt: Date }> {
+    const ulower = username.trim().toLowerCase();
+    const ip = ctx.clientIp ?? 'unknown';
+    const since = new Date(ctx.now.getTime() - LOGIN_FAILURE_WINDOW_MS);
+    const recent = await this.#db
+      .selectFrom('login_attempts')
+      .select(['at', 'success'])
+      .where('username_lower', '=', ulower)
+      .where('client_ip', '=', ip)
+      .where('at', '>', since)
+      .orderBy('at', 'desc')
+      .limit(LOGIN_MAX_FAILURES)
+      .execute();
+    const failures = recent.filter((r) => !r.success);
+    // Throttled: the last N attempts in the window all failed. A success in between resets the count.
+    if (failures.length >= LOGIN_MAX_FAILURES && recent.every((r) => !r.success)) {
+      const oldest = failures[failures.length - 1]!.at.getTime();
+      const retry = Math.max(1, Math.ceil((oldest + LOGIN_FAILURE_WINDOW_MS - ctx.now.getTime()) / 1000));
+      throw tooManyRequests('AUTH_THROTTLED', `登录失败次数过多，请 ${Math.ceil(retry / 60)} 分钟后再试`, retry);
+    }
+
+    const user = await this.#db
+      .selectFrom('users as u')
+      .leftJoin('organisations as o', 'o.id', 'u.organisation_id')
+      .select(['u.id', 'u.username', 'u.display_name', 'u.roles', 'u.password_hash', 'u.status', 'u.organisation_id', 'o.status as org_status', 'o.region_code'])
+      .where('u.username_lower', '=', ulower)
+      .executeTakeFirst();
+    // Always spend one hash, so a missing user answers as slowly as a wrong password.
+    const ok = await verifyPassword(password, user?.password_hash ?? (await dummyPasswordHash()));
+    const active = user !== undefined && user.status === 'active' && (user.organisation_id === null || user.org_status === 'active');
+
+    if (!ok || !active || !user) {
+      // The failed attempt is recorded (it feeds the throttle and the trail) and committed before we answer.
+      await this.#db.transaction().execute(async (trx) => {
+        await trx.insertInto('login_attempts').values({ username_lower: ulower, client_ip: ip, at: ctx.now, success: false }).execute();
+        await recordAudit(trx, ctx, {
+          action: 'auth.login.failed',
+          targetType: 'user',
+          targetId: user?.id ?? null,
+          organisationId: user?.organisation_id ?? null,
+          regionCode: user?.region_code ?? null,
+          details: { username: ulower, reason: !user ? 'unknown_user' : !ok ? 'wrong_password' : 'disabled' },
+        });
+      });
+      throw unauthorized('AUTH_INVALID_CREDENTIALS', '用户名或密码错误');
+    }
+
+    return this.#db.transaction().execute(async (trx) => {
+      await trx.insertInto('login_attempts').values({ username_lower: ulower, client_ip: ip, at: ctx.now, success: true }).execute();
+      const token = randomBytes(32).toString('base64url');
+      const expiresAt = new Date(ctx.now.getTime() + SESSION_MAX_AGE_MS);
+      await trx
+        .insertInto('sessions')
+        .values({ token_hash: sha256(token), user_id: user.id, created_at: ctx.now, last_seen_at: ctx.now, expires_at: expiresAt, revoked_at: null, client_ip: ctx.clientIp, user_agent: userAgent?.slice(0, 300) ?? null })
+        .execute();
+      await trx.updateTable('users').set({ last_login_at: ctx.now }).where('id', '=', user.id).execute();
+      const self: UserActor = { kind: 'user', id: user.id, username: user.username, displayName: user.display_name, roles: user.roles, organisation: null, sessionTokenHash: '' };
+      await recordAudit(trx, { ...ctx, actor: self }, {
+        action: 'auth.login',
+        targetType: 'user',
+        targetId: user.id,
+        organisationId: user.organisation_id,
+        regionCode: user.region_code,
+      });
+      return { token, expiresAt };
+    });
+  }
+
+  /** The person behind a session cookie, or null when it is unknown, revoked, idle too long or expired. */
+  async resolveSession(token: string): Promise<UserActor | null> {
+    if (token.length < 20 || token.length > 100) return null;
+    const now = this.#clock.now();
+    const hash = sha256(token);
+    const row = await this.#db
+      .selectFrom('sessions as s')
+      .innerJoin('users as u', 'u.id', 's.user_id')
+      .leftJoin('organisations as o', 'o.id', 'u.organisation_id')
+      .select([
+        's.last_seen_at', 's.expires_at', 's.revoked_at',
+        'u.id', 'u.username', 'u.display_name', 'u.roles', 'u.status',
+        'o.id as org_id', 'o.name as org_name', 'o.type as org_type', 'o.region_code as org_region', 'o.status as org_status',
+      ])
+      .where('s.token_hash', '=', hash)
+      .executeTakeFirst();
+    if (!row || row.revoked_at || row.status !== 'active') return null;
+    if (row.expires_at <= now || row.last_seen_at.getTime() + SESSION_IDLE_MS <= now.getTime()) return null;
+    if (row.org_id && row.org_status !== 'active') return null;
+    if (now.getTime() - row.last_seen_at.getTime() > TOUCH_EVERY_MS) {
+      await this.#db.updateTable('sessions').set({ last_seen_at: now }).where('token_hash', '=', hash).execute();
+    }
+    return {
+      kind: 'user',
+      id: row.id,
+      username: row.username,
+      displayName: row.display_name,
+      roles: row.roles,
+      organisation: row.org_id ? { id: row.org_id, name: row.org_name!, type: row.org_type!, regionCode: row.org_region! } : null,
+      sessionTokenHash: hash,
+    };
+  }
+
+  async resolveMachineToken(token: string): Promise<MachineActor | null> {
+    const m = MACHINE_TOKEN.exec(token);
+    if (!m) return null;
+    const row = await this.#db
+      .selectFrom('machine_credentials as c')
+      .innerJoin('organisations as o', 'o.id', 'c.organisation_id')
+      .select(['c.id', 'c.name', 'c.secret_hash', 'c.revoked_at', 'c.last_used_at', 'o.id as org_id', 'o.name as org_name', 'o.type as org_type', 'o.region_code', 'o.status as org_status'])
+      .where('c.key_id', '=', m[1]!)
+      .executeTakeFirst();
+    if (!row || row.revoked_at || row.org_status !== 'active') return null;
+    // The secret is 256 random bits: a plain SHA-256 is enough, and constant-time compare is moot on a hash.
+    if (sha256(m[2]!) !== row.secret_hash) return null;
+    const now = this.#clock.now();
+    if (!row.last_used_at || now.getTime() - row.last_used_at.getTime() > TOUCH_EVERY_MS) {
+      await this.#db.updateTable('machine_credentials').set({ last_used_at: now }).where('id', '=', row.id).execute();
+    }
+    return { kind: 'machine', id: row.id, name: row.name, organisation: { id: row.org_id, name: row.org_name, type: row.org_type, regionCode: row.region_code } };
+  }
+
+  async logout(ctx: RequestContext): Promise<void> {
+    const user = requireUser(ctx.actor);
+    await this.#db.transaction().execute(async (trx) => {
+      await trx.updateTable('sessions').set({ revoked_at: ctx.now }).where('token_hash', '=', user.sessionTokenHash).execute();
+      await recordAudit(trx, ctx, { action: 'auth.logout', targetType: 'user', targetId: user.id, organisationId: user.organisation?.id ?? null, regionCode: user.organisation?.regionCode ?? null });
+    });
+  }
+
+  async changePassword(ctx: RequestContext, current: string, next: string): Promise<void> {
+    const user = requireUser(ctx.actor);
+    const row = await this.#db.selectFrom('users').select(['password_hash', 'row_version']).where('id', '=', user.id).executeTakeFirstOrThrow();
+    if (!(await verifyPassword(current, row.password_hash))) {
+      throw badRequest('PASSWORD_WRONG', '当前密码不正确', 'body.currentPassword');
+    }
+    if (current === next) throw badRequest('PASSWORD_UNCHANGED', '新密码不能与当前密码相同', 'body.newPassword');
+    checkPasswordStrength(next, 'body.newPassword');
+    const hash = await hashPassword(next);
+    await this.#db.transaction().execute(async (trx) => {
+      await trx
+        .updateTable('users')
+        .set({ password_hash: hash, must_change_password: false, password_changed_at: ctx.now, updated_at: ctx.now, row_version: row.row_version + 1 })
+        .where('id', '=', user.id)
+        .execute();
+      // Other sessions may be someone who knew the old password.
+      await revokeSessions(trx, user.id, ctx.now, user.sessionTokenHash);
+      await recordAudit(trx, ctx, { action: 'user.password.change', targetType: 'user', targetId: user.id, organisationId: user.organisation?.id ?? null, regionCode: user.organisation?.regionCode ?? null });
+    });
+  }
+
+  async me(ctx: RequestContext): Promise<Me> {
+    const user = requireUser(ctx.actor);
+    const row = await this.#db.selectFrom('users').select('must_change_password').where('id', '=', user.id).executeTakeFirstOrThrow();
+    let jurisdiction: Me['jurisdiction'] = null;
+    if (user.organisation?.type === 'department') {
+      const r = await this.#db.selectFrom('regions').select(['code', 'name', 'level']).where('code', '=', user.organisation.regionCode).executeTakeFirstOrThrow();
+      jurisdiction = r;
+    }
+    return {
+      id: user.id,
+      username: user.username,
+      displayName: user.displayName,
+      roles: user.roles,
+      organisation: user.organisation,
+      jurisdiction,
+      mustChangePassword: row.must_change_password,
+      assignableRoles: this.#users.allAssignableRoles(user),
+    };
+  }
+}
+
+export { hashPassword };

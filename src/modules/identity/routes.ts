@@ -1,0 +1,207 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { requireUser, ROLES } from '../../kernel/auth/actor.ts';
+import { commonErrors, DateTime, IdParams, NullableDateTime, Page, PageQuery } from '../../kernel/http/schemas.ts';
+
+export const SESSION_COOKIE = 'qtrace_session';
+
+const Role = Type.Union(ROLES.map((r) => Type.Literal(r)));
+const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
+
+const MeSchema = Type.Object(
+  {
+    id: Type.String(),
+    username: Type.String(),
+    displayName: Type.String(),
+    roles: Type.Array(Role),
+    organisation: Nullable(Type.Object({ id: Type.String(), name: Type.String(), type: Type.String(), regionCode: Type.String() })),
+    jurisdiction: Nullable(Type.Object({ code: Type.String(), name: Type.String(), level: Type.String() })),
+    mustChangePassword: Type.Boolean(),
+    assignableRoles: Type.Array(Role),
+  },
+  { $id: 'Me' },
+);
+
+const UserSchema = Type.Object(
+  {
+    id: Type.String(),
+    username: Type.String(),
+    displayName: Type.String(),
+    organisationId: Nullable(Type.String()),
+    organisationName: Nullable(Type.String()),
+    roles: Type.Array(Role),
+    status: Type.Union([Type.Literal('active'), Type.Literal('disabled')]),
+    createdAt: DateTime,
+    lastLoginAt: NullableDateTime,
+  },
+  { $id: 'User' },
+);
+
+const CredentialSchema = Type.Object(
+  {
+    id: Type.String(),
+    organisationId: Type.String(),
+    name: Type.String(),
+    keyId: Type.String(),
+    createdAt: DateTime,
+    createdByName: Type.String(),
+    revokedAt: NullableDateTime,
+    lastUsedAt: NullableDateTime,
+  },
+  { $id: 'MachineCredential' },
+);
+
+const Password = Type.String({ minLength: 1, maxLength: 200 });
+const Username = Type.String({ pattern: '^[a-zA-Z0-9][a-zA-Z0-9._-]{2,63}$', description: '3–64 位字母、数字、点、下划线或连字符' });
+
+export const identityRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.addSchema(MeSchema);
+  app.addSchema(UserSchema);
+  app.addSchema(CredentialSchema);
+  const { auth, users, machineCredentials } = app.services;
+  const cookieBase = { httpOnly: true, sameSite: 'lax' as const, secure: app.deps.config.cookieSecure, path: '/' };
+
+  // --- sessions ---
+  app.post(
+    '/auth/login',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: '登录（控制台）',
+        security: [],
+        body: Type.Object({ username: Type.String({ minLength: 1, maxLength: 64 }), password: Password }, { additionalProperties: false }),
+        response: { 200: Type.Object({ user: Type.Ref('Me') }), 429: Type.Ref('ErrorResponse'), ...commonErrors },
+      },
+    },
+    async (req, reply) => {
+      const { token, expiresAt } = await auth.login(req.ctx, req.body.username, req.body.password, req.headers['user-agent'] ?? null);
+      const actor = await auth.resolveSession(token);
+      if (!actor) throw new Error('a session just created does not resolve');
+      void reply.setCookie(SESSION_COOKIE, token, { ...cookieBase, expires: expiresAt });
+      return { user: await auth.me({ ...req.ctx, actor }) };
+    },
+  );
+
+  app.post('/auth/logout', { schema: { tags: ['auth'], summary: '退出登录', response: { 204: Type.Null(), ...commonErrors } } }, async (req, reply) => {
+    await auth.logout(req.ctx);
+    void reply.clearCookie(SESSION_COOKIE, cookieBase);
+    return reply.status(204).send(null);
+  });
+
+  app.get('/auth/me', { schema: { tags: ['auth'], summary: '当前用户', response: { 200: Type.Ref('Me'), ...commonErrors } } }, async (req) => auth.me(req.ctx));
+
+  app.post(
+    '/auth/password',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: '修改本人密码',
+        body: Type.Object({ currentPassword: Password, newPassword: Password }, { additionalProperties: false }),
+        response: { 204: Type.Null(), ...commonErrors },
+      },
+    },
+    async (req, reply) => {
+      await auth.changePassword(req.ctx, req.body.currentPassword, req.body.newPassword);
+      return reply.status(204).send(null);
+    },
+  );
+
+  // --- users ---
+  const U = Type.Ref('User');
+  app.get(
+    '/users',
+    {
+      schema: {
+        tags: ['users'],
+        summary: '用户列表（按范围过滤）',
+        querystring: Type.Object({ q: Type.Optional(Type.String({ maxLength: 100 })), organisationId: Type.Optional(Type.String({ format: 'uuid' })), ...PageQuery }, { additionalProperties: false }),
+        response: { 200: Page(U), ...commonErrors },
+      },
+    },
+    async (req) => users.list(req.ctx, req.query),
+  );
+  app.get('/users/:id', { schema: { tags: ['users'], summary: '用户详情', params: IdParams, response: { 200: U, ...commonErrors } } }, async (req) => users.get(req.ctx, req.params.id));
+  app.post(
+    '/users',
+    {
+      schema: {
+        tags: ['users'],
+        summary: '新建用户',
+        body: Type.Object(
+          {
+            username: Username,
+            displayName: Type.String({ minLength: 1, maxLength: 100 }),
+            organisationId: Nullable(Type.String({ format: 'uuid' })),
+            roles: Type.Array(Role, { minItems: 1, maxItems: ROLES.length }),
+            password: Password,
+          },
+          { additionalProperties: false },
+        ),
+        response: { 201: U, ...commonErrors },
+      },
+    },
+    async (req, reply) => reply.status(201).send(await users.create(req.ctx, req.body)),
+  );
+  app.put(
+    '/users/:id/roles',
+    {
+      schema: {
+        tags: ['users'],
+        summary: '修改用户角色',
+        params: IdParams,
+        body: Type.Object({ roles: Type.Array(Role, { minItems: 1, maxItems: ROLES.length }) }, { additionalProperties: false }),
+        response: { 200: U, ...commonErrors },
+      },
+    },
+    async (req) => users.setRoles(req.ctx, req.params.id, req.body.roles),
+  );
+  for (const [action, status] of [['disable', 'disabled'], ['enable', 'active']] as const) {
+    app.post(
+      `/users/:id/${action}`,
+      { schema: { tags: ['users'], summary: action === 'disable' ? '停用用户' : '启用用户', params: IdParams, response: { 200: U, ...commonErrors } } },
+      async (req) => users.setStatus(req.ctx, req.params.id, status),
+    );
+  }
+  app.post(
+    '/users/:id/reset-password',
+    {
+      schema: {
+        tags: ['users'],
+        summary: '重置用户密码（下次登录须修改）',
+        params: IdParams,
+        body: Type.Object({ newPassword: Password }, { additionalProperties: false }),
+        response: { 204: Type.Null(), ...commonErrors },
+      },
+    },
+    async (req, reply) => {
+      await users.resetPassword(req.ctx, req.params.id, req.body.newPassword);
+      return reply.status(204).send(null);
+    },
+  );
+
+  // --- machine credentials ---
+  const C = Type.Ref('MachineCredential');
+  app.get('/machine-credentials', { schema: { tags: ['machine-credentials'], summary: '接口凭证列表', response: { 200: Type.Object({ items: Type.Array(C) }), ...commonErrors } } }, async (req) => ({
+    items: await machineCredentials.list(req.ctx),
+  }));
+  app.post(
+    '/machine-credentials',
+    {
+      schema: {
+        tags: ['machine-credentials'],
+        summary: '新建接口凭证（密钥只显示这一次）',
+        body: Type.Object({ name: Type.String({ minLength: 1, maxLength: 100 }) }, { additionalProperties: false }),
+        response: { 201: Type.Object({ credential: C, secret: Type.String() }), ...commonErrors },
+      },
+    },
+    async (req, reply) => {
+      requireUser(req.actor);
+      return reply.status(201).send(await machineCredentials.create(req.ctx, req.body.name));
+    },
+  );
+  app.post(
+    '/machine-credentials/:id/revoke',
+    { schema: { tags: ['machine-credentials'], summary: '吊销接口凭证', params: IdParams, response: { 200: C, ...commonErrors } } },
+    async (req) => machineCredentials.revoke(req.ctx, req.params.id),
+  );
+};

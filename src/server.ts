@@ -1,0 +1,59 @@
+import { buildApp } from './app.ts';
+import { bootstrap } from './bootstrap.ts';
+import { ConfigError, loadConfig } from './kernel/config.ts';
+import { DataDirLockedError } from './kernel/db/database.ts';
+import { MigrationError } from './kernel/db/migrate.ts';
+
+/** `npm start`: configuration → database → migrations → app → listen; SIGTERM/SIGINT drain and stop. */
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const { deps, seeded } = await bootstrap(config);
+  const app = await buildApp(deps);
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    app.log.info({ signal }, 'shutting down: finishing in-flight requests');
+    const force = setTimeout(() => {
+      app.log.error('shutdown timed out; exiting');
+      process.exit(1);
+    }, config.shutdownTimeoutMs);
+    force.unref();
+    try {
+      await app.close(); // stops accepting, waits for in-flight requests
+      await deps.handle.close();
+      process.exit(0);
+    } catch (err) {
+      app.log.error({ err }, 'error during shutdown');
+      process.exit(1);
+    }
+  };
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGINT', () => void stop('SIGINT'));
+
+  await app.listen({ port: config.port, host: config.host });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const base = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`;
+  const lines = [
+    '',
+    `QTrace 建设工程质量检测监管平台 is running (${deps.handle.kind === 'pglite' ? `embedded database in ${config.dataDir}` : 'PostgreSQL'}).`,
+    `  控制台 Console:  ${base}/`,
+    `  API reference:   ${base}/docs   (OpenAPI: ${base}/openapi.json)`,
+  ];
+  if (seeded) {
+    lines.push('', `Demo logins (password for all: ${seeded.password}):`);
+    for (const l of seeded.logins) lines.push(`  ${l.username.padEnd(20)} ${l.description}`);
+  }
+  process.stdout.write(`${lines.join('\n')}\n\n`);
+}
+
+main().catch((err: unknown) => {
+  if (err instanceof ConfigError || err instanceof DataDirLockedError || err instanceof MigrationError) {
+    process.stderr.write(`\nQTrace cannot start: ${err.message}\n`);
+  } else {
+    process.stderr.write(`\nQTrace failed to start: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  }
+  process.exit(1);
+});
