@@ -11,7 +11,7 @@ import type { AppDeps } from './kernel/deps.ts';
 import { unauthorized } from './kernel/errors.ts';
 import { errorHandler } from './kernel/http/error-handler.ts';
 import { ErrorResponse } from './kernel/http/schemas.ts';
-import { validatorCompiler } from './kernel/http/validation.ts';
+import { buildValidatorCompiler } from './kernel/http/validation.ts';
 import { auditRoutes } from './modules/audit/routes.ts';
 import { AuditService } from './modules/audit/service.ts';
 import { AuthService } from './modules/identity/auth.service.ts';
@@ -80,11 +80,11 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
     },
     requestIdHeader: false,
     forceCloseConnections: 'idle',
-    ajv: { customOptions: { removeAdditional: false } },
+    // Our compiler ignores the pool/options Fastify passes; its signature is wider than we need.
+    schemaController: { compilersFactory: { buildValidator: buildValidatorCompiler as never } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
-  app.setValidatorCompiler(validatorCompiler);
-  app.setErrorHandler(errorHandler);
+  app.setErrorHandler((err: Parameters<typeof errorHandler>[0], req, reply) => errorHandler(err, req as never, reply as never));
   app.decorate('deps', deps);
   app.decorate('services', createServices(deps));
   app.decorateRequest('actor', null as never);

@@ -39,7 +39,5 @@ async function maybeSeed(deps: AppDeps): Promise<DemoSeedResult | null> {
   const mode = deps.config.seedDemo;
   if (mode === 'false') return null;
   if (mode === 'auto' && deps.handle.kind !== 'pglite') return null;
-  const anyUser = await deps.db.selectFrom('users').select('id').limit(1).executeTakeFirst();
-  if (anyUser) return null;
-  return seedDemo(deps);
+  return seedDemo(deps, { onlyIfEmpty: true });
 }

@@ -1,5 +1,6 @@
 import type { Role } from '../kernel/auth/actor.ts';
 import { recordAudit } from '../kernel/audit.ts';
+import { advisoryXactLock, LOCKS } from '../kernel/db/locks.ts';
 import { hashPassword } from '../kernel/auth/password.ts';
 import type { AppDeps } from '../kernel/deps.ts';
 import type { OrganisationType } from '../kernel/auth/actor.ts';
@@ -76,11 +77,16 @@ export interface DemoSeedResult {
   organisations: Record<string, string>;
 }
 
-export async function seedDemo(deps: AppDeps): Promise<DemoSeedResult> {
+/** With `onlyIfEmpty`, returns null when the database already has people (checked under a lock: processes race). */
+export async function seedDemo(deps: AppDeps, opts: { onlyIfEmpty: true }): Promise<DemoSeedResult | null>;
+export async function seedDemo(deps: AppDeps, opts?: { onlyIfEmpty?: false }): Promise<DemoSeedResult>;
+export async function seedDemo(deps: AppDeps, opts: { onlyIfEmpty?: boolean } = {}): Promise<DemoSeedResult | null> {
   const now = deps.clock.now();
   // One hash for all demo accounts: seeding stays fast, and these accounts are for demonstration only.
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   return deps.db.transaction().execute(async (trx) => {
+    await advisoryXactLock(trx, LOCKS.demoSeed);
+    if (opts.onlyIfEmpty && (await trx.selectFrom('users').select('id').limit(1).executeTakeFirst())) return null;
     const ids: Record<string, string> = {};
     let n = 0;
     for (const o of ORGS) {

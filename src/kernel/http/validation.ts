@@ -22,13 +22,22 @@ function makeAjv(coerce: boolean): Ajv {
   return ajv;
 }
 
-const bodyAjv = makeAjv(false);
-const textAjv = makeAjv(true);
-
-export const validatorCompiler: FastifySchemaCompiler<unknown> = ({ schema, httpPart }) => {
-  const ajv = httpPart === 'body' ? bodyAjv : textAjv;
-  return ajv.compile(schema as object) as ValidateFunction;
-};
+/**
+ * Given to Fastify as `schemaController.compilersFactory.buildValidator`, so every plugin, including those that add
+ * shared schemas, validates with these two instances (`setValidatorCompiler` alone is lost in such plugins).
+ */
+export function buildValidatorCompiler(externalSchemas: Record<string, unknown> = {}): FastifySchemaCompiler<unknown> {
+  const bodyAjv = makeAjv(false);
+  const textAjv = makeAjv(true);
+  for (const schema of Object.values(externalSchemas)) {
+    bodyAjv.addSchema(schema as object);
+    textAjv.addSchema(schema as object);
+  }
+  return ({ schema, httpPart }) => {
+    const ajv = httpPart === 'body' ? bodyAjv : textAjv;
+    return ajv.compile(schema as object) as ValidateFunction;
+  };
+}
 
 const TYPE_ZH: Record<string, string> = {
   string: '字符串',

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../kernel/db/types.ts';
 import { notFound } from '../../kernel/errors.ts';
 import { regionInSubtree } from '../../kernel/db/scope-sql.ts';
+import { advisoryXactLock, LOCKS } from '../../kernel/db/locks.ts';
 import { loadRegionData, regionPaths, type RegionDataFile } from './region-data.ts';
 import type { RegionRow } from './tables.ts';
 import './tables.ts';
@@ -60,6 +61,7 @@ export class RegionService {
   async sync(data: RegionDataFile = loadRegionData()): Promise<{ added: number; updated: number; orphaned: string[] }> {
     const paths = regionPaths(data.regions);
     return this.#db.transaction().execute(async (trx) => {
+      await advisoryXactLock(trx, LOCKS.regionSync);
       const existing = new Map(
         (await trx.selectFrom('regions').selectAll().execute()).map((r) => [r.code, r] as const),
       );

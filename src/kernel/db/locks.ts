@@ -1,0 +1,16 @@
+import { sql, type Transaction } from 'kysely';
+import type { Database } from './types.ts';
+
+/**
+ * Advisory-lock keys, one per kind of work that several processes may start at once and that must happen once.
+ * (Migrations use a session-level lock of their own in migrate.ts.)
+ */
+export const LOCKS = {
+  regionSync: 0x51540001,
+  demoSeed: 0x51540002,
+} as const;
+
+/** Held until the transaction ends; a second process waits here, then sees the first one's result. */
+export async function advisoryXactLock(trx: Transaction<Database>, key: number): Promise<void> {
+  await sql`select pg_advisory_xact_lock(${key})`.execute(trx);
+}
