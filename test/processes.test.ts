@@ -68,7 +68,7 @@ describe.runIf(process.env.DATABASE_URL)('several server processes on one Postgr
     try {
       const env = { DATABASE_URL: withDatabase(url, name), SEED_DEMO: 'true', DATA_DIR: mkdtempSync(join(tmpdir(), 'qtrace-mp-')) };
       const [a, b] = await Promise.all([startServer(env), startServer(env)]);
-      for (const s of [a, b]) expect((await (await fetch(`${s.url}/readyz`)).json()).status).toBe('ready');
+      for (const s of [a, b]) expect(((await (await fetch(`${s.url}/readyz`)).json()) as { status: string }).status).toBe('ready');
       const db = new pg.Client({ connectionString: withDatabase(url, name) });
       await db.connect();
       try {
