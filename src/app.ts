@@ -13,6 +13,7 @@ import { errorHandler } from './kernel/http/error-handler.ts';
 import { ErrorResponse } from './kernel/http/schemas.ts';
 import { buildValidatorCompiler } from './kernel/http/validation.ts';
 import { auditRoutes } from './modules/audit/routes.ts';
+import { documentRoutes } from './modules/documents/routes.ts';
 import { AuditService } from './modules/audit/service.ts';
 import { AuthService } from './modules/identity/auth.service.ts';
 import { identityRoutes, SESSION_COOKIE } from './modules/identity/routes.ts';
@@ -133,6 +134,7 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
       await api.register(regionRoutes);
       await api.register(organisationRoutes);
       await api.register(auditRoutes);
+      await api.register(documentRoutes);
     },
     { prefix: '/api/v1' },
   );

@@ -55,3 +55,6 @@ export const SESSION_MAX_AGE_MS = 7 * DAY;
  */
 export const PASSWORD_MIN_LENGTH = 8;
 export const PASSWORD_MIN_CHARACTER_CLASSES = 3;
+
+/** ⚙ Attached documents (scanned certificates, authorizations): PDF, JPEG or PNG up to 20 MiB. */
+export const DOCUMENT_MAX_BYTES = 20 * 1024 * 1024;
