@@ -1,4 +1,5 @@
-import { Readable, Transform } from 'node:stream';
+import type { Readable} from 'node:stream';
+import { Transform } from 'node:stream';
 import type { Kysely, Transaction } from 'kysely';
 import { requireUser, scopeOf, type RequestContext } from '../../kernel/auth/actor.ts';
 import { recordAudit } from '../../kernel/audit.ts';
@@ -33,6 +34,7 @@ const toInfo = (r: DocumentRow): DocumentInfo => ({
 /** Keeps only the last path segment and printable characters of a client's file name. */
 export function cleanFilename(name: string | undefined): string {
   const base = (name ?? '').split(/[\\/]/).pop() ?? '';
+  // eslint-disable-next-line no-control-regex -- stripping control characters is the point
   const cleaned = base.replace(/[\u0000-\u001f\u007f]/g, '').trim().slice(0, 255);
   return cleaned || 'file';
 }
