@@ -58,3 +58,13 @@ export const PASSWORD_MIN_CHARACTER_CLASSES = 3;
 
 /** ⚙ Attached documents (scanned certificates, authorizations): PDF, JPEG or PNG up to 20 MiB. */
 export const DOCUMENT_MAX_BYTES = 20 * 1024 * 1024;
+
+/**
+ * 三(一) graded handling (分级处置), counted per organisation per calendar year (⚙ the window):
+ * 首次轻微违规约谈提醒；累计2次违规或补传超1次限期整改；整改不力或多次违规的依法予以行政处罚并记不良信用记录.
+ */
+export const LADDER_RECTIFICATION_AT_VIOLATIONS = 2;
+/** "补传超1次": more than one supplementary upload in the year, i.e. the second one. */
+export const LADDER_RECTIFICATION_ABOVE_SUPPLEMENTARY_UPLOADS = 1;
+/** ⚙ "多次违规" read as three or more violations in the year. */
+export const LADDER_PENALTY_AT_VIOLATIONS = 3;
