@@ -68,3 +68,45 @@ export const LADDER_RECTIFICATION_AT_VIOLATIONS = 2;
 export const LADDER_RECTIFICATION_ABOVE_SUPPLEMENTARY_UPLOADS = 1;
 /** ⚙ "多次违规" read as three or more violations in the year. */
 export const LADDER_PENALTY_AT_VIOLATIONS = 3;
+
+/**
+ * ⚙ DESIGN.md §2 rule 8: the State Council (国务院办公厅) publishes next year's holidays and 调休 around November.
+ * From this Beijing month/day on, the console warns while next year's calendar is not loaded.
+ */
+export const CALENDAR_NEXT_YEAR_ALERT_FROM = { month: 11, day: 1 } as const;
+
+/**
+ * ⚙ DESIGN.md §2 rule 10: the violation types that are serious (严重违规) and go straight to the top rung —
+ * tampering (篡改), synthesized or re-shot images (合成、补拍), proxy witnessing (他人代见证), fabricated data or
+ * false reports (伪造数据、虚假报告, 二(一)) and manual entry in place of auto-collection (人工录入替代自动采集).
+ * Every other type is minor. Codes as in src/modules/violations/types.ts.
+ */
+export const SERIOUS_VIOLATION_TYPES = [
+  'tampered_data',
+  'synthesized_image',
+  'proxy_witness',
+  'fabricated_data',
+  'manual_entry_instead_of_auto',
+] as const;
+
+/**
+ * ⚙ Credit (四(二) 信用联动): each organisation and person starts a calendar year at 100 points.
+ * Deductions per violation that enters the credit record; a bonus for a whole previous year without violations
+ * (全年无违规的予以加分); levels by score. Serious violations or dishonesty (失信) downgrade and restrict market access
+ * (严重违规或失信的，实施信用降级，限制市场准入).
+ */
+export const CREDIT_BASE_SCORE = 100;
+export const CREDIT_DEDUCTION = { minor: 5, serious: 20 } as const;
+/** Extra deduction when an administrative penalty is decided (the adverse credit record itself). */
+export const CREDIT_PENALTY_DEDUCTION = 15;
+export const CREDIT_CLEAN_YEAR_BONUS = 5;
+/** Lower bounds of each level, best first: A 优良, B 合格, C 警示, D 不合格. */
+export const CREDIT_LEVELS = [
+  { level: 'A', min: 100 },
+  { level: 'B', min: 85 },
+  { level: 'C', min: 70 },
+  { level: 'D', min: Number.NEGATIVE_INFINITY },
+] as const;
+/** A serious violation downgrades by one level and restricts market access for 6 months; dishonesty: level D, 12 months. */
+export const CREDIT_SERIOUS_RESTRICTION_MONTHS = 6;
+export const CREDIT_DISHONESTY_RESTRICTION_MONTHS = 12;
