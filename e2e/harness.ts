@@ -1,0 +1,125 @@
+import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { startTestServer } from '../src/testing/server.ts';
+
+export const DEMO_PASSWORD = 'Demo@2026';
+export const SCREENSHOT_DIR = fileURLToPath(new URL('../.tmp/', import.meta.url));
+
+/** The real server (in-memory PGlite, demo seed, built console) and one headless Chromium. */
+export interface Harness {
+  url: string;
+  browser: Browser;
+  close(): Promise<void>;
+}
+
+export async function startHarness(): Promise<Harness> {
+  const server = await startTestServer({ seed: true });
+  let browser: Browser;
+  try {
+    browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      headless: true,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    });
+  } catch (e) {
+    await server.close();
+    throw e;
+  }
+  return {
+    url: server.url,
+    browser,
+    async close() {
+      await browser.close().catch(() => undefined);
+      await server.close();
+    },
+  };
+}
+
+/** A fresh browser session (own cookies) that records script errors and console errors. */
+export interface Session {
+  context: BrowserContext;
+  page: Page;
+  /** Console errors and uncaught exceptions seen so far (HTTP error statuses the console handles are not counted). */
+  errors: string[];
+  close(): Promise<void>;
+}
+
+export async function openSession(h: Harness): Promise<Session> {
+  const context = await h.browser.newContext({ baseURL: h.url, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1440, height: 900 } });
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => {
+    // Chromium logs every 4xx answer ("Failed to load resource"); those the console expects (401 on /auth/me
+    // before login, a refused form) are not errors of the page.
+    if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) errors.push(`console: ${m.text()}`);
+  });
+  return { context, page, errors, close: () => context.close() };
+}
+
+/** Signs in through the login page as a person would. */
+export async function login(page: Page, username: string, password = DEMO_PASSWORD): Promise<void> {
+  await page.goto('/login');
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码').fill(password);
+  await page.getByRole('button', { name: /^登\s?录$/ }).click();
+}
+
+export async function loginAndWait(page: Page, username: string, password = DEMO_PASSWORD): Promise<void> {
+  await login(page, username, password);
+  await page.getByRole('button', { name: /退出登录/ }).waitFor();
+}
+
+/** Opens a page from the side menu. */
+export async function openMenu(page: Page, label: string): Promise<void> {
+  await page.locator('.ant-layout-sider .ant-menu').getByRole('link', { name: label }).click();
+  await page.locator('.page-header h3', { hasText: label }).waitFor();
+}
+
+/** The rows of the page's table once loaded (not the "no data" placeholder row). */
+export async function tableRows(page: Page): Promise<Locator> {
+  await page.locator('.ant-table-wrapper .ant-spin-spinning').waitFor({ state: 'detached' }).catch(() => undefined);
+  await page.locator('.ant-table-tbody tr.ant-table-row, .ant-table-tbody .ant-empty').first().waitFor();
+  return page.locator('.ant-table-tbody tr.ant-table-row');
+}
+
+/** Chooses an option of an antd Select / TreeSelect opened from `trigger`, searching for it first when asked. */
+export async function pick(page: Page, trigger: Locator, option: string, search?: string): Promise<void> {
+  await trigger.click();
+  if (search !== undefined) await trigger.locator('input').fill(search);
+  const popup = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').last();
+  await popup.locator('.ant-select-item-option, .ant-select-tree-treenode', { hasText: option }).filter({ visible: true }).first()
+    .locator('.ant-select-item-option-content, .ant-select-tree-title').first().click();
+}
+
+/** The error text shown under a form item, found by its label. */
+export function fieldError(scope: Locator, label: string): Locator {
+  const exact = new RegExp(`^\\s*\\*?\\s*${label}\\s*$`);
+  return scope
+    .locator('.ant-form-item')
+    .filter({ has: scope.page().locator('.ant-form-item-label label', { hasText: exact }) })
+    .locator('.ant-form-item-explain-error');
+}
+
+/** The antd Select / TreeSelect of a form item, found by its label. */
+export function selectOf(scope: Locator, label: string): Locator {
+  const exact = new RegExp(`^\\s*\\*?\\s*${label}\\s*$`);
+  return scope
+    .locator('.ant-form-item')
+    .filter({ has: scope.page().locator('.ant-form-item-label label', { hasText: exact }) })
+    .locator('.ant-select')
+    .first();
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  await page.waitForTimeout(300); // let antd's motion settle
+  await page.screenshot({ path: `${SCREENSHOT_DIR}${name}.png`, fullPage: true });
+}
+
+export function expectNoPageErrors(s: Session): void {
+  expect(s.errors, s.errors.join('\n')).toEqual([]);
+}

@@ -1,0 +1,92 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { api, ApiError, onUnauthorized } from './api.ts';
+import type { Me, Role } from './types.ts';
+
+interface AuthState {
+  /** The signed-in person; null when nobody is signed in. */
+  me: Me | null;
+  /** True until the first answer of GET /auth/me. */
+  loading: boolean;
+  /** Set when the session ended while the console was open (shown on the login page). */
+  sessionExpired: boolean;
+  login(username: string, password: string): Promise<Me>;
+  logout(): Promise<void>;
+  refresh(): Promise<void>;
+}
+
+const AuthContext = createContext<AuthState | null>(null);
+
+export function AuthProvider({ children }: { children: ReactNode }) {
+  const [me, setMe] = useState<Me | null>(null);
+  const [loading, setLoading] = useState(true);
+  const [sessionExpired, setSessionExpired] = useState(false);
+
+  const refresh = useCallback(async () => {
+    try {
+      setMe(await api.get<Me>('/auth/me'));
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 401) setMe(null);
+      else throw e;
+    }
+  }, []);
+
+  useEffect(() => {
+    let alive = true;
+    api
+      .get<Me>('/auth/me')
+      .then((m) => alive && setMe(m))
+      .catch(() => alive && setMe(null))
+      .finally(() => alive && setLoading(false));
+    return () => {
+      alive = false;
+    };
+  }, []);
+
+  const signedIn = useRef(false);
+  useEffect(() => {
+    signedIn.current = me !== null;
+  }, [me]);
+
+  useEffect(
+    () =>
+      onUnauthorized(() => {
+        if (signedIn.current) setSessionExpired(true);
+        setMe(null);
+      }),
+    [],
+  );
+
+  const login = useCallback(async (username: string, password: string) => {
+    const { user } = await api.post<{ user: Me }>('/auth/login', { username, password });
+    setSessionExpired(false);
+    setMe(user);
+    return user;
+  }, []);
+
+  const logout = useCallback(async () => {
+    try {
+      await api.post<void>('/auth/logout');
+    } finally {
+      setSessionExpired(false);
+      setMe(null);
+    }
+  }, []);
+
+  const value = useMemo<AuthState>(() => ({ me, loading, sessionExpired, login, logout, refresh }), [me, loading, sessionExpired, login, logout, refresh]);
+  return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
+}
+
+export function useAuth(): AuthState {
+  const ctx = useContext(AuthContext);
+  if (!ctx) throw new Error('useAuth outside <AuthProvider>');
+  return ctx;
+}
+
+/** The signed-in person, for pages that are only reachable when signed in. */
+export function useMe(): Me {
+  const { me } = useAuth();
+  if (!me) throw new Error('useMe without a signed-in user');
+  return me;
+}
+
+export const hasAnyRole = (me: Me, roles: readonly Role[]): boolean => me.roles.some((r) => roles.includes(r));

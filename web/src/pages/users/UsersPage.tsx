@@ -1,0 +1,153 @@
+import { PlusOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Empty, Flex, Input, Space, Table, Typography } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import { useState } from 'react';
+import { useMe } from '../../auth.tsx';
+import { OrganisationSelect } from '../../components/OrganisationSelect.tsx';
+import { PageHeader } from '../../components/PageHeader.tsx';
+import { RoleTags, StatusTag } from '../../components/Tags.tsx';
+import { formatDateTime } from '../../format.ts';
+import { usePagedList } from '../../hooks/usePagedList.ts';
+import { can } from '../../nav.tsx';
+import type { User } from '../../types.ts';
+import { canManageUser, listUsers, type UserFilters } from './api.ts';
+import { EditRolesModal } from './EditRolesModal.tsx';
+import { NewUserModal } from './NewUserModal.tsx';
+import { ResetPasswordModal } from './ResetPasswordModal.tsx';
+import { UserStatusButton } from './UserStatusButton.tsx';
+
+export default function UsersPage() {
+  const me = useMe();
+  const manage = can.manageUsers(me);
+  // Agency administrators see their own agency only; the organisation filter is for those who see more.
+  const filterByOrganisation = me.roles.includes('platform_admin') || me.roles.includes('dept_officer');
+  const [filters, setFilters] = useState<UserFilters>({ q: '' });
+  const [qInput, setQInput] = useState('');
+  const [creating, setCreating] = useState(false);
+  const [editing, setEditing] = useState<User | null>(null);
+  const [resetting, setResetting] = useState<User | null>(null);
+  const { data, loading, error, page, pageSize, onChange, reload } = usePagedList(listUsers, filters);
+  const filtered = filters.q !== '' || filters.organisationId !== undefined;
+
+  const columns: ColumnsType<User> = [
+    { title: '用户名', dataIndex: 'username', width: 160 },
+    { title: '姓名', dataIndex: 'displayName', width: 110 },
+    { title: '所属机构', dataIndex: 'organisationName', render: (v: string | null) => v ?? '平台运营' },
+    { title: '角色', dataIndex: 'roles', render: (_: unknown, u) => <RoleTags roles={u.roles} /> },
+    { title: '状态', dataIndex: 'status', width: 90, render: (_: unknown, u) => <StatusTag status={u.status} /> },
+    { title: '最近登录', dataIndex: 'lastLoginAt', width: 170, render: (v: string | null) => (v ? formatDateTime(v) : '从未登录') },
+  ];
+  if (manage) {
+    columns.push({
+      title: '操作',
+      key: 'actions',
+      width: 210,
+      fixed: 'right',
+      render: (_: unknown, u) =>
+        canManageUser(me, u) ? (
+          <Space size="middle">
+            <Typography.Link onClick={() => setEditing(u)}>修改角色</Typography.Link>
+            <Typography.Link onClick={() => setResetting(u)}>重置密码</Typography.Link>
+            {u.id === me.id ? null : <UserStatusButton user={u} onDone={reload} />}
+          </Space>
+        ) : (
+          <Typography.Text type="secondary">—</Typography.Text>
+        ),
+    });
+  }
+
+  return (
+    <>
+      <PageHeader
+        title="用户管理"
+        description={
+          manage
+            ? me.roles.includes('platform_admin')
+              ? '开通和管理平台账号及其角色。'
+              : `管理${me.organisation?.name ?? '本机构'}的人员账号及其角色。`
+            : `查看${me.jurisdiction ? `${me.jurisdiction.name}辖区内` : ''}的平台账号（只读）。`
+        }
+        extra={
+          manage ? (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+              新建用户
+            </Button>
+          ) : null
+        }
+      />
+      <Card>
+        <Flex gap={12} wrap className="filter-bar">
+          <Input.Search
+            placeholder="用户名或姓名"
+            allowClear
+            value={qInput}
+            onChange={(e) => {
+              setQInput(e.target.value);
+              if (e.target.value === '') setFilters((f) => ({ ...f, q: '' }));
+            }}
+            onSearch={(v) => setFilters((f) => ({ ...f, q: v }))}
+            enterButton="查询"
+            style={{ width: 280 }}
+          />
+          {filterByOrganisation ? (
+            <OrganisationSelect
+              placeholder="按所属机构筛选"
+              style={{ width: 300 }}
+              value={filters.organisationId}
+              onChange={(organisationId) => setFilters((f) => ({ ...f, organisationId }))}
+            />
+          ) : null}
+          {filtered ? (
+            <Button
+              onClick={() => {
+                setQInput('');
+                setFilters({ q: '' });
+              }}
+            >
+              重置
+            </Button>
+          ) : null}
+        </Flex>
+        {error ? <Alert type="error" showIcon title="用户列表加载失败" description={error} style={{ marginBottom: 16 }} action={<Button onClick={reload}>重试</Button>} /> : null}
+        <Table<User>
+          rowKey="id"
+          columns={columns}
+          dataSource={data.items}
+          loading={loading}
+          scroll={{ x: 1100 }}
+          locale={{ emptyText: <Empty description={filtered ? '没有符合条件的用户' : '暂无用户'} /> }}
+          pagination={{
+            current: page,
+            pageSize,
+            total: data.total,
+            showSizeChanger: true,
+            pageSizeOptions: [10, 20, 50, 100],
+            showTotal: (t) => `共 ${t} 个用户`,
+            onChange,
+          }}
+        />
+      </Card>
+      {manage ? (
+        <>
+          <NewUserModal
+            open={creating}
+            onClose={() => setCreating(false)}
+            onCreated={() => {
+              setCreating(false);
+              reload();
+            }}
+          />
+          <EditRolesModal
+            user={editing}
+            onClose={() => setEditing(null)}
+            onSaved={() => {
+              setEditing(null);
+              reload();
+            }}
+          />
+          <ResetPasswordModal user={resetting} onClose={() => setResetting(null)} />
+        </>
+      ) : null}
+    </>
+  );
+}
