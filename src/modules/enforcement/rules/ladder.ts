@@ -53,7 +53,7 @@ const ORDER: Rung[] = ['none', 'interview', 'rectification', 'penalty'];
 export function proposeRung(input: LadderInput, now: Date): LadderProposal {
   const n = input.violations.length;
   const reasons: LadderReason[] = [];
-  let rung: Rung = 'none';
+  let rung = 'none' as Rung; // widened: `raise` changes it in a closure, which narrowing does not see
   const raise = (to: Rung, why: LadderReason) => {
     reasons.push(why);
     if (ORDER.indexOf(to) > ORDER.indexOf(rung)) rung = to;
