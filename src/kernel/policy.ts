@@ -110,3 +110,54 @@ export const CREDIT_LEVELS = [
 /** A serious violation downgrades by one level and restricts market access for 6 months; dishonesty: level D, 12 months. */
 export const CREDIT_SERIOUS_RESTRICTION_MONTHS = 6;
 export const CREDIT_DISHONESTY_RESTRICTION_MONTHS = 12;
+
+/**
+ * ⚙ Issue 3 item 6 (projects): a project's location is WGS-84 (what GNSS receivers and EXIF give, not the GCJ-02 of
+ * Chinese web maps) and must lie inside China's extreme points (漠河 53.56°N, 曾母暗沙 3.86°N, 帕米尔 73.50°E,
+ * 乌苏里江口 135.08°E), rounded outwards …
+ */
+export const CHINA_BOUNDS = { minLng: 73.4, maxLng: 135.1, minLat: 3.8, maxLat: 53.6 } as const;
+/** … and, since the platform is Jilin's, inside Jilin's extent (121°38′–131°19′E, 40°50′–46°19′N) plus ~10 km. */
+export const JILIN_BOUNDS = { minLng: 121.5, maxLng: 131.45, minLat: 40.75, maxLat: 46.4 } as const;
+
+/** ⚙ A site given as point + radius: at least 20 m (one building plot), at most 5 km. */
+export const SITE_RADIUS_MIN_METRES = 20;
+export const SITE_RADIUS_MAX_METRES = 5_000;
+/** ⚙ A site polygon: at most 500 vertices, and no two vertices more than 30 km apart (a long municipal road). */
+export const SITE_POLYGON_MAX_POINTS = 500;
+export const SITE_MAX_EXTENT_METRES = 30_000;
+/**
+ * ⚙ Geofence tolerance (DESIGN §4: "place outside the project's geofence"): a phone's GNSS fix is typically good to
+ * 5–20 m in the open and worse between tall buildings, so a capture up to 50 m outside the site boundary counts as on
+ * site. The project's own location point must lie within the site by the same tolerance.
+ */
+export const SITE_GEOFENCE_TOLERANCE_METRES = 50;
+
+/** ⚙ Components (构件/部位, 二(四)): at most 200 registered in one request, at most 480 labels (20 A4 sheets) per PDF. */
+export const COMPONENT_REGISTRATION_MAX_ITEMS = 200;
+export const COMPONENT_LABELS_MAX_PER_PDF = 480;
+
+/**
+ * 一(一) connection (对接) ⚙: "机构资质、设备核验及人员注册" read as at least this many verified pieces of equipment
+ * in calibration and this many active registered people holding a certificate in force. 双人复核 needs a second
+ * person per batch; that is checked when a batch is reviewed, not here.
+ */
+export const CONNECTION_MIN_VERIFIED_EQUIPMENT = 1;
+export const CONNECTION_MIN_CERTIFIED_PERSONNEL = 1;
+
+/**
+ * ⚙ A certificate's dates (资质证书, 入吉备案, 检定/校准证书, 上岗证) are Beijing calendar days, inclusive: "valid to
+ * 2026-12-31" is in force until 2027-01-01T00:00+08:00, exclusive. Offset of Beijing time from UTC, in ms.
+ */
+export const CERTIFICATE_DAY_OFFSET_MS = 8 * HOUR;
+
+/** ⚙ Catalogue (issue 3 item 3): a text field of a raw record without its own maxLength holds at most 200 characters. */
+export const RECORD_TEXT_DEFAULT_MAX_LENGTH = 200;
+
+/**
+ * ⚙ Process images (过程影像): at most 30 MiB and 50 megapixels each; the pixel count is read from the header and a
+ * larger image (a decompression bomb) is refused before any decoding. Thumbnails for the console are 320 px wide.
+ */
+export const IMAGE_MAX_BYTES = 30 * 1024 * 1024;
+export const IMAGE_MAX_PIXELS = 50_000_000;
+export const IMAGE_THUMBNAIL_WIDTH = 320;
