@@ -1,5 +1,5 @@
 import exifr from 'exifr';
-import sharp from 'sharp';
+import sharp, { type Metadata } from 'sharp';
 import { IMAGE_MAX_PIXELS, IMAGE_THUMBNAIL_WIDTH } from '../../kernel/policy.ts';
 
 /**
@@ -41,7 +41,7 @@ const ACCEPTED = new Set(['jpeg', 'png', 'webp', 'heif']);
 
 /** Reads the header only (no pixel decoding), so oversized images are refused before they cost memory. */
 export async function readHeader(input: Buffer | string): Promise<{ format: ImageInspection['format']; width: number; height: number }> {
-  let meta: sharp.Metadata;
+  let meta: Metadata;
   try {
     meta = await sharp(input, { limitInputPixels: false }).metadata();
   } catch {
