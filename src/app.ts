@@ -24,6 +24,16 @@ import { OrganisationService } from './modules/organisations/service.ts';
 import { regionRoutes } from './modules/regions/routes.ts';
 import { RegionService } from './modules/regions/service.ts';
 import { systemRoutes } from './modules/system/routes.ts';
+import { calendarRoutes } from './modules/calendar/routes.ts';
+import { violationRoutes } from './modules/violations/routes.ts';
+import { witnessRoutes } from './modules/witnesses/routes.ts';
+import { agenciesRoutes } from './modules/agencies/routes.ts';
+import { personnelRoutes } from './modules/personnel/routes.ts';
+import { equipmentRoutes } from './modules/equipment/routes.ts';
+import { catalogueRoutes } from './modules/catalogue/routes.ts';
+import { projectRoutes } from './modules/projects/routes.ts';
+import { componentRoutes } from './modules/components/routes.ts';
+import { commissionRoutes } from './modules/commissions/routes.ts';
 
 export interface Services {
   regions: RegionService;
@@ -135,6 +145,16 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
       await api.register(organisationRoutes);
       await api.register(auditRoutes);
       await api.register(documentRoutes);
+      await api.register(calendarRoutes);
+      await api.register(violationRoutes);
+      await api.register(witnessRoutes);
+      await api.register(agenciesRoutes);
+      await api.register(personnelRoutes);
+      await api.register(equipmentRoutes);
+      await api.register(catalogueRoutes);
+      await api.register(projectRoutes);
+      await api.register(componentRoutes);
+      await api.register(commissionRoutes);
     },
     { prefix: '/api/v1' },
   );

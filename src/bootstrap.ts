@@ -5,6 +5,8 @@ import { openPglite, openPostgres, type DbHandle } from './kernel/db/database.ts
 import { migrate } from './kernel/db/migrate.ts';
 import type { AppDeps } from './kernel/deps.ts';
 import { RegionService } from './modules/regions/service.ts';
+import { syncBundledCalendar } from './modules/calendar/service.ts';
+import { ensureCatalogueLoaded } from './modules/catalogue/service.ts';
 import { seedDemo, type DemoSeedResult } from './seed/demo.ts';
 
 export async function openDatabase(config: Config): Promise<DbHandle> {
@@ -23,9 +25,13 @@ export async function bootstrap(
   const handle = opts.handle ?? (await openDatabase(config));
   try {
     await migrate(handle);
+    const clock = opts.clock ?? systemClock;
+    // Reference data shipped with the release: each sync is idempotent and locked, so every process may run it.
     await new RegionService(handle.db).sync();
+    await syncBundledCalendar(handle.db, clock);
+    await ensureCatalogueLoaded(handle.db, clock.now());
     const blobs = await new LocalBlobStore(config.blobDir).init();
-    const deps: AppDeps = { config, handle, db: handle.db, blobs, clock: opts.clock ?? systemClock };
+    const deps: AppDeps = { config, handle, db: handle.db, blobs, clock };
     const seeded = await maybeSeed(deps);
     return { deps, seeded };
   } catch (err) {

@@ -5,6 +5,9 @@ import { hashPassword } from '../kernel/auth/password.ts';
 import type { AppDeps } from '../kernel/deps.ts';
 import type { OrganisationType } from '../kernel/auth/actor.ts';
 import { makeValidUscc } from '../modules/registry/rules/uscc.ts';
+import { seedRegistryAgencies } from './registry-agencies.ts';
+import { seedRegistryProjects } from './registry-projects.ts';
+import { seedWitnesses } from './registry-witnesses.ts';
 import '../modules/organisations/tables.ts';
 import '../modules/identity/tables.ts';
 
@@ -125,6 +128,11 @@ export async function seedDemo(deps: AppDeps, opts: { onlyIfEmpty?: boolean } = 
         })
         .execute();
     }
+    // The registries: agencies with qualifications, personnel and equipment; projects, components and
+    // commissions; witnesses with their written authorizations. Order matters: each reads what the last wrote.
+    await seedRegistryAgencies(trx, ids, now);
+    await seedRegistryProjects(trx, ids, now);
+    await seedWitnesses(trx, ids, now, deps.blobs);
     await recordAudit(trx, { actor: { kind: 'system', name: 'demo-seed' }, requestId: 'seed', clientIp: null, now }, {
       action: 'system.seed.demo',
       targetType: 'platform',

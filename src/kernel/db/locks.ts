@@ -8,6 +8,8 @@ import type { Database } from './types.ts';
 export const LOCKS = {
   regionSync: 0x51540001,
   demoSeed: 0x51540002,
+  catalogueLoad: 0x51540003,
+  calendarSync: 0x51540004,
 } as const;
 
 /** Held until the transaction ends; a second process waits here, then sees the first one's result. */

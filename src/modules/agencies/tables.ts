@@ -1,0 +1,51 @@
+import type { ColumnType, Generated, Selectable } from 'kysely';
+import type { AgencyOrigin } from './rules/connection.ts';
+import type { Specialty } from './specialties.ts';
+
+/** `date` columns: read and written as `YYYY-MM-DD` (both drivers are configured to leave dates as text). */
+export type DateColumn = ColumnType<string, string, string>;
+
+export interface AgencyProfilesTable {
+  organisation_id: string;
+  origin: AgencyOrigin;
+  filing_number: string | null;
+  filing_date: DateColumn | null;
+  filing_valid_from: DateColumn | null;
+  filing_valid_to: DateColumn | null;
+  created_at: Date;
+  updated_at: Date;
+  row_version: ColumnType<number, number | undefined, number>;
+}
+export type AgencyProfileRow = Selectable<AgencyProfilesTable>;
+
+export type QualificationGrade = 'comprehensive' | 'specialised';
+export type VerificationStatus = 'pending' | 'verified' | 'rejected';
+
+export interface AgencyQualificationsTable {
+  id: Generated<string>;
+  agency_id: string;
+  certificate_number: string;
+  grade: QualificationGrade;
+  specialties: Specialty[];
+  valid_from: DateColumn;
+  valid_to: DateColumn;
+  issuer: string;
+  document_id: string | null;
+  replaces_id: string | null;
+  status: VerificationStatus;
+  submitted_by: string | null;
+  submitted_at: Date;
+  decided_by: string | null;
+  decided_at: Date | null;
+  decision_reason: string | null;
+  superseded_by: string | null;
+  superseded_at: Date | null;
+}
+export type AgencyQualificationRow = Selectable<AgencyQualificationsTable>;
+
+declare module '../../kernel/db/types.ts' {
+  interface Database {
+    agency_profiles: AgencyProfilesTable;
+    agency_qualifications: AgencyQualificationsTable;
+  }
+}
