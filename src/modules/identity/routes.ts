@@ -5,7 +5,7 @@ import { commonErrors, DateTime, IdParams, NullableDateTime, Page, PageQuery } f
 
 export const SESSION_COOKIE = 'qtrace_session';
 
-const Role = Type.Union(ROLES.map((r) => Type.Literal(r)));
+const Role = Type.Enum(ROLES);
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 
 const MeSchema = Type.Object(

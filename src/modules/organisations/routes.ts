@@ -3,7 +3,7 @@ import { Type } from 'typebox';
 import { ORGANISATION_TYPES } from '../../kernel/auth/actor.ts';
 import { commonErrors, DateTime, IdParams, Page, PageQuery } from '../../kernel/http/schemas.ts';
 
-const OrganisationType = Type.Union(ORGANISATION_TYPES.map((t) => Type.Literal(t)), {
+const OrganisationType = Type.Enum(ORGANISATION_TYPES, {
   description: 'agency 检测机构 · construction_unit 建设单位 · supervision_unit 监理单位 · contractor 施工单位 · department 住建部门',
 });
 

@@ -5,25 +5,24 @@ import { commonErrors, DateTime, IdParams, Page, PageQuery, Uuid } from '../../k
 import { ViolationService } from './service.ts';
 import { SEVERITIES, VIOLATION_SOURCES, VIOLATION_TYPE_LABELS, VIOLATION_TYPES } from './types.ts';
 
-const ViolationTypeSchema = Type.Union(
-  VIOLATION_TYPES.map((t) => Type.Literal(t)),
+const ViolationTypeSchema = Type.Enum(VIOLATION_TYPES,
   { description: VIOLATION_TYPES.map((t) => `${t} ${VIOLATION_TYPE_LABELS[t]}`).join(' · ') },
 );
-const SeveritySchema = Type.Union(SEVERITIES.map((s) => Type.Literal(s)), { description: 'minor 一般 · serious 严重' });
+const SeveritySchema = Type.Enum(SEVERITIES, { description: 'minor 一般 · serious 严重' });
 
 const ViolationSchema = Type.Object(
   {
     id: Type.String({ format: 'uuid' }),
     organisationId: Type.String({ format: 'uuid' }),
     organisationName: Type.String(),
-    organisationType: Type.Union(ORGANISATION_TYPES.map((t) => Type.Literal(t))),
+    organisationType: Type.Enum(ORGANISATION_TYPES),
     personRef: Type.Union([Type.String(), Type.Null()], { description: '涉及人员（用户 ID 或说明）' }),
     type: ViolationTypeSchema,
     typeLabel: Type.String(),
     severity: SeveritySchema,
     severityLabel: Type.String(),
     occurredAt: DateTime,
-    source: Type.Union(VIOLATION_SOURCES.map((s) => Type.Literal(s)), { description: 'automatic 平台自动发现 · officer 监管人员认定' }),
+    source: Type.Enum(VIOLATION_SOURCES, { description: 'automatic 平台自动发现 · officer 监管人员认定' }),
     intentional: Type.Union([Type.Boolean(), Type.Null()], { description: '是否故意；为空表示尚未认定' }),
     evidence: Type.Record(Type.String(), Type.Unknown(), { description: '证据（时间、编号、哈希等）' }),
     regionCode: Type.String({ description: '处置部门所在辖区' }),

@@ -31,7 +31,7 @@ const RegistrationSchema = Type.Object(
     id: Type.String({ format: 'uuid' }),
     witnessId: Type.String({ format: 'uuid' }),
     witnessName: Type.String(),
-    kind: Type.Union(AUTHORIZATION_KINDS.map((k) => Type.Literal(k)), {
+    kind: Type.Enum(AUTHORIZATION_KINDS, {
       description: AUTHORIZATION_KINDS.map((k) => `${k} ${AUTHORIZATION_KIND_LABELS[k]}`).join(' · '),
     }),
     kindLabel: Type.String(),
