@@ -58,6 +58,45 @@ describe('the embedded database folder', () => {
   }, 60_000);
 });
 
+describe('graceful shutdown', () => {
+  it('finishes a request in flight when SIGTERM arrives, then exits', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'qtrace-drain-'));
+    const server = await startServer({ DATA_DIR: dataDir, SEED_DEMO: 'true', DATABASE_URL: '' });
+    const login = await fetch(`${server.url}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'jz.admin', password: 'Demo@2026' }),
+    });
+    const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
+    // A slow upload: the multipart body trickles in while the server is told to stop.
+    const boundary = 'qtrace-drain';
+    const head = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="scan.pdf"\r\nContent-Type: application/pdf\r\n\r\n%PDF-1.4\n`;
+    let sigtermSent = false;
+    const body = new ReadableStream<Uint8Array>({
+      async start(controller) {
+        controller.enqueue(new TextEncoder().encode(head));
+        await new Promise((r) => setTimeout(r, 300));
+        server.child.kill('SIGTERM');
+        sigtermSent = true;
+        await new Promise((r) => setTimeout(r, 500));
+        controller.enqueue(new TextEncoder().encode(`${'x'.repeat(1000)}\n%%EOF\r\n--${boundary}--\r\n`));
+        controller.close();
+      },
+    });
+    const exited = new Promise<number | null>((r) => server.child.once('exit', (code) => r(code)));
+    const res = await fetch(`${server.url}/api/v1/documents`, {
+      method: 'POST',
+      headers: { cookie, 'content-type': `multipart/form-data; boundary=${boundary}` },
+      body,
+      duplex: 'half',
+    } as RequestInit);
+    expect(sigtermSent).toBe(true);
+    expect(res.status).toBe(201);
+    const code = await exited;
+    expect(code, server.output()).toBe(0);
+  }, 60_000);
+});
+
 describe.runIf(process.env.DATABASE_URL)('several server processes on one PostgreSQL database', () => {
   it('start together on an empty database; both serve and each migration is applied once', async () => {
     const url = process.env.DATABASE_URL!;
