@@ -49,7 +49,8 @@ export interface Session {
 export async function openSession(h: Harness): Promise<Session> {
   const context = await h.browser.newContext({ baseURL: h.url, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1440, height: 900 } });
   const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
+  // Generous: on a loaded 2-core CI machine a first login (scrypt) and page build can take several seconds.
+  page.setDefaultTimeout(30_000);
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
   page.on('console', (m) => {
@@ -86,13 +87,24 @@ export async function tableRows(page: Page): Promise<Locator> {
   return page.locator('.ant-table-tbody tr.ant-table-row');
 }
 
-/** Chooses an option of an antd Select / TreeSelect opened from `trigger`, searching for it first when asked. */
+/**
+ * Chooses an option of an antd Select / TreeSelect opened from `trigger`, searching for it first when asked. Under
+ * load a click can land while the list is still animating in; the choice is checked on the trigger and tried again.
+ */
 export async function pick(page: Page, trigger: Locator, option: string, search?: string): Promise<void> {
-  await trigger.click();
-  if (search !== undefined) await trigger.locator('input').fill(search);
-  const popup = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').last();
-  await popup.locator('.ant-select-item-option, .ant-select-tree-treenode', { hasText: option }).filter({ visible: true }).first()
-    .locator('.ant-select-item-option-content, .ant-select-tree-title').first().click();
+  for (let attempt = 1; ; attempt++) {
+    await trigger.click();
+    if (search !== undefined) await trigger.locator('input').fill(search);
+    const popup = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').last();
+    await popup.locator('.ant-select-item-option, .ant-select-tree-treenode', { hasText: option }).filter({ visible: true }).first()
+      .locator('.ant-select-item-option-content, .ant-select-tree-title').first().click();
+    const chosen = await expect
+      .poll(() => trigger.innerText(), { timeout: 2_000 })
+      .toContain(option)
+      .then(() => true)
+      .catch(() => false);
+    if (chosen || attempt >= 3) return;
+  }
 }
 
 /** The error text shown under a form item, found by its label. */
@@ -122,4 +134,16 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 
 export function expectNoPageErrors(s: Session): void {
   expect(s.errors, s.errors.join('\n')).toEqual([]);
+}
+
+/** A form item (its whole row: label, control, errors), found by its label. */
+export function formItem(scope: Locator, label: string): Locator {
+  const exact = new RegExp(`^\\s*\\*?\\s*${label}\\s*$`);
+  return scope.locator('.ant-form-item').filter({ has: scope.page().locator('.ant-form-item-label label', { hasText: exact }) }).first();
+}
+
+/** Closes an open Select list (a multi-select stays open after a pick) by clicking the dialog's title, not Escape (which could close the dialog). */
+export async function closeDropdown(page: Page): Promise<void> {
+  await page.locator('.ant-modal-title').last().click();
+  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').waitFor({ state: 'hidden' });
 }

@@ -79,16 +79,11 @@ async function errorFrom(res: Response): Promise<ApiError> {
   return new ApiError(res.status, code, message, typeof b.field === 'string' ? b.field : undefined);
 }
 
-export async function request<T>(method: string, path: string, opts: RequestOptions = {}): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json' };
-  const init: RequestInit = { method, headers, credentials: 'same-origin', signal: opts.signal };
-  if (opts.body !== undefined) {
-    headers['content-type'] = 'application/json';
-    init.body = JSON.stringify(opts.body);
-  }
+/** One round trip: network failures and error answers become `ApiError`; a 401 tells the listeners. */
+async function send(path: string, query: Query | undefined, init: RequestInit): Promise<Response> {
   let res: Response;
   try {
-    res = await fetch(buildUrl(path, opts.query), init);
+    res = await fetch(buildUrl(path, query), { credentials: 'same-origin', ...init });
   } catch (e) {
     if (e instanceof DOMException && e.name === 'AbortError') throw e;
     throw new ApiError(0, 'NETWORK_ERROR', '无法连接到服务器，请检查网络后重试');
@@ -100,10 +95,63 @@ export async function request<T>(method: string, path: string, opts: RequestOpti
     }
     throw err;
   }
+  return res;
+}
+
+export async function request<T>(method: string, path: string, opts: RequestOptions = {}): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  const init: RequestInit = { method, headers, signal: opts.signal };
+  if (opts.body !== undefined) {
+    headers['content-type'] = 'application/json';
+    init.body = JSON.stringify(opts.body);
+  }
+  const res = await send(path, opts.query, init);
   if (res.status === 204) return undefined as T;
   const text = await res.text();
   return (text ? JSON.parse(text) : undefined) as T;
 }
+
+/** Uploads one file as multipart/form-data under the field name `file` (the API's one convention for files). */
+export async function upload<T>(path: string, file: Blob, filename: string): Promise<T> {
+  const form = new FormData();
+  form.append('file', file, filename);
+  const res = await send(path, undefined, { method: 'POST', headers: { accept: 'application/json' }, body: form });
+  return (await res.json()) as T;
+}
+
+/** The file name a download answer suggests (RFC 6266 `filename*` first), or `fallback`. */
+function filenameOf(res: Response, fallback: string): string {
+  const cd = res.headers.get('content-disposition') ?? '';
+  const star = /filename\*=UTF-8''([^;]+)/i.exec(cd);
+  if (star?.[1]) {
+    try {
+      return decodeURIComponent(star[1]);
+    } catch {
+      // fall through to the plain name
+    }
+  }
+  const plain = /filename="?([^";]+)"?/i.exec(cd);
+  return plain?.[1] ?? fallback;
+}
+
+/** Fetches a file the API generates (a PDF, say) and hands it to the browser as a download. */
+export async function downloadFile(path: string, query: Query | undefined, fallbackName: string): Promise<{ filename: string; size: number }> {
+  const res = await send(path, query, { method: 'GET' });
+  const blob = await res.blob();
+  const filename = filenameOf(res, fallbackName);
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = filename;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  window.setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  return { filename, size: blob.size };
+}
+
+/** Where a stored document (a scanned certificate, an authorization) opens in the browser. */
+export const documentUrl = (id: string): string => `${API_BASE}/documents/${encodeURIComponent(id)}/content`;
 
 export const api = {
   get: <T>(path: string, query?: Query, signal?: AbortSignal) => request<T>('GET', path, { query, signal }),

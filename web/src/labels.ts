@@ -1,4 +1,22 @@
-import type { Me, OrganisationType, RegionLevel, Role, Status } from './types.ts';
+import { SPECIALTIES, SPECIALTY_CODES } from '../../src/modules/agencies/specialties.ts';
+import { PERSONNEL_ROLE_NAMES } from '../../src/modules/personnel/roles.ts';
+import type {
+  AgencyOrigin,
+  AuthorizationKind,
+  CalibrationKind,
+  CalibrationState,
+  ConnectionItem,
+  Me,
+  OrganisationType,
+  PersonCertificateKind,
+  PersonnelRole,
+  QualificationGrade,
+  RegionLevel,
+  Role,
+  Specialty,
+  Status,
+  VerificationStatus,
+} from './types.ts';
 
 export const ROLE_LABELS: Record<Role, string> = {
   platform_admin: '平台管理员',
@@ -64,6 +82,39 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'machine_credential.create': '新建接口凭证',
   'machine_credential.revoke': '吊销接口凭证',
   'system.seed.demo': '初始化演示数据',
+  'system.seed.registry': '初始化演示登记数据',
+  'system.seed.projects': '初始化演示项目数据',
+  'document.upload': '上传附件',
+  'agency.profile.update': '修改机构来源与入吉备案',
+  'qualification.submit': '提交资质证书',
+  'qualification.approve': '资质证书核验通过',
+  'qualification.reject': '资质证书核验驳回',
+  'personnel.create': '注册检测人员',
+  'personnel.update': '修改检测人员',
+  'personnel.leave': '办理离职',
+  'personnel.resident_id.reveal': '查看完整身份证号',
+  'personnel.certificate.add': '登记人员证书',
+  'equipment.create': '登记检测设备',
+  'equipment.approve': '设备核验通过',
+  'equipment.reject': '设备核验驳回',
+  'equipment.resubmit': '设备重新提交核验',
+  'equipment.calibration.add': '登记检定/校准证书',
+  'equipment.key.register': '登记设备公钥',
+  'equipment.key.rotate': '轮换设备公钥',
+  'catalogue.load': '加载检测项目目录',
+  'catalogue.publish': '发布检测项目目录',
+  'project.create': '登记工程项目',
+  'project.update': '修改工程项目',
+  'component.register': '登记构件',
+  'commission.create': '委托检测机构',
+  'commission.terminate': '终止委托',
+  'witness.register': '登记见证人员',
+  'witness.authorization.new_authorization': '见证人员新授权',
+  'witness.authorization.replacement': '更换见证人员',
+  'witness.authorization.revocation': '撤销见证授权',
+  'calendar.year.load': '加载节假日安排',
+  'market_restriction.create': '限制市场准入',
+  'market_restriction.lift': '解除市场准入限制',
 };
 
 export const auditActionLabel = (a: string): string => AUDIT_ACTION_LABELS[a] ?? a;
@@ -75,6 +126,18 @@ export const AUDIT_TARGET_LABELS: Record<string, string> = {
   system: '系统',
   session: '会话',
   platform: '平台',
+  document: '附件',
+  qualification: '资质证书',
+  person: '检测人员',
+  violation: '违规记录',
+  equipment: '检测设备',
+  catalogue_version: '检测项目目录',
+  project: '工程项目',
+  component: '构件',
+  commission: '委托',
+  witness: '见证人员',
+  calendar_year: '工作日历',
+  market_restriction: '市场准入限制',
 };
 
 export const auditTargetLabel = (t: string): string => AUDIT_TARGET_LABELS[t] ?? t;
@@ -91,4 +154,49 @@ export const ACTOR_TYPE_LABELS: Record<string, string> = {
   machine: '机构系统',
   system: '系统',
   anonymous: '未登录',
+};
+
+// ——— Connection registries (issue 3) ———
+
+// Fails to compile if the console's Specialty type and the server's list ever differ.
+const _specialtyCodes: readonly Specialty[] = SPECIALTY_CODES;
+void _specialtyCodes;
+
+export const SPECIALTY_LABELS = Object.fromEntries(SPECIALTIES.map((s) => [s.code, s.name])) as Record<Specialty, string>;
+export const specialtyLabel = (code: string): string => (SPECIALTY_LABELS as Record<string, string>)[code] ?? code;
+/** The nine specialties in the standard's order, as Select options. */
+export const SPECIALTY_OPTIONS = SPECIALTIES.map((s) => ({ value: s.code as Specialty, label: s.name }));
+
+export const VERIFICATION_STATUS_LABELS: Record<VerificationStatus, string> = { pending: '待核验', verified: '已核验', rejected: '已驳回' };
+
+export const ORIGIN_LABELS: Record<AgencyOrigin, string> = { local: '本省注册', out_of_province: '外省入吉备案' };
+
+export const CONNECTION_ITEM_LABELS: Record<ConnectionItem, string> = {
+  origin: '机构来源与入吉备案',
+  qualification: '资质证书核验',
+  equipment: '检测设备核验与检定/校准',
+  personnel: '检测人员注册',
+};
+
+export const GRADE_LABELS: Record<QualificationGrade, string> = { comprehensive: '综合资质', specialised: '专项资质' };
+
+export const PERSONNEL_ROLE_LABELS: Record<PersonnelRole, string> = PERSONNEL_ROLE_NAMES;
+export const PERSONNEL_ROLE_OPTIONS = (Object.keys(PERSONNEL_ROLE_NAMES) as PersonnelRole[]).map((r) => ({ value: r, label: PERSONNEL_ROLE_NAMES[r] }));
+
+export const CERTIFICATE_KIND_LABELS: Record<PersonCertificateKind, string> = { post: '上岗证', professional: '职业资格证书' };
+
+export const CALIBRATION_KIND_LABELS: Record<CalibrationKind, string> = { verification: '检定', calibration: '校准' };
+
+export const CALIBRATION_STATE_LABELS: Record<CalibrationState, string> = {
+  valid: '有效',
+  expiring: '即将到期',
+  not_in_force: '不在有效期内',
+  none: '未登记',
+};
+
+export const AUTHORIZATION_KIND_LABELS: Record<AuthorizationKind, string> = {
+  initial: '首次授权登记',
+  new_authorization: '新授权',
+  replacement: '更换见证人员',
+  revocation: '撤销授权',
 };

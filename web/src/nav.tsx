@@ -1,11 +1,22 @@
 import {
   ApartmentOutlined,
+  ApiOutlined,
   AuditOutlined,
   BankOutlined,
+  BuildOutlined,
+  CalendarOutlined,
+  FileProtectOutlined,
   HomeOutlined,
+  IdcardOutlined,
   KeyOutlined,
+  ProfileOutlined,
+  QrcodeOutlined,
+  SafetyCertificateOutlined,
+  SolutionOutlined,
   TeamOutlined,
+  ToolOutlined,
   UserOutlined,
+  WarningOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { Me, Role } from './types.ts';
@@ -24,7 +35,11 @@ export interface NavEntry {
   description: string;
   /** Hidden from the home page's shortcuts (the home page itself). */
   noShortcut?: boolean;
+  /** The side menu's group heading the entry sits under; absent: at the top level. */
+  group?: string;
 }
+
+const AGENCY_DESK: readonly Role[] = ['agency_admin', 'dept_officer', 'platform_admin'];
 
 export const NAV: readonly NavEntry[] = [
   { path: '/', label: '首页', icon: <HomeOutlined />, description: '平台概览', noShortcut: true },
@@ -44,11 +59,96 @@ export const NAV: readonly NavEntry[] = [
     description: '平台账号、所属机构与角色',
   },
   {
+    path: '/agencies',
+    label: '机构接入',
+    icon: <ApiOutlined />,
+    roles: AGENCY_DESK,
+    description: '检测机构来源与入吉备案、资质证书及监管平台对接清单',
+    group: '检测机构接入',
+  },
+  {
+    path: '/personnel',
+    label: '检测人员',
+    icon: <IdcardOutlined />,
+    roles: AGENCY_DESK,
+    description: '检测人员注册、岗位、岗位证书与离职',
+    group: '检测机构接入',
+  },
+  {
+    path: '/equipment',
+    label: '检测设备',
+    icon: <ToolOutlined />,
+    roles: AGENCY_DESK,
+    description: '检测设备登记、检定/校准证书与设备密钥',
+    group: '检测机构接入',
+  },
+  {
+    path: '/verification',
+    label: '核验队列',
+    icon: <SafetyCertificateOutlined />,
+    roles: ['dept_officer'],
+    description: '本辖区待核验的资质证书与检测设备',
+    group: '检测机构接入',
+  },
+  {
+    path: '/catalogue',
+    label: '检测项目目录',
+    icon: <ProfileOutlined />,
+    description: '各专项的现场检测项目、依据标准与原始记录字段',
+    group: '检测机构接入',
+  },
+  {
+    path: '/projects',
+    label: '工程项目',
+    icon: <BuildOutlined />,
+    description: '工程项目登记、参建单位、构件与委托',
+    group: '工程与委托',
+  },
+  {
+    path: '/components',
+    label: '构件管理',
+    icon: <QrcodeOutlined />,
+    description: '构件/部位登记与二维码标签打印',
+    group: '工程与委托',
+  },
+  {
+    path: '/commissions',
+    label: '检测委托',
+    icon: <FileProtectOutlined />,
+    description: '建设单位委托检测机构及委托记录',
+    group: '工程与委托',
+  },
+  {
+    path: '/witnesses',
+    label: '见证人员',
+    icon: <SolutionOutlined />,
+    roles: ['witness', 'dept_officer', 'platform_admin'],
+    description: '见证人员书面授权登记与变更',
+    group: '工程与委托',
+  },
+  {
+    path: '/violations',
+    label: '违规记录',
+    icon: <WarningOutlined />,
+    roles: ['platform_admin', 'dept_officer', 'agency_admin', 'witness', 'construction_user', 'contractor_user'],
+    description: '平台发现或监管人员认定的违规记录',
+    group: '监管',
+  },
+  {
+    path: '/calendar',
+    label: '工作日历',
+    icon: <CalendarOutlined />,
+    roles: ['platform_admin'],
+    description: '法定节假日与调休安排（工作日期限计算依据）',
+    group: '监管',
+  },
+  {
     path: '/machine-credentials',
     label: '接口凭证',
     icon: <KeyOutlined />,
     roles: ['agency_admin'],
     description: '本机构业务系统（LIMS）对接平台接口所用的凭证',
+    group: '系统',
   },
   {
     path: '/audit',
@@ -56,8 +156,9 @@ export const NAV: readonly NavEntry[] = [
     icon: <AuditOutlined />,
     roles: ['platform_admin', 'dept_officer', 'agency_admin'],
     description: '登录、账号、机构等操作的留痕记录',
+    group: '系统',
   },
-  { path: '/account', label: '我的账户', icon: <UserOutlined />, description: '个人信息与修改密码' },
+  { path: '/account', label: '我的账户', icon: <UserOutlined />, description: '个人信息与修改密码', group: '系统' },
 ];
 
 export const canOpen = (me: Me, entry: NavEntry): boolean => !entry.roles || me.roles.some((r) => entry.roles?.includes(r));
@@ -71,4 +172,18 @@ export const can = {
   manageOrganisations: (me: Me) => me.roles.includes('platform_admin'),
   manageUsers: (me: Me) => me.roles.includes('platform_admin') || me.roles.includes('agency_admin'),
   pickAnyOrganisation: (me: Me) => me.roles.includes('platform_admin'),
+  /** An agency's own registry entries: its administrators (and platform administrators, on its behalf). */
+  manageAgency: (me: Me, agencyId: string) =>
+    me.roles.includes('platform_admin') || (me.roles.includes('agency_admin') && me.organisation?.id === agencyId),
+  verify: (me: Me) => me.roles.includes('dept_officer'),
+  publishCatalogue: (me: Me) => me.roles.includes('platform_admin'),
+  createProject: (me: Me) => me.roles.includes('construction_user') || me.roles.includes('platform_admin'),
+  registerComponents: (me: Me) => me.roles.includes('contractor_user') || me.roles.includes('platform_admin'),
+  commission: (me: Me) => me.roles.includes('construction_user'),
+  registerWitnesses: (me: Me) =>
+    me.roles.includes('platform_admin') || (me.roles.includes('witness') && me.organisation?.type === 'supervision_unit'),
+  loadCalendar: (me: Me) => me.roles.includes('platform_admin'),
 };
+
+/** The agency a person of an agency works for; null for everyone else. */
+export const ownAgencyId = (me: Me): string | null => (me.organisation?.type === 'agency' ? me.organisation.id : null);

@@ -11,15 +11,46 @@ const UsersPage = lazy(() => import('./pages/users/UsersPage.tsx'));
 const MachineCredentialsPage = lazy(() => import('./pages/machine-credentials/MachineCredentialsPage.tsx'));
 const AuditPage = lazy(() => import('./pages/audit/AuditPage.tsx'));
 const AccountPage = lazy(() => import('./pages/account/AccountPage.tsx'));
+const AgenciesPage = lazy(() => import('./pages/agencies/AgenciesPage.tsx'));
+const AgencyPage = lazy(() => import('./pages/agencies/AgencyPage.tsx'));
+const PersonnelPage = lazy(() => import('./pages/personnel/PersonnelPage.tsx'));
+const EquipmentPage = lazy(() => import('./pages/equipment/EquipmentPage.tsx'));
+const VerificationPage = lazy(() => import('./pages/verification/VerificationPage.tsx'));
+const CataloguePage = lazy(() => import('./pages/catalogue/CataloguePage.tsx'));
+const ProjectsPage = lazy(() => import('./pages/projects/ProjectsPage.tsx'));
+const ProjectDetailPage = lazy(() => import('./pages/projects/ProjectDetailPage.tsx'));
+const ComponentsPage = lazy(() => import('./pages/components/ComponentsPage.tsx'));
+const ComponentResolvePage = lazy(() => import('./pages/components/ComponentResolvePage.tsx'));
+const CommissionsPage = lazy(() => import('./pages/commissions/CommissionsPage.tsx'));
+const WitnessesPage = lazy(() => import('./pages/witnesses/WitnessesPage.tsx'));
+const ViolationsPage = lazy(() => import('./pages/violations/ViolationsPage.tsx'));
+const CalendarPage = lazy(() => import('./pages/calendar/CalendarPage.tsx'));
 
-/** Pages behind the login; each is gated by the roles nav.tsx gives it. */
-const PAGES: { path: string; element: React.ReactNode }[] = [
+/**
+ * Pages behind the login; each is gated by the roles nav.tsx gives its menu entry (`gate`, for a page below an
+ * entry such as a detail page; none for pages everyone signed in may open, such as a scanned label's).
+ */
+const PAGES: { path: string; element: React.ReactNode; gate?: string | null }[] = [
   { path: '/regions', element: <RegionsPage /> },
   { path: '/organisations', element: <OrganisationsPage /> },
   { path: '/users', element: <UsersPage /> },
   { path: '/machine-credentials', element: <MachineCredentialsPage /> },
   { path: '/audit', element: <AuditPage /> },
   { path: '/account', element: <AccountPage /> },
+  { path: '/agencies', element: <AgenciesPage /> },
+  { path: '/agencies/:id', element: <AgencyPage />, gate: '/agencies' },
+  { path: '/personnel', element: <PersonnelPage /> },
+  { path: '/equipment', element: <EquipmentPage /> },
+  { path: '/verification', element: <VerificationPage /> },
+  { path: '/catalogue', element: <CataloguePage /> },
+  { path: '/projects', element: <ProjectsPage /> },
+  { path: '/projects/:id', element: <ProjectDetailPage />, gate: '/projects' },
+  { path: '/components', element: <ComponentsPage /> },
+  { path: '/c/:componentId', element: <ComponentResolvePage />, gate: null },
+  { path: '/commissions', element: <CommissionsPage /> },
+  { path: '/witnesses', element: <WitnessesPage /> },
+  { path: '/violations', element: <ViolationsPage /> },
+  { path: '/calendar', element: <CalendarPage /> },
 ];
 
 export function AppRoutes() {
@@ -35,7 +66,11 @@ export function AppRoutes() {
       >
         <Route index element={<HomePage />} />
         {PAGES.map((p) => (
-          <Route key={p.path} path={p.path} element={<RoleGate path={p.path}>{p.element}</RoleGate>} />
+          <Route
+            key={p.path}
+            path={p.path}
+            element={p.gate === null ? p.element : <RoleGate path={p.gate ?? p.path}>{p.element}</RoleGate>}
+          />
         ))}
         <Route path="*" element={<NotFound />} />
       </Route>

@@ -1,5 +1,5 @@
 import { LogoutOutlined, UserOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Flex, Layout, Menu, Typography } from 'antd';
+import { Alert, App, Button, Flex, Layout, Menu, Typography, type MenuProps } from 'antd';
 import { Suspense, useEffect, useState } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { errorMessage } from '../api.ts';
@@ -24,6 +24,29 @@ export function whereLabel(me: Me): string {
   if (me.jurisdiction) parts.push(`辖区：${me.jurisdiction.name}`);
   if (parts.length === 0 && me.roles.includes('platform_admin')) parts.push('平台运营（全省）');
   return parts.join(' · ');
+}
+
+type MenuItem = NonNullable<MenuProps['items']>[number];
+
+/** The side menu: entries in NAV's order, those of a group under its heading (headings hidden when collapsed). */
+function menuItems(me: Me, collapsed: boolean): MenuItem[] {
+  const items: MenuItem[] = [];
+  const groups = new Map<string, MenuItem[]>();
+  for (const e of navFor(me)) {
+    const item: MenuItem = { key: e.path, icon: e.icon, label: <Link to={e.path}>{e.label}</Link> };
+    if (!e.group || collapsed) {
+      items.push(item);
+      continue;
+    }
+    let children = groups.get(e.group);
+    if (!children) {
+      children = [];
+      groups.set(e.group, children);
+      items.push({ type: 'group', key: `group:${e.group}`, label: e.group, children });
+    }
+    children.push(item);
+  }
+  return items;
 }
 
 export function AppLayout() {
@@ -54,7 +77,7 @@ export function AppLayout() {
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      <Layout.Sider collapsible collapsed={collapsed} onCollapse={setCollapsed} width={220} breakpoint="lg">
+      <Layout.Sider collapsible collapsed={collapsed} onCollapse={setCollapsed} width={220} breakpoint="lg" className="app-sider">
         <div className="brand" title={PLATFORM_NAME}>
           {collapsed ? '质检' : '质量检测监管平台'}
         </div>
@@ -62,7 +85,7 @@ export function AppLayout() {
           theme="dark"
           mode="inline"
           selectedKeys={entry ? [entry.path] : []}
-          items={navFor(me).map((e) => ({ key: e.path, icon: e.icon, label: <Link to={e.path}>{e.label}</Link> }))}
+          items={menuItems(me, collapsed)}
         />
       </Layout.Sider>
       <Layout>

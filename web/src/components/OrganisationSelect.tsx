@@ -2,7 +2,7 @@ import { Select, Spin } from 'antd';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { api } from '../api.ts';
 import { organisationTypeLabel } from '../labels.ts';
-import type { Organisation, Page } from '../types.ts';
+import type { Organisation, OrganisationType, Page } from '../types.ts';
 
 interface Props {
   value?: string | null;
@@ -14,10 +14,12 @@ interface Props {
   style?: React.CSSProperties;
   id?: string;
   status?: '' | 'error' | 'warning';
+  /** Only organisations of this type are offered. */
+  type?: OrganisationType;
 }
 
 /** Pick one organisation the caller may see, searching by name or 统一社会信用代码 on the server. */
-export function OrganisationSelect({ value, onChange, placeholder = '输入名称搜索机构', allowClear = true, activeOnly, style, id, status }: Props) {
+export function OrganisationSelect({ value, onChange, placeholder = '输入名称搜索机构', allowClear = true, activeOnly, style, id, status, type }: Props) {
   const [options, setOptions] = useState<Organisation[]>([]);
   const [loading, setLoading] = useState(false);
   const [q, setQ] = useState('');
@@ -28,7 +30,7 @@ export function OrganisationSelect({ value, onChange, placeholder = '输入名�
     const timer = window.setTimeout(() => {
       setLoading(true);
       api
-        .get<Page<Organisation>>('/organisations', { q: q.trim(), pageSize: 50 }, ctl.signal)
+        .get<Page<Organisation>>('/organisations', { q: q.trim(), type, pageSize: 50 }, ctl.signal)
         .then((p) => {
           p.items.forEach((o) => known.current.set(o.id, o));
           setOptions(p.items);
@@ -42,7 +44,7 @@ export function OrganisationSelect({ value, onChange, placeholder = '输入名�
       window.clearTimeout(timer);
       ctl.abort();
     };
-  }, [q]);
+  }, [q, type]);
 
   const selectOptions = useMemo(
     () =>

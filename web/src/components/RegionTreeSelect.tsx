@@ -1,18 +1,21 @@
 import { TreeSelect } from 'antd';
 import { useMemo } from 'react';
 import { findNode, useRegions, type RegionNode } from '../hooks/useRegions.ts';
+import type { RegionLevel } from '../types.ts';
 
 interface TreeOption {
   value: string;
   title: string;
+  selectable?: boolean;
   children?: TreeOption[];
 }
 
-const toOptions = (nodes: readonly RegionNode[]): TreeOption[] =>
+const toOptions = (nodes: readonly RegionNode[], level?: RegionLevel): TreeOption[] =>
   nodes.map((n) => ({
     value: n.region.code,
     title: n.region.name,
-    ...(n.children.length > 0 ? { children: toOptions(n.children) } : {}),
+    ...(level && n.region.level !== level ? { selectable: false } : {}),
+    ...(n.children.length > 0 ? { children: toOptions(n.children, level) } : {}),
   }));
 
 interface Props {
@@ -25,15 +28,17 @@ interface Props {
   style?: React.CSSProperties;
   id?: string;
   status?: '' | 'error' | 'warning';
+  /** Only regions of this level can be picked (the others stay in the tree to browse). */
+  level?: RegionLevel;
 }
 
 /** Pick one region from the province's tree; search by name. */
-export function RegionTreeSelect({ value, onChange, placeholder = '选择行政区划', rootCode, allowClear = true, style, id, status }: Props) {
+export function RegionTreeSelect({ value, onChange, placeholder = '选择行政区划', rootCode, allowClear = true, style, id, status, level }: Props) {
   const { tree, loading } = useRegions();
   const treeData = useMemo(() => {
     const root = rootCode ? findNode(tree, rootCode) : undefined;
-    return toOptions(root ? [root] : tree);
-  }, [tree, rootCode]);
+    return toOptions(root ? [root] : tree, level);
+  }, [tree, rootCode, level]);
   const firstLevel = treeData.map((n) => n.value);
 
   return (

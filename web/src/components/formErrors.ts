@@ -1,4 +1,5 @@
 import type { FormInstance } from 'antd';
+import type { NamePath } from 'antd/es/form/interface';
 import { ApiError } from '../api.ts';
 import { PASSWORD_MIN_CHARACTER_CLASSES, PASSWORD_MIN_LENGTH } from '../../../src/kernel/policy.ts';
 
@@ -45,3 +46,29 @@ export function generatePassword(): string {
   }
   return chars.join('');
 }
+
+/**
+ * For forms whose items do not mirror the request body one to one. `map` turns the server's path — without `body.`
+ * and without list indexes, e.g. `filing.validTo` or `calibration.documentId` — into the form item it belongs to;
+ * the longest matching prefix wins. Returns false when nothing matches (show the error above the form).
+ */
+export function showMappedFieldError<T>(form: FormInstance<T>, e: unknown, map: Record<string, NamePath>): boolean {
+  if (!(e instanceof ApiError) || !e.field) return false;
+  const parts = e.field.split('.').filter((p) => p !== '' && !/^\d+$/.test(p));
+  if (['body', 'query', 'querystring', 'params'].includes(parts[0] ?? '')) parts.shift();
+  for (let n = parts.length; n > 0; n--) {
+    const target = map[parts.slice(0, n).join('.')];
+    if (target !== undefined) {
+      form.setFields([{ name: target as never, errors: [e.message] }]);
+      form.scrollToField(target as never, { block: 'center' });
+      return true;
+    }
+  }
+  return false;
+}
+
+/** The date range of a validity period must not be inverted; a RangePicker cannot, but a cleared end can. */
+export const requiredRange = (label: string) => ({
+  validator: (_: unknown, v: unknown) =>
+    Array.isArray(v) && v[0] && v[1] ? Promise.resolve() : Promise.reject(new Error(`请选择${label}`)),
+});

@@ -4,7 +4,8 @@ import { useMe } from '../../auth.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { RoleTags } from '../../components/Tags.tsx';
 import { jurisdictionLabel, organisationTypeLabel } from '../../labels.ts';
-import { navFor } from '../../nav.tsx';
+import { can, navFor } from '../../nav.tsx';
+import { CalendarBanner } from '../calendar/CalendarBanner.tsx';
 
 export function HomePage() {
   const me = useMe();
@@ -14,6 +15,7 @@ export function HomePage() {
   return (
     <>
       <PageHeader title={`您好，${me.displayName}`} description="欢迎使用吉林省建设工程质量检测监管平台。" />
+      {can.loadCalendar(me) ? <CalendarBanner /> : null}
       <Card title="我的身份" style={{ marginBottom: 24 }}>
         <Descriptions column={{ xs: 1, md: 2 }} bordered size="middle">
           <Descriptions.Item label="用户名">{me.username}</Descriptions.Item>

@@ -1,0 +1,1 @@
+export { formatComponentId, parseComponentId } from '../../../../src/modules/components/rules/component-id.ts';
