@@ -39,6 +39,33 @@ export const commissionRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const tags = ['commissions'];
 
   app.get(
+    '/commissions/agency-options',
+    {
+      schema: {
+        tags,
+        summary: '可委托的检测机构（是否完成对接、现有资质专项、是否限制市场准入）',
+        querystring: Type.Object({ q: Type.Optional(Type.String({ maxLength: 100 })), ...PageQuery }, { additionalProperties: false }),
+        response: {
+          200: Page(
+            Type.Object({
+              id: Uuid,
+              name: Type.String(),
+              uscc: Type.Union([Type.String(), Type.Null()]),
+              regionCode: Type.String(),
+              regionName: Type.String(),
+              connected: Type.Boolean({ description: '是否已完成平台对接' }),
+              qualifiedSpecialties: Type.Array(SpecialtyCode, { description: '当前有效资质覆盖的专项' }),
+              restricted: Type.Boolean({ description: '是否被限制市场准入' }),
+            }),
+          ),
+          ...errors,
+        },
+      },
+    },
+    async (req) => svc.agencyOptions(req.ctx, req.query),
+  );
+
+  app.get(
     '/commissions',
     {
       schema: {

@@ -5,7 +5,7 @@ import type { AppDeps } from '../../kernel/deps.ts';
 import type { Database } from '../../kernel/db/types.ts';
 import { regionInSubtree } from '../../kernel/db/scope-sql.ts';
 import { badRequest, conflict, forbidden, notFound, unprocessable } from '../../kernel/errors.ts';
-import { assertAgencyConnected, specialtyCoverage } from '../agencies/service.ts';
+import { assertAgencyConnected, getConnection, qualifiedSpecialties, specialtyCoverage } from '../agencies/service.ts';
 import { canonicalSpecialties, specialtyName, type Specialty } from '../agencies/specialties.ts';
 import { findVisibleProject } from '../projects/service.ts';
 import { commissionRefusal, restrictionInForce, type CoverageRefusal } from './rules/coverage.ts';
@@ -209,6 +209,17 @@ const toCommission = (r: Row): Commission => ({
   terminationReason: r.termination_reason,
 });
 
+export interface AgencyOption {
+  id: string;
+  name: string;
+  uscc: string | null;
+  regionCode: string;
+  regionName: string;
+  connected: boolean;
+  qualifiedSpecialties: Specialty[];
+  restricted: boolean;
+}
+
 export class CommissionService {
   readonly #db: Kysely<Database>;
   constructor(deps: Pick<AppDeps, 'db'>) {
@@ -245,6 +256,49 @@ export class CommissionService {
             return sql<SqlBool>`false`;
         }
       });
+  }
+
+  /**
+   * The agencies a construction unit may choose from (二(一) 委托具有相应资质且完成监管平台对接的检测机构): every active
+   * agency on the platform with what decides a commission — connected, specialties qualified now, market access.
+   * Name, code, region and these facts are market information for those who commission, not an agency's own data.
+   */
+  async agencyOptions(ctx: RequestContext, f: { q?: string; page?: number; pageSize?: number }): Promise<{ items: AgencyOption[]; total: number }> {
+    requireRole(ctx.actor, 'construction_user', 'platform_admin', 'dept_officer');
+    let q = this.#db
+      .selectFrom('organisations as o')
+      .innerJoin('regions as r', 'r.code', 'o.region_code')
+      .select(['o.id', 'o.name', 'o.uscc', 'o.region_code', 'r.name as region_name'])
+      .where('o.type', '=', 'agency')
+      .where('o.status', '=', 'active');
+    if (f.q && f.q.trim()) {
+      const like = `%${f.q.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      q = q.where((eb) => eb.or([eb('o.name', 'ilike', like), eb('o.uscc', 'ilike', like)]));
+    }
+    const pageSize = f.pageSize ?? 20;
+    const [rows, count] = await Promise.all([
+      q.orderBy('o.name').limit(pageSize).offset(((f.page ?? 1) - 1) * pageSize).execute(),
+      q.clearSelect().select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    ]);
+    const items: AgencyOption[] = [];
+    for (const r of rows) {
+      const [connection, specialties, restriction] = await Promise.all([
+        getConnection(this.#db, r.id, ctx.now),
+        qualifiedSpecialties(this.#db, r.id, ctx.now),
+        activeMarketRestriction(this.#db, r.id, ctx.now),
+      ]);
+      items.push({
+        id: r.id,
+        name: r.name,
+        uscc: r.uscc,
+        regionCode: r.region_code,
+        regionName: r.region_name,
+        connected: connection.connected,
+        qualifiedSpecialties: specialties,
+        restricted: restriction !== null,
+      });
+    }
+    return { items, total: Number(count.n) };
   }
 
   async list(ctx: RequestContext, f: CommissionFilter): Promise<{ items: Commission[]; total: number }> {

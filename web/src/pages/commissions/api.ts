@@ -1,5 +1,5 @@
 import { api } from '../../api.ts';
-import type { Commission, Organisation, Page, Specialty } from '../../types.ts';
+import type { Commission, Page, Specialty } from '../../types.ts';
 
 export interface CommissionFilters {
   projectId?: string;
@@ -22,6 +22,17 @@ export const createCommission = (body: NewCommission) => api.post<Commission>('/
 
 export const terminateCommission = (id: string, reason: string) => api.post<Commission>(`/commissions/${encodeURIComponent(id)}/terminate`, { reason });
 
-/** Agencies in the organisation directory the caller may read (departments: their jurisdiction; admins: all). */
-export const searchAgencies = (q: string, signal?: AbortSignal) =>
-  api.get<Page<Organisation>>('/organisations', { type: 'agency', q: q.trim(), pageSize: 50 }, signal);
+/** An agency one may commission, with what decides a commission (GET /commissions/agency-options). */
+export interface AgencyOption {
+  id: string;
+  name: string;
+  uscc: string | null;
+  regionCode: string;
+  regionName: string;
+  connected: boolean;
+  qualifiedSpecialties: Specialty[];
+  restricted: boolean;
+}
+
+export const searchAgencyOptions = (q: string, signal?: AbortSignal) =>
+  api.get<Page<AgencyOption>>('/commissions/agency-options', { q: q.trim(), pageSize: 50 }, signal);
