@@ -34,6 +34,10 @@ import { catalogueRoutes } from './modules/catalogue/routes.ts';
 import { projectRoutes } from './modules/projects/routes.ts';
 import { componentRoutes } from './modules/components/routes.ts';
 import { commissionRoutes } from './modules/commissions/routes.ts';
+import { imageRoutes } from './modules/images/routes.ts';
+import { checkinRoutes } from './modules/checkins/routes.ts';
+import { batchRoutes } from './modules/batches/routes.ts';
+import { recordRoutes } from './modules/records/routes.ts';
 
 export interface Services {
   regions: RegionService;
@@ -155,6 +159,10 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
       await api.register(projectRoutes);
       await api.register(componentRoutes);
       await api.register(commissionRoutes);
+      await api.register(imageRoutes);
+      await api.register(checkinRoutes);
+      await api.register(batchRoutes);
+      await api.register(recordRoutes);
     },
     { prefix: '/api/v1' },
   );

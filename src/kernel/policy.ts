@@ -161,3 +161,93 @@ export const RECORD_TEXT_DEFAULT_MAX_LENGTH = 200;
 export const IMAGE_MAX_BYTES = 30 * 1024 * 1024;
 export const IMAGE_MAX_PIXELS = 50_000_000;
 export const IMAGE_THUMBNAIL_WIDTH = 320;
+
+/**
+ * ⚙ Batches and raw records (issue 4). Device and phone clocks drift: a declared completion time or a capture time up
+ * to 2 minutes ahead of the platform's clock is accepted as it is; further ahead it cannot be real and is refused.
+ */
+export const CLIENT_CLOCK_TOLERANCE_MS = 2 * MINUTE;
+
+/** ⚙ A batch lists at most 50 test items, 200 components, 20 pieces of equipment and 20 testers. */
+export const BATCH_MAX_ITEMS = 50;
+export const BATCH_MAX_COMPONENTS = 200;
+export const BATCH_MAX_EQUIPMENT = 20;
+export const BATCH_MAX_TESTERS = 20;
+
+/** ⚙ A seal manifest declares at most 10 000 record versions and 10 000 images (larger work is split into batches). */
+export const SEAL_MANIFEST_MAX_ITEMS = 10_000;
+
+/**
+ * ⚙ Process images (过程影像, issue 4 items 3–5) — consistency flags (DESIGN.md §4). Every one is a flag for the
+ * departments to review, never a refusal of real data:
+ * - capture time: more than 10 minutes before the batch was opened, or more than 10 minutes after the declared
+ *   completion (a tester photographs the set-up just before opening the batch in the app; phone clocks drift);
+ * - EXIF against the declared values: capture times more than 5 minutes apart (EXIF is a wall-clock time read as
+ *   Beijing time unless the camera wrote its offset), positions more than 100 m apart (two fixes of one phone agree to
+ *   tens of metres; the site tolerance is SITE_GEOFENCE_TOLERANCE_METRES);
+ * - the same picture in another batch: the same SHA-256, or a 64-bit dHash within 5 bits (a re-encoded or resized
+ *   copy stays within 4; another scene is typically 20 or more apart).
+ */
+export const IMAGE_CAPTURE_WINDOW_TOLERANCE_MS = 10 * MINUTE;
+export const IMAGE_EXIF_TIME_TOLERANCE_MS = 5 * MINUTE;
+export const IMAGE_EXIF_POSITION_TOLERANCE_METRES = 100;
+export const IMAGE_DUPLICATE_MAX_HAMMING = 5;
+
+/**
+ * ⚙ Editing software (严禁上传合成、篡改的影像, 一(三)): an EXIF Software/ProcessingSoftware/CreatorTool containing one of
+ * these (case-insensitive) flags the image. Cameras and phones write their firmware there ("HDR+ 1.0", "17.4.1",
+ * "MediaTek Camera Application"), which matches none of them.
+ */
+export const IMAGE_EDITING_SOFTWARE_PATTERNS = [
+  'photoshop',
+  'lightroom',
+  'gimp',
+  'affinity photo',
+  'pixelmator',
+  'snapseed',
+  'picsart',
+  'canva',
+  'facetune',
+  'polarr',
+  'vsco',
+  'photoscape',
+  'paint.net',
+  'meitu',
+  '美图',
+  '醒图',
+  '黄油相机',
+  '天天p图',
+  '光影魔术手',
+  '水印相机',
+  'remini',
+] as const;
+
+/**
+ * ⚙ Upload limits: the declared metadata header (base64url JSON) up to 16 KiB; up to 50 record keys per image; the
+ * format and pixel count are read from the first bytes while streaming, within at most 512 KiB (a JPEG's SOF follows
+ * its APP segments, a HEIF's dimensions are in its meta box); what is not decided by then is decided from the stored
+ * file's header before anything decodes it.
+ */
+export const IMAGE_METADATA_HEADER_MAX_BYTES = 16 * 1024;
+export const IMAGE_RECORD_KEYS_MAX = 50;
+export const IMAGE_SNIFF_MAX_BYTES = 512 * 1024;
+
+/**
+ * ⚙ Image processing (EXIF, thumbnail, perceptual hash) runs after the acknowledgement in a job queue claimed with
+ * FOR UPDATE SKIP LOCKED: a claim is a lease of 2 minutes (a crashed worker's job is claimable again after it),
+ * retried up to 3 times, 10 s apart; idle workers poll every second, and up to 2 jobs run at once per process (the
+ * machine's cores; sharp decodes on its own thread pool).
+ */
+export const IMAGE_JOB_LEASE_MS = 2 * MINUTE;
+export const IMAGE_JOB_MAX_ATTEMPTS = 3;
+export const IMAGE_JOB_RETRY_DELAY_MS = 10_000;
+export const IMAGE_JOB_POLL_MS = 1_000;
+export const IMAGE_WORKER_CONCURRENCY = 2;
+
+/**
+ * ⚙ Resumable uploads (tus 1.0): received bytes are made durable in segments of 1 MiB (a dropped connection keeps every byte
+ * that arrived; a crashed process loses at most the segment in flight; memory per upload stays at one segment); an
+ * unfinished upload can be resumed for 7 days.
+ */
+export const RESUMABLE_SEGMENT_BYTES = 1024 * 1024;
+export const RESUMABLE_UPLOAD_EXPIRY_MS = 7 * DAY;

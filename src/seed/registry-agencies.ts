@@ -1,3 +1,4 @@
+import { DEMO_HISTORY_MS } from './registry-projects.ts';
 import { createPrivateKey, createPublicKey, type KeyObject } from 'node:crypto';
 import type { Transaction } from 'kysely';
 import { recordAudit } from '../kernel/audit.ts';
@@ -211,7 +212,7 @@ export async function seedRegistryAgencies(trx: Transaction<Database>, ids: Reco
         if (!key.ok) throw new Error(`demo device key: ${key.message}`);
         await trx
           .insertInto('equipment_keys')
-          .values({ equipment_id: row.id, public_key: key.raw, fingerprint: key.fingerprint, valid_from: now, valid_to: null, created_by: null, created_at: now })
+          .values({ equipment_id: row.id, public_key: key.raw, fingerprint: key.fingerprint, valid_from: new Date(now.getTime() - DEMO_HISTORY_MS), valid_to: null, created_by: null, created_at: now })
           .execute();
       }
     }

@@ -94,6 +94,9 @@ const PROJECTS: DemoProject[] = [
   },
 ];
 
+/** How far back the demo's history reaches (batches up to a day old stand under older commissions and keys). */
+export const DEMO_HISTORY_MS = 30 * 24 * 3_600_000;
+
 export async function seedRegistryProjects(trx: Transaction<Database>, ids: Record<string, string>, now: Date): Promise<void> {
   const builder = await trx.selectFrom('users').select('id').where('username', '=', 'builder.chen').executeTakeFirstOrThrow();
   const contractorUser = await trx.selectFrom('users').select(['id', 'organisation_id']).where('username', '=', 'contractor.zhou').executeTakeFirstOrThrow();
@@ -153,7 +156,8 @@ export async function seedRegistryProjects(trx: Transaction<Database>, ids: Reco
           note: null,
           status: 'active',
           created_by: builder.id,
-          created_at: now,
+          // The demo's batches run under this commission in the recent past: it predates them.
+          created_at: new Date(now.getTime() - DEMO_HISTORY_MS),
         })
         .execute();
     }

@@ -25,6 +25,8 @@ export interface ImageInspection {
   height: number;
   exif: ImageExif;
   thumbnail: Buffer;
+  thumbnailWidth: number;
+  thumbnailHeight: number;
   /** 64-bit difference hash (dHash) as 16 hex characters. */
   perceptualHash: string;
 }
@@ -38,6 +40,147 @@ export class ImageRejectedError extends Error {
 }
 
 const ACCEPTED = new Set(['jpeg', 'png', 'webp', 'heif']);
+
+/** What the first bytes of an upload say, read while it streams (no decoding, no native call). */
+export type HeadSniff =
+  | { kind: 'image'; format: ImageInspection['format']; contentType: ImageContentType; width: number | null; height: number | null }
+  | { kind: 'need_more' }
+  | { kind: 'not_image' };
+
+export type ImageContentType = 'image/jpeg' | 'image/png' | 'image/webp' | 'image/heic' | 'image/avif';
+
+/** HEIF brands (ISO/IEC 23008-12 and AV1 in HEIF), major or compatible, that make a file an image we accept. */
+const HEIF_BRANDS = new Set(['heic', 'heix', 'heim', 'heis', 'hevc', 'hevx', 'hevm', 'hevs', 'mif1', 'msf1', 'avif', 'avis']);
+
+/**
+ * Format and, where the bytes so far hold it, pixel dimensions: JPEG from its SOF segment, PNG from IHDR, WebP from its
+ * VP8/VP8L/VP8X chunk, HEIF from the largest `ispe` property in its meta box (a grid's full size is the largest).
+ * `final` says that no more bytes will come. Dimensions stay null where the header lies beyond what was read; the
+ * stored file's header (readHeader) then decides before anything decodes it.
+ */
+export function sniffImageHead(head: Buffer, final: boolean): HeadSniff {
+  const more = (): HeadSniff => (final ? { kind: 'not_image' } : { kind: 'need_more' });
+  if (head.length < 16) return more();
+  const image = (format: ImageInspection['format'], contentType: ImageContentType, dims: [number, number] | null | 'need_more'): HeadSniff => {
+    if (dims === 'need_more') return final ? { kind: 'image', format, contentType, width: null, height: null } : { kind: 'need_more' };
+    return { kind: 'image', format, contentType, width: dims?.[0] ?? null, height: dims?.[1] ?? null };
+  };
+  if (head[0] === 0xff && head[1] === 0xd8 && head[2] === 0xff) return image('jpeg', 'image/jpeg', jpegDimensions(head));
+  if (head.subarray(0, 8).equals(PNG_SIGNATURE)) {
+    return image('png', 'image/png', head.subarray(12, 16).toString('latin1') === 'IHDR' && head.length >= 24 ? [head.readUInt32BE(16), head.readUInt32BE(20)] : null);
+  }
+  if (head.subarray(0, 4).toString('latin1') === 'RIFF' && head.subarray(8, 12).toString('latin1') === 'WEBP') {
+    return image('webp', 'image/webp', webpDimensions(head));
+  }
+  if (head.subarray(4, 8).toString('latin1') === 'ftyp') {
+    const size = head.readUInt32BE(0);
+    const end = Math.min(size, head.length);
+    const brands = [head.subarray(8, 12).toString('latin1')];
+    for (let o = 16; o + 4 <= end; o += 4) brands.push(head.subarray(o, o + 4).toString('latin1'));
+    if (!brands.some((b) => HEIF_BRANDS.has(b))) return { kind: 'not_image' };
+    const avif = brands[0] === 'avif' || brands[0] === 'avis';
+    return image('heif', avif ? 'image/avif' : 'image/heic', heifDimensions(head, size));
+  }
+  return { kind: 'not_image' };
+}
+
+const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+
+/** Walks the JPEG's marker segments up to the first SOFn; 'need_more' while the bytes end before it. */
+function jpegDimensions(b: Buffer): [number, number] | null | 'need_more' {
+  let i = 2;
+  while (i + 4 <= b.length) {
+    if (b[i] !== 0xff) return null;
+    const marker = b[i + 1]!;
+    if (marker === 0xff) {
+      i++; // fill byte
+      continue;
+    }
+    if (marker === 0xd8 || (marker >= 0xd0 && marker <= 0xd7) || marker === 0x01) {
+      i += 2;
+      continue;
+    }
+    if (marker === 0xd9 || marker === 0xda) return null; // end of image or start of scan before any frame header
+    const len = b.readUInt16BE(i + 2);
+    if (len < 2) return null;
+    const isSof = marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc;
+    if (isSof) {
+      if (i + 9 > b.length) return 'need_more';
+      return [b.readUInt16BE(i + 7), b.readUInt16BE(i + 5)];
+    }
+    i += 2 + len;
+  }
+  return 'need_more';
+}
+
+function webpDimensions(b: Buffer): [number, number] | null | 'need_more' {
+  if (b.length < 30) return 'need_more';
+  const chunk = b.subarray(12, 16).toString('latin1');
+  if (chunk === 'VP8 ') return [b.readUInt16LE(26) & 0x3fff, b.readUInt16LE(28) & 0x3fff];
+  if (chunk === 'VP8L') {
+    const bits = b.readUInt32LE(21);
+    return [(bits & 0x3fff) + 1, ((bits >> 14) & 0x3fff) + 1];
+  }
+  if (chunk === 'VP8X') return [b.readUIntLE(24, 3) + 1, b.readUIntLE(27, 3) + 1];
+  return null;
+}
+
+/**
+ * The largest `ispe` (image spatial extent) in meta → iprp → ipco; 'need_more' while the meta box is incomplete, null
+ * when the meta box follows the image data (then the stored file's header decides).
+ */
+function heifDimensions(b: Buffer, ftypSize: number): [number, number] | null | 'need_more' {
+  const children = (start: number, end: number) => {
+    const out: { type: string; body: number; end: number }[] = [];
+    let o = start;
+    while (o + 8 <= end) {
+      let size = b.readUInt32BE(o);
+      let body = o + 8;
+      if (size === 1) {
+        if (o + 16 > end) break;
+        size = Number(b.readBigUInt64BE(o + 8));
+        body = o + 16;
+      } else if (size === 0) {
+        size = end - o;
+      }
+      if (size < body - o || o + size > end) break;
+      out.push({ type: b.toString('latin1', o + 4, o + 8), body, end: o + size });
+      o += size;
+    }
+    return out;
+  };
+  let o = ftypSize;
+  for (;;) {
+    if (o + 8 > b.length) return 'need_more';
+    let size = b.readUInt32BE(o);
+    const type = b.toString('latin1', o + 4, o + 8);
+    let body = o + 8;
+    if (size === 1) {
+      if (o + 16 > b.length) return 'need_more';
+      size = Number(b.readBigUInt64BE(o + 8));
+      body = o + 16;
+    }
+    if (size === 0 || size < body - o || type === 'mdat') return null;
+    if (type === 'meta') {
+      if (o + size > b.length) return 'need_more';
+      let best: [number, number] | null = null;
+      for (const iprp of children(body + 4, o + size)) {
+        if (iprp.type !== 'iprp') continue;
+        for (const ipco of children(iprp.body, iprp.end)) {
+          if (ipco.type !== 'ipco') continue;
+          for (const ispe of children(ipco.body, ipco.end)) {
+            if (ispe.type !== 'ispe' || ispe.body + 12 > ispe.end) continue;
+            const w = b.readUInt32BE(ispe.body + 4);
+            const h = b.readUInt32BE(ispe.body + 8);
+            if (!best || w * h > best[0] * best[1]) best = [w, h];
+          }
+        }
+      }
+      return best;
+    }
+    o += size;
+  }
+}
 
 /** Reads the header only (no pixel decoding), so oversized images are refused before they cost memory. */
 export async function readHeader(input: Buffer | string): Promise<{ format: ImageInspection['format']; width: number; height: number }> {
@@ -61,7 +204,7 @@ export async function readExif(input: Buffer | string): Promise<ImageExif> {
   const none: ImageExif = { takenAtLocal: null, offset: null, latitude: null, longitude: null, make: null, model: null, software: null };
   let tags: Record<string, unknown> | undefined;
   try {
-    tags = (await exifr.parse(input, { tiff: true, exif: true, gps: true, reviveValues: false, translateValues: false })) as Record<string, unknown> | undefined;
+    tags = (await exifr.parse(input, { tiff: true, exif: true, gps: true, xmp: true, reviveValues: false, translateValues: false })) as Record<string, unknown> | undefined;
   } catch {
     return none;
   }
@@ -75,7 +218,8 @@ export async function readExif(input: Buffer | string): Promise<ImageExif> {
     longitude: num(tags.longitude),
     make: str(tags.Make),
     model: str(tags.Model),
-    software: str(tags.Software),
+    // Editors write IFD0 Software, and often only XMP CreatorTool (Photoshop, Lightroom) or ProcessingSoftware.
+    software: str(tags.Software) ?? str(tags.ProcessingSoftware) ?? str(tags.CreatorTool),
   };
 }
 
@@ -98,11 +242,11 @@ export function exifInstant(exif: ImageExif): Date | null {
 }
 
 /** Thumbnail and dHash from one decode; JPEGs are shrunk while decoding (libjpeg scaling), never decoded at full size. */
-export async function thumbnailAndHash(input: Buffer | string): Promise<{ thumbnail: Buffer; perceptualHash: string }> {
-  const small = await sharp(input, { limitInputPixels: IMAGE_MAX_PIXELS, failOn: 'error' })
+export async function thumbnailAndHash(input: Buffer | string): Promise<{ thumbnail: Buffer; thumbnailWidth: number; thumbnailHeight: number; perceptualHash: string }> {
+  const { data: small, info } = await sharp(input, { limitInputPixels: IMAGE_MAX_PIXELS, failOn: 'error' })
     .autoOrient()
     .resize({ width: IMAGE_THUMBNAIL_WIDTH, withoutEnlargement: true })
-    .toBuffer({ resolveWithObject: false });
+    .toBuffer({ resolveWithObject: true });
   const [thumbnail, grey] = await Promise.all([
     sharp(small).jpeg({ quality: 78, mozjpeg: true }).toBuffer(),
     sharp(small).greyscale().resize(9, 8, { fit: 'fill' }).raw().toBuffer(),
@@ -113,7 +257,7 @@ export async function thumbnailAndHash(input: Buffer | string): Promise<{ thumbn
       bits = (bits << 1n) | (grey[y * 9 + x]! > grey[y * 9 + x + 1]! ? 1n : 0n);
     }
   }
-  return { thumbnail, perceptualHash: bits.toString(16).padStart(16, '0') };
+  return { thumbnail, thumbnailWidth: info.width, thumbnailHeight: info.height, perceptualHash: bits.toString(16).padStart(16, '0') };
 }
 
 export async function inspectImage(input: Buffer | string): Promise<ImageInspection> {

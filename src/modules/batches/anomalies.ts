@@ -1,0 +1,144 @@
+import { sql, type Transaction } from 'kysely';
+import type { RequestContext } from '../../kernel/auth/actor.ts';
+import { recordAudit } from '../../kernel/audit.ts';
+import type { Database } from '../../kernel/db/types.ts';
+import type { AnomalyRow } from './tables.ts';
+import './tables.ts';
+
+/**
+ * Anomalies (异常): consistency flags for the departments to review — never silent rejections of real data
+ * (DESIGN.md §4, issue 4 item 4). The codes are stable: stored, exported and counted; a new kind of finding is a new
+ * code, never a renamed one. Batches, records, images and check-ins all write through `recordAnomaly`.
+ */
+export const ANOMALY_KIND_LABELS = {
+  // Batch and completion
+  completion_before_capture: '申报完成时间早于最后采集时间',
+  // Records and images against the batch
+  capture_outside_window: '采集时间不在批次时间范围内',
+  tester_not_on_batch: '检测人员不在批次登记名单中',
+  equipment_not_on_batch: '检测设备不在批次登记名单中',
+  component_not_on_batch: '检测构件不在批次登记名单中',
+  record_missing_images: '原始记录缺少规定数量的过程影像',
+  image_without_record: '影像未关联任何原始记录',
+  undeclared_at_seal: '已上传但未列入封存清单',
+  // Images (DESIGN.md §4)
+  location_outside_site: '拍摄位置超出项目范围',
+  exif_time_mismatch: 'EXIF 拍摄时间与申报时间不一致',
+  exif_location_mismatch: 'EXIF 拍摄位置与申报位置不一致',
+  exif_missing: '影像缺少相机 EXIF 数据',
+  editing_software: '影像经编辑软件处理',
+  duplicate_image: '影像与其他批次的影像相同或相似',
+  image_signature_invalid: '影像签名未通过验证',
+  // Witness (二(二))
+  witness_not_registered: '见证人员未在本项目登记',
+  witness_no_checkin: '见证人员未现场签到',
+  witness_no_attestation: '见证人员未确认见证',
+  witness_checkin_outside_site: '见证签到位置超出项目范围',
+  witness_proxy_suspected: '疑似他人代见证',
+  // Uploads after a lock (issue 5)
+  supplementary_upload: '补传',
+} as const;
+
+export type AnomalyKind = keyof typeof ANOMALY_KIND_LABELS;
+export const ANOMALY_KINDS = Object.keys(ANOMALY_KIND_LABELS) as AnomalyKind[];
+
+export function isAnomalyKind(s: string): s is AnomalyKind {
+  return Object.hasOwn(ANOMALY_KIND_LABELS, s);
+}
+
+/** What an anomaly is about: the batch itself, one record (its key), an image, a check-in, an attestation. */
+export type AnomalySubjectType = 'batch' | 'record' | 'image' | 'checkin' | 'attestation' | 'seal';
+
+export interface NewAnomaly {
+  batchId: string;
+  kind: AnomalyKind;
+  subjectType: AnomalySubjectType;
+  /** The subject's id (a record key for records); null for the batch itself. */
+  subjectId: string | null;
+  /** The evidence: declared and observed values, times, distances. Never secrets or ID numbers. */
+  details: Record<string, unknown>;
+}
+
+export interface Anomaly {
+  id: string;
+  batchId: string;
+  agencyId: string;
+  regionCode: string;
+  kind: AnomalyKind;
+  kindLabel: string;
+  subjectType: string;
+  subjectId: string | null;
+  details: Record<string, unknown>;
+  detectedAt: string;
+  status: 'open' | 'acknowledged';
+  acknowledgedAt: string | null;
+  acknowledgedBy: string | null;
+  acknowledgeNote: string | null;
+}
+
+export function toAnomaly(r: AnomalyRow): Anomaly {
+  const kind = r.kind as AnomalyKind;
+  return {
+    id: r.id,
+    batchId: r.batch_id,
+    agencyId: r.agency_id,
+    regionCode: r.region_code,
+    kind,
+    kindLabel: ANOMALY_KIND_LABELS[kind] ?? r.kind,
+    subjectType: r.subject_type,
+    subjectId: r.subject_id,
+    details: typeof r.details === 'string' ? (JSON.parse(r.details) as Record<string, unknown>) : r.details,
+    detectedAt: r.detected_at.toISOString(),
+    status: r.status,
+    acknowledgedAt: r.acknowledged_at?.toISOString() ?? null,
+    acknowledgedBy: r.acknowledged_by,
+    acknowledgeNote: r.acknowledge_note,
+  };
+}
+
+/**
+ * Records an anomaly in the caller's transaction, with its audit row. The agency and region come from the batch.
+ * One anomaly per (batch, kind, subject): recording the same finding again returns the first (`created: false`)
+ * and writes nothing, so a retried upload or a second seal does not double the departments' review list.
+ */
+export async function recordAnomaly(
+  trx: Transaction<Database>,
+  ctx: RequestContext,
+  a: NewAnomaly,
+): Promise<{ anomaly: Anomaly; created: boolean }> {
+  const batch = await trx.selectFrom('batches').select(['id', 'agency_id', 'region_code', 'batch_number']).where('id', '=', a.batchId).executeTakeFirst();
+  if (!batch) throw new Error(`recordAnomaly: unknown batch ${a.batchId}`);
+  const existing = () => {
+    let q = trx.selectFrom('anomalies').selectAll().where('batch_id', '=', a.batchId).where('kind', '=', a.kind).where('subject_type', '=', a.subjectType);
+    q = a.subjectId === null ? q.where('subject_id', 'is', null) : q.where('subject_id', '=', a.subjectId);
+    return q.executeTakeFirst();
+  };
+  const before = await existing();
+  if (before) return { anomaly: toAnomaly(before), created: false };
+  // Two requests finding the same thing at once: the second waits for the first and then takes its row.
+  const row = await trx
+    .insertInto('anomalies')
+    .values({
+      batch_id: batch.id,
+      agency_id: batch.agency_id,
+      region_code: batch.region_code,
+      kind: a.kind,
+      details: JSON.stringify(a.details),
+      subject_type: a.subjectType,
+      subject_id: a.subjectId,
+      detected_at: ctx.now,
+    })
+    .onConflict((oc) => oc.expression(sql`batch_id, kind, subject_type, coalesce(subject_id, '')`).doNothing())
+    .returningAll()
+    .executeTakeFirst();
+  if (!row) return { anomaly: toAnomaly((await existing())!), created: false };
+  await recordAudit(trx, ctx, {
+    action: 'anomaly.record',
+    targetType: 'anomaly',
+    targetId: row.id,
+    organisationId: batch.agency_id,
+    regionCode: batch.region_code,
+    details: { batchId: batch.id, batchNumber: batch.batch_number, kind: a.kind, subjectType: a.subjectType, subjectId: a.subjectId },
+  });
+  return { anomaly: toAnomaly(row), created: true };
+}

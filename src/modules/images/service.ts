@@ -1,0 +1,467 @@
+import { EventEmitter } from 'node:events';
+import { Readable } from 'node:stream';
+import type { Kysely, Transaction } from 'kysely';
+import { requireAuthenticated, scopeOf, type MachineActor, type RequestContext, type UserActor } from '../../kernel/auth/actor.ts';
+import { recordAudit } from '../../kernel/audit.ts';
+import type { BlobStore } from '../../kernel/blobs/blob-store.ts';
+import { canonicalJson } from '../../kernel/crypto/canonical-json.ts';
+import { verifyEd25519 } from '../../kernel/crypto/ed25519.ts';
+import type { AppDeps } from '../../kernel/deps.ts';
+import type { Database } from '../../kernel/db/types.ts';
+import { conflict, notFound, unprocessable } from '../../kernel/errors.ts';
+import { hashRequest, idempotencyScope, idempotent, type IdempotentResult } from '../../kernel/idempotency.ts';
+import { pageBounds } from '../../kernel/http/schemas.ts';
+import { CLIENT_CLOCK_TOLERANCE_MS } from '../../kernel/policy.ts';
+import {
+  ANOMALY_KIND_LABELS,
+  assertAgencyOperator,
+  batchVisibleTo,
+  findVisibleBatch,
+  getBatchForUpload,
+  isSupplementary,
+  markUploading,
+  recordAnomaly,
+  type AnomalyKind,
+  type BatchForUpload,
+} from '../batches/service.ts';
+import { formatComponentId } from '../components/rules/component-id.ts';
+import { devicePublicKeyObject } from '../equipment/rules/device-key.ts';
+import { deviceKeysAt } from '../equipment/service.ts';
+import type { SiteBoundary } from '../projects/rules/geo.ts';
+import type { ImageExif } from './inspect.ts';
+import { imageSigningPayload, parseProcessMetadata, type CaptureMetadata, type ProcessMetadata } from './metadata.ts';
+import { declaredProcessFlags, type ImageFlag, type ProjectSite } from './rules/flags.ts';
+import { storeImage, type StoredImage } from './store.ts';
+import type { ImageAnalysisRow, ImageJobState, ImageKind, ImageRow } from './tables.ts';
+import './tables.ts';
+import '../batches/tables.ts';
+import '../equipment/tables.ts';
+import '../personnel/tables.ts';
+import '../projects/tables.ts';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+/** Raised after an image commits, so that a worker in this process starts on it at once instead of at its next poll. */
+export const imageJobSignal = new EventEmitter();
+export const IMAGE_JOB_QUEUED = 'queued';
+
+export type ImageStatus = 'processing' | 'done' | 'failed';
+
+export interface ImageFlagView {
+  kind: string;
+  label: string;
+  details: Record<string, unknown>;
+  detectedAt: string;
+  status: 'open' | 'acknowledged';
+}
+
+/** An image as the API shows it: what was declared, what the platform read in the file, and what did not fit. */
+export interface ImageView {
+  id: string;
+  batchId: string;
+  kind: ImageKind;
+  /** processing: accepted and stored, EXIF/thumbnail/duplicate checks still to run; done; failed (see the job). */
+  status: ImageStatus;
+  sha256: string;
+  size: number;
+  contentType: string;
+  format: string;
+  width: number;
+  height: number;
+  declared: {
+    capturedAt: string;
+    location: { lat: number; lng: number };
+    testerPersonId: string | null;
+    equipmentId: string | null;
+    componentId: string | null;
+    componentIdDisplay: string | null;
+    recordKeys: string[];
+  };
+  /** What the platform read from the file (null until processed). */
+  exif: (ImageExif & { takenAt: string | null }) | null;
+  perceptualHash: string | null;
+  thumbnail: { width: number; height: number } | null;
+  previewNote: string | null;
+  signed: boolean;
+  signatureKeyId: string | null;
+  supplementary: boolean;
+  channel: 'direct' | 'resumable';
+  uploadedAt: string;
+  uploadedBy: { type: 'user' | 'machine'; id: string; name: string };
+  flags: ImageFlagView[];
+}
+
+const statusOf = (state: ImageJobState | null | undefined): ImageStatus => (state === 'done' ? 'done' : state === 'failed' ? 'failed' : 'processing');
+
+interface ImageParts {
+  row: ImageRow;
+  analysis: ImageAnalysisRow | null;
+  jobState: ImageJobState | null;
+  recordKeys: string[];
+  flags: ImageFlagView[];
+}
+
+function toView(p: ImageParts): ImageView {
+  const { row: r, analysis: a } = p;
+  return {
+    id: r.id,
+    batchId: r.batch_id,
+    kind: r.kind,
+    status: statusOf(p.jobState),
+    sha256: r.sha256,
+    size: r.size,
+    contentType: r.content_type,
+    format: r.format,
+    width: r.width,
+    height: r.height,
+    declared: {
+      capturedAt: r.captured_at.toISOString(),
+      location: { lat: r.location_lat, lng: r.location_lng },
+      testerPersonId: r.tester_person_id,
+      equipmentId: r.equipment_id,
+      componentId: r.component_code,
+      componentIdDisplay: r.component_code ? formatComponentId(r.component_code) : null,
+      recordKeys: p.recordKeys,
+    },
+    exif: a ? { ...(typeof a.exif === 'string' ? (JSON.parse(a.exif) as ImageExif) : a.exif), takenAt: a.exif_taken_at?.toISOString() ?? null } : null,
+    perceptualHash: a?.perceptual_hash ?? null,
+    thumbnail: a?.thumbnail_sha256 && a.thumbnail_width && a.thumbnail_height ? { width: a.thumbnail_width, height: a.thumbnail_height } : null,
+    previewNote: a?.preview_note ?? null,
+    signed: r.signed,
+    signatureKeyId: r.signature_key_id,
+    supplementary: r.supplementary,
+    channel: r.channel,
+    uploadedAt: r.uploaded_at.toISOString(),
+    uploadedBy: { type: r.uploaded_by_type, id: r.uploaded_by_id, name: r.uploaded_by_name },
+    flags: p.flags,
+  };
+}
+
+/** Images with everything their views need, in the order given. */
+export async function loadImageViews(db: Db, rows: ImageRow[]): Promise<ImageView[]> {
+  if (rows.length === 0) return [];
+  const ids = rows.map((r) => r.id);
+  const [analyses, jobs, links, anomalies] = await Promise.all([
+    db.selectFrom('image_analyses').selectAll().where('image_id', 'in', ids).execute(),
+    db.selectFrom('image_jobs').select(['image_id', 'state']).where('image_id', 'in', ids).execute(),
+    db.selectFrom('image_records').select(['image_id', 'record_key']).where('image_id', 'in', ids).orderBy('record_key').execute(),
+    db
+      .selectFrom('anomalies')
+      .select(['subject_id', 'kind', 'details', 'detected_at', 'status'])
+      .where('subject_type', '=', 'image')
+      .where('subject_id', 'in', ids)
+      .orderBy('detected_at')
+      .orderBy('kind')
+      .execute(),
+  ]);
+  const analysisOf = new Map(analyses.map((a) => [a.image_id, a]));
+  const jobOf = new Map(jobs.map((j) => [j.image_id, j.state]));
+  return rows.map((row) =>
+    toView({
+      row,
+      analysis: analysisOf.get(row.id) ?? null,
+      jobState: jobOf.get(row.id) ?? null,
+      recordKeys: links.filter((l) => l.image_id === row.id).map((l) => l.record_key),
+      flags: anomalies
+        .filter((a) => a.subject_id === row.id)
+        .map((a) => ({
+          kind: a.kind,
+          label: ANOMALY_KIND_LABELS[a.kind as AnomalyKind] ?? a.kind,
+          details: typeof a.details === 'string' ? (JSON.parse(a.details) as Record<string, unknown>) : a.details,
+          detectedAt: a.detected_at.toISOString(),
+          status: a.status,
+        })),
+    }),
+  );
+}
+
+const IMAGE_NOT_FOUND = () => notFound('IMAGE_NOT_FOUND', '影像不存在或无权查看');
+
+/** The image row if the caller sees its batch (the batch's agency, jurisdiction and project participants); else 404. */
+export async function findVisibleImage(db: Db, ctx: RequestContext, id: string): Promise<ImageRow> {
+  requireAuthenticated(ctx.actor);
+  const scope = scopeOf(ctx.actor);
+  const row = await db
+    .selectFrom('images as i')
+    .selectAll('i')
+    .where('i.id', '=', id)
+    .where((eb) => batchVisibleTo(scope, { agency: eb.ref('i.agency_id'), region: eb.ref('i.region_code'), project: eb.ref('i.project_id') }))
+    .executeTakeFirst();
+  if (!row) throw IMAGE_NOT_FOUND();
+  return row;
+}
+
+/** Whether the caller's organisation already used this Idempotency-Key (its answer is then replayed). */
+export async function idempotencyKeyUsed(db: Db, ctx: RequestContext, key: string): Promise<boolean> {
+  const row = await db.selectFrom('idempotency_keys').select('key').where('scope', '=', idempotencyScope(ctx)).where('key', '=', key).executeTakeFirst();
+  return row !== undefined;
+}
+
+/** The project's site and location point, for the geofence flags. */
+export async function projectSite(db: Db, projectId: string): Promise<ProjectSite> {
+  const p = await db.selectFrom('projects').select(['site', 'location_lat', 'location_lng']).where('id', '=', projectId).executeTakeFirstOrThrow();
+  const site = (typeof p.site === 'string' ? JSON.parse(p.site) : p.site) as SiteBoundary;
+  return { site, location: { lat: p.location_lat, lng: p.location_lng } };
+}
+
+/** A capture time further ahead of the platform's clock than the tolerance cannot be real (as for raw records). */
+export function assertNotInFuture(capture: CaptureMetadata, ctx: RequestContext, field: string): void {
+  if (capture.capturedAt.getTime() > ctx.now.getTime() + CLIENT_CLOCK_TOLERANCE_MS) {
+    throw unprocessable('IMAGE_CAPTURED_IN_FUTURE', '拍摄时间晚于平台当前时间', `${field}.capturedAt`);
+  }
+}
+
+export interface NewImage {
+  batch: BatchForUpload;
+  stored: StoredImage;
+  kind: ImageKind;
+  capture: CaptureMetadata;
+  raw: Record<string, unknown>;
+  process: { testerPersonId: string; equipmentId: string; componentCode: string; recordKeys: string[] } | null;
+  signature: { keyId: string; value: string; payload: string } | null;
+  channel: 'direct' | 'resumable';
+  by: UserActor | MachineActor;
+}
+
+/**
+ * Inserts an image (kind process or witness_checkin) with its record links and its processing job, in the caller's
+ * transaction, after its blob is stored: the row, the links, the job and (by the caller) the anomalies commit together.
+ */
+export async function insertImage(trx: Transaction<Database>, ctx: RequestContext, n: NewImage): Promise<ImageRow> {
+  const row = await trx
+    .insertInto('images')
+    .values({
+      batch_id: n.batch.id,
+      kind: n.kind,
+      agency_id: n.batch.agencyId,
+      project_id: n.batch.projectId,
+      region_code: n.batch.regionCode,
+      sha256: n.stored.sha256,
+      size: n.stored.size,
+      content_type: n.stored.contentType,
+      format: n.stored.format,
+      width: n.stored.width,
+      height: n.stored.height,
+      captured_at: n.capture.capturedAt,
+      location_lat: n.capture.location.lat,
+      location_lng: n.capture.location.lng,
+      tester_person_id: n.process?.testerPersonId ?? null,
+      equipment_id: n.process?.equipmentId ?? null,
+      component_code: n.process?.componentCode ?? null,
+      declared: JSON.stringify(n.raw),
+      signed: n.signature !== null,
+      signed_payload: n.signature?.payload ?? null,
+      signature_alg: n.signature ? 'Ed25519' : null,
+      signature_value: n.signature?.value ?? null,
+      signature_key_id: n.signature?.keyId ?? null,
+      supplementary: isSupplementary(n.batch),
+      channel: n.channel,
+      uploaded_at: ctx.now,
+      uploaded_by_type: n.by.kind,
+      uploaded_by_id: n.by.id,
+      uploaded_by_name: n.by.kind === 'user' ? n.by.displayName : n.by.name,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  if (n.process && n.process.recordKeys.length > 0) {
+    await trx
+      .insertInto('image_records')
+      .values(n.process.recordKeys.map((record_key) => ({ image_id: row.id, batch_id: n.batch.id, record_key })))
+      .execute();
+  }
+  await trx.insertInto('image_jobs').values({ image_id: row.id, state: 'pending', available_at: ctx.now, created_at: ctx.now }).execute();
+  return row;
+}
+
+/** Records each flag as an anomaly of the batch about `subject`. */
+export async function recordFlags(
+  trx: Transaction<Database>,
+  ctx: RequestContext,
+  batchId: string,
+  subject: { type: 'image' | 'checkin'; id: string },
+  flags: readonly ImageFlag[],
+): Promise<void> {
+  for (const f of flags) {
+    await recordAnomaly(trx, ctx, { batchId, kind: f.kind, subjectType: subject.type, subjectId: subject.id, details: f.details });
+  }
+}
+
+/**
+ * Process images (过程影像): upload (direct; resumable uploads finish through `attachProcessImage` too), listing with
+ * declared and EXIF values side by side, content and thumbnail.
+ */
+export class ImageService {
+  readonly #db: Kysely<Database>;
+  readonly #blobs: BlobStore;
+  constructor(deps: Pick<AppDeps, 'db' | 'blobs'>) {
+    this.#db = deps.db;
+    this.#blobs = deps.blobs;
+  }
+
+  /**
+   * Checks that can refuse an upload before its body is read (so a doomed upload stores nothing): the batch exists for
+   * the caller and takes uploads, the caller operates it, the capture time is not in the future.
+   */
+  async precheck(ctx: RequestContext, batchId: string, capture: CaptureMetadata, field: string): Promise<void> {
+    await this.#db.transaction().execute(async (trx) => {
+      const batch = await getBatchForUpload(trx, ctx, batchId);
+      assertAgencyOperator(ctx, batch.agencyId);
+    });
+    assertNotInFuture(capture, ctx, field);
+  }
+
+  /**
+   * A direct upload, exactly once per Idempotency-Key. Order for "nothing lost, nothing twice": the body streams into
+   * the blob store and is fsynced first; then the row, record links, job and anomalies commit in one transaction with
+   * the idempotency key and its answer. A crash between leaves an unreferenced blob and no answer, so the client's
+   * retry (same key, same bytes) stores nothing new and commits once.
+   */
+  async upload(ctx: RequestContext, batchId: string, meta: ProcessMetadata, body: Readable, idempotencyKey: string, field: string): Promise<IdempotentResult<ImageView>> {
+    // A retry of an answered upload is answered again even if the batch has since been sealed: skip the precheck.
+    if (!(await idempotencyKeyUsed(this.#db, ctx, idempotencyKey))) await this.precheck(ctx, batchId, meta, field);
+    const stored = await storeImage(this.#blobs, body);
+    const requestHash = hashRequest(['batch-image', batchId, stored.sha256, canonicalJson(meta.raw)]);
+    const result = await idempotent(this.#db, ctx, idempotencyKey, requestHash, async (trx) => ({
+      statusCode: 201,
+      body: await attachProcessImage(trx, ctx, batchId, stored, meta, 'direct', field),
+    }));
+    if (!result.replayed) imageJobSignal.emit(IMAGE_JOB_QUEUED);
+    return result;
+  }
+
+  /** The batch's images (process images unless `kind` says otherwise), oldest first. 404 if the batch is not visible. */
+  async list(ctx: RequestContext, batchId: string, q: { kind?: ImageKind; page?: number; pageSize?: number }): Promise<{ items: ImageView[]; total: number }> {
+    await findVisibleBatch(this.#db, ctx, batchId);
+    const kind = q.kind ?? 'process';
+    const { limit, offset } = pageBounds(q);
+    const base = this.#db.selectFrom('images').where('batch_id', '=', batchId).where('kind', '=', kind);
+    const [rows, count] = await Promise.all([
+      base.selectAll().orderBy('uploaded_at').orderBy('id').limit(limit).offset(offset).execute(),
+      base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    ]);
+    return { items: await loadImageViews(this.#db, rows), total: Number(count.n) };
+  }
+
+  async get(ctx: RequestContext, id: string): Promise<ImageView> {
+    const row = await findVisibleImage(this.#db, ctx, id);
+    return (await loadImageViews(this.#db, [row]))[0]!;
+  }
+
+  /** The image's bytes, as uploaded (verified against its hash while streaming). */
+  async content(ctx: RequestContext, id: string): Promise<{ sha256: string; contentType: string; size: number; stream: Readable }> {
+    const row = await findVisibleImage(this.#db, ctx, id);
+    return { sha256: row.sha256, contentType: row.content_type, size: row.size, stream: await this.#blobs.open(row.sha256) };
+  }
+
+  /** The console's thumbnail (JPEG, IMAGE_THUMBNAIL_WIDTH wide): 409 while processing, 404 where none could be made. */
+  async thumbnail(ctx: RequestContext, id: string): Promise<{ sha256: string; stream: Readable }> {
+    const row = await findVisibleImage(this.#db, ctx, id);
+    const analysis = await this.#db.selectFrom('image_analyses').select(['thumbnail_sha256', 'preview_note']).where('image_id', '=', row.id).executeTakeFirst();
+    if (!analysis) throw conflict('IMAGE_STILL_PROCESSING', '影像正在处理，缩略图稍后可用');
+    if (!analysis.thumbnail_sha256) throw notFound('IMAGE_THUMBNAIL_UNAVAILABLE', analysis.preview_note ?? '该影像没有缩略图');
+    return { sha256: analysis.thumbnail_sha256, stream: await this.#blobs.open(analysis.thumbnail_sha256) };
+  }
+}
+
+/**
+ * The work of attaching a stored process image to its batch, in the caller's transaction (direct and resumable
+ * uploads alike): the batch still takes uploads, the caller operates it, the tester and equipment are the agency's,
+ * the signature (if any) verifies with the equipment's key in force at the capture time; then the row, links and job,
+ * the batch's first-upload mark, the declared-metadata flags as anomalies, and the audit row.
+ */
+export async function attachProcessImage(
+  trx: Transaction<Database>,
+  ctx: RequestContext,
+  batchId: string,
+  stored: StoredImage,
+  meta: ProcessMetadata,
+  channel: 'direct' | 'resumable',
+  field: string,
+): Promise<ImageView> {
+  const batch = await getBatchForUpload(trx, ctx, batchId);
+  const by = assertAgencyOperator(ctx, batch.agencyId);
+  assertNotInFuture(meta, ctx, field);
+  const tester = await trx.selectFrom('personnel').select('id').where('id', '=', meta.testerPersonId).where('agency_id', '=', batch.agencyId).executeTakeFirst();
+  if (!tester) throw unprocessable('IMAGE_TESTER_UNKNOWN', '检测人员不是本机构登记的人员', `${field}.testerPersonId`);
+  const equipment = await trx.selectFrom('equipment').select('id').where('id', '=', meta.equipmentId).where('agency_id', '=', batch.agencyId).executeTakeFirst();
+  if (!equipment) throw unprocessable('IMAGE_EQUIPMENT_UNKNOWN', '检测设备不是本机构登记的设备', `${field}.equipmentId`);
+
+  let signature: NewImage['signature'] = null;
+  if (meta.signature) {
+    const payload = imageSigningPayload(batchId, stored.sha256, meta);
+    const keys = (await deviceKeysAt(trx, equipment.id, meta.capturedAt)).filter((k) => !meta.signature?.keyId || k.id === meta.signature.keyId);
+    const key = keys.find((k) => verifyEd25519(devicePublicKeyObject(k.publicKey), payload, meta.signature!.value));
+    if (!key) {
+      throw unprocessable(
+        'IMAGE_SIGNATURE_INVALID',
+        keys.length === 0 ? '设备在拍摄时间没有有效的登记密钥，签名无法验证' : '签名验证未通过：影像内容或申报信息与签名不符',
+        `${field}.signature.value`,
+      );
+    }
+    signature = { keyId: key.id, value: meta.signature.value, payload };
+  }
+
+  const row = await insertImage(trx, ctx, {
+    batch,
+    stored,
+    kind: 'process',
+    capture: meta,
+    raw: meta.raw,
+    process: { testerPersonId: tester.id, equipmentId: equipment.id, componentCode: meta.componentCode, recordKeys: meta.recordKeys },
+    signature,
+    channel,
+    by,
+  });
+  await markUploading(trx, ctx, batchId);
+  const flags = declaredProcessFlags(
+    {
+      capturedAt: meta.capturedAt,
+      location: meta.location,
+      testerPersonId: tester.id,
+      equipmentId: equipment.id,
+      componentCode: meta.componentCode,
+      recordKeys: meta.recordKeys,
+    },
+    { openedAt: batch.openedAt, completedAt: batch.completedAt, testerPersonIds: batch.testerPersonIds, equipmentIds: batch.equipmentIds, componentCodes: batch.componentIds },
+    await projectSite(trx, batch.projectId),
+  );
+  await recordFlags(trx, ctx, batchId, { type: 'image', id: row.id }, flags);
+  await recordAudit(trx, ctx, {
+    action: 'image.upload',
+    targetType: 'image',
+    targetId: row.id,
+    organisationId: batch.agencyId,
+    regionCode: batch.regionCode,
+    details: {
+      batchId,
+      batchNumber: batch.batchNumber,
+      sha256: row.sha256,
+      size: row.size,
+      contentType: row.content_type,
+      signed: row.signed,
+      channel,
+      supplementary: row.supplementary,
+      recordKeys: meta.recordKeys,
+      flags: flags.map((f) => f.kind),
+    },
+  });
+  return (await loadImageViews(trx, [row]))[0]!;
+}
+
+/**
+ * For seeds and tools that work inside a transaction (the demo seed's batches): stores `bytes` and attaches them as a
+ * process image exactly as an upload does — same checks, flags, job and audit — without an idempotency key. `metadata`
+ * is the JSON a client would send in X-QTrace-Metadata. A running worker picks the job up at its next poll.
+ */
+export async function addProcessImage(
+  trx: Transaction<Database>,
+  blobs: BlobStore,
+  ctx: RequestContext,
+  batchId: string,
+  bytes: Buffer,
+  metadata: Record<string, unknown>,
+): Promise<ImageView> {
+  const meta = parseProcessMetadata(metadata, 'metadata');
+  const stored = await storeImage(blobs, Readable.from([bytes]));
+  return attachProcessImage(trx, ctx, batchId, stored, meta, 'direct', 'metadata');
+}

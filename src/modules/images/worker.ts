@@ -1,0 +1,307 @@
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
+import type { FastifyBaseLogger } from 'fastify';
+import { sql, type Kysely, type Transaction } from 'kysely';
+import pino from 'pino';
+import type { RequestContext } from '../../kernel/auth/actor.ts';
+import { recordAudit } from '../../kernel/audit.ts';
+import type { AppDeps } from '../../kernel/deps.ts';
+import type { Database } from '../../kernel/db/types.ts';
+import {
+  IMAGE_DUPLICATE_MAX_HAMMING,
+  IMAGE_JOB_LEASE_MS,
+  IMAGE_JOB_MAX_ATTEMPTS,
+  IMAGE_JOB_POLL_MS,
+  IMAGE_JOB_RETRY_DELAY_MS,
+  IMAGE_WORKER_CONCURRENCY,
+} from '../../kernel/policy.ts';
+import { exifInstant, readExif, thumbnailAndHash, type ImageExif } from './inspect.ts';
+import { bandProbes, contentFlags, findDuplicate, hashBands, probeRadius, type DuplicateCandidate, type ImageFlag } from './rules/flags.ts';
+import { IMAGE_JOB_QUEUED, imageJobSignal, recordFlags } from './service.ts';
+import { withBlobFile } from './store.ts';
+import type { ImageJobRow, ImageRow } from './tables.ts';
+import './tables.ts';
+
+/**
+ * Image processing after the acknowledgement (issue 4 item 3, "Processing cost" in docs/decisions.md): EXIF, one
+ * shrink-on-load decode giving the thumbnail and the perceptual hash, the content flags and the duplicate lookup.
+ * Jobs are rows of `image_jobs`, claimed with FOR UPDATE SKIP LOCKED under a lease, so any number of processes share
+ * the queue and each job finishes once; a worker that dies mid-job leaves it claimable again when the lease runs out.
+ */
+
+/** Serialises the duplicate lookup with the insertion of each analysis, so two copies processed at once see each other. */
+const DUPLICATE_LOOKUP_LOCK = 0x51540101;
+
+type Deps = Pick<AppDeps, 'db' | 'blobs' | 'clock'>;
+
+export interface ClaimedJob {
+  imageId: string;
+  token: string;
+  attempts: number;
+}
+
+/** Fastify's logger (`app.log`) or any pino logger. */
+export type Logger = Pick<FastifyBaseLogger, 'error' | 'warn'>;
+
+/** Claims the oldest job that is ready, or one whose claim's lease has run out. Null when there is none. */
+export async function claimImageJob(db: Kysely<Database>, now: Date, workerName: string): Promise<ClaimedJob | null> {
+  const token = randomUUID();
+  const leaseUntil = new Date(now.getTime() + IMAGE_JOB_LEASE_MS);
+  const r = await sql<Pick<ImageJobRow, 'image_id' | 'attempts'>>`
+    update image_jobs j
+       set state = 'running', attempts = j.attempts + 1, claim_token = ${token}, claimed_by = ${workerName}, lease_until = ${leaseUntil}
+     where j.image_id = (
+       select c.image_id from image_jobs c
+        where (c.state = 'pending' and c.available_at <= ${now}) or (c.state = 'running' and c.lease_until < ${now})
+        order by c.available_at, c.image_id
+        limit 1
+        for update skip locked)
+    returning j.image_id, j.attempts`.execute(db);
+  const row = r.rows[0];
+  return row ? { imageId: row.image_id, token, attempts: Number(row.attempts) } : null;
+}
+
+const systemCtx = (now: Date, imageId: string): RequestContext => ({
+  actor: { kind: 'system', name: 'image-worker' },
+  requestId: `image-job:${imageId}`,
+  clientIp: null,
+  now,
+});
+
+/** The claim is still ours: finishing and failing change the job only then (a lease that ran out is someone else's). */
+class LostClaimError extends Error {}
+
+async function releaseClaim(trx: Transaction<Database>, job: ClaimedJob, set: { state: 'done' | 'failed' | 'pending'; now: Date; error?: string | null; availableAt?: Date }) {
+  const done = set.state !== 'pending';
+  const r = await trx
+    .updateTable('image_jobs')
+    .set({
+      state: set.state,
+      claim_token: null,
+      lease_until: null,
+      last_error: set.error ?? null,
+      finished_at: done ? set.now : null,
+      ...(set.availableAt ? { available_at: set.availableAt } : {}),
+    })
+    .where('image_id', '=', job.imageId)
+    .where('state', '=', 'running')
+    .where('claim_token', '=', job.token)
+    .executeTakeFirst();
+  if (Number(r.numUpdatedRows) !== 1) throw new LostClaimError(`claim on image ${job.imageId} lost`);
+}
+
+interface Analysis {
+  exif: ImageExif;
+  thumbnail: { sha256: string; width: number; height: number } | null;
+  perceptualHash: string | null;
+  previewNote: string | null;
+}
+
+/**
+ * Reads the stored file (by path: sharp and exifr read what they need, memory does not grow with the file) and stores
+ * the thumbnail as its own blob. A file the decoder cannot read (a HEIF coded in HEVC where this build has no HEVC
+ * decoder; a damaged body behind a good header) gets no thumbnail and says why; that is a property of the file, not a
+ * failure to retry.
+ */
+async function analyse(deps: Deps, image: ImageRow): Promise<Analysis> {
+  return withBlobFile(deps.blobs, image.sha256, async (path) => {
+    const exif = await readExif(path);
+    let th: Awaited<ReturnType<typeof thumbnailAndHash>>;
+    try {
+      th = await thumbnailAndHash(path);
+    } catch (err) {
+      const note =
+        image.format === 'heif'
+          ? '本平台当前的图像库无法解码此 HEIF 图像的编码（如 HEVC），未生成缩略图和感知哈希；原图、EXIF 和内容哈希不受影响'
+          : '图像数据无法解码（文件可能损坏或不完整），未生成缩略图和感知哈希';
+      return { exif, thumbnail: null, perceptualHash: null, previewNote: `${note}（${(err as Error).message.slice(0, 120)}）` };
+    }
+    const stored = await deps.blobs.put(th.thumbnail);
+    return { exif, thumbnail: { sha256: stored.sha256, width: th.thumbnailWidth, height: th.thumbnailHeight }, perceptualHash: th.perceptualHash, previewNote: null };
+  });
+}
+
+/** Images in other batches that may repeat this one: the same bytes, or a perceptual hash in a probed band. */
+async function duplicateCandidates(trx: Transaction<Database>, image: ImageRow, perceptualHash: string | null): Promise<DuplicateCandidate[]> {
+  // Only images already analysed: of two copies, the one analysed second is flagged (the lookup is serialised).
+  const same = await trx
+    .selectFrom('images as i')
+    .innerJoin('image_analyses as a', 'a.image_id', 'i.id')
+    .select(['i.id as imageId', 'i.batch_id as batchId', 'i.sha256', 'a.perceptual_hash as perceptualHash'])
+    .where('i.sha256', '=', image.sha256)
+    .where('i.batch_id', '<>', image.batch_id)
+    .orderBy('i.uploaded_at')
+    .limit(1)
+    .execute();
+  if (same.length > 0 || !perceptualHash) return same;
+  const radius = probeRadius(IMAGE_DUPLICATE_MAX_HAMMING);
+  const [b0, b1, b2, b3] = hashBands(perceptualHash).map((b) => bandProbes(b, radius));
+  return trx
+    .selectFrom('image_analyses as a')
+    .innerJoin('images as i', 'i.id', 'a.image_id')
+    .select(['i.id as imageId', 'i.batch_id as batchId', 'i.sha256', 'a.perceptual_hash as perceptualHash'])
+    .where('i.batch_id', '<>', image.batch_id)
+    .where((eb) => eb.or([eb('a.phash_b0', 'in', b0!), eb('a.phash_b1', 'in', b1!), eb('a.phash_b2', 'in', b2!), eb('a.phash_b3', 'in', b3!)]))
+    .orderBy('i.uploaded_at')
+    .limit(500)
+    .execute();
+}
+
+/**
+ * Runs one claimed job: analyse, then in one transaction (only if the claim is still ours) the analysis row, the
+ * content flags and the duplicate finding as anomalies, the audit row, and the job marked done. On an error the job
+ * goes back to the queue after a delay, or fails for good after IMAGE_JOB_MAX_ATTEMPTS.
+ */
+export async function processImageJob(deps: Deps, job: ClaimedJob, log: Logger): Promise<'done' | 'retry' | 'failed' | 'lost'> {
+  const image = await deps.db.selectFrom('images').selectAll().where('id', '=', job.imageId).executeTakeFirstOrThrow();
+  try {
+    if (job.attempts > IMAGE_JOB_MAX_ATTEMPTS) throw new Error(`gave up after ${job.attempts - 1} attempts whose workers did not finish (crash or timeout)`);
+    const analysis = await analyse(deps, image);
+    const now = deps.clock.now();
+    const ctx = systemCtx(now, image.id);
+    await deps.db.transaction().execute(async (trx) => {
+      await releaseClaim(trx, job, { state: 'done', now });
+      await sql`select pg_advisory_xact_lock(${DUPLICATE_LOOKUP_LOCK})`.execute(trx);
+      const bands = analysis.perceptualHash ? hashBands(analysis.perceptualHash) : null;
+      await trx
+        .insertInto('image_analyses')
+        .values({
+          image_id: image.id,
+          exif: JSON.stringify(analysis.exif),
+          exif_taken_at: exifInstant(analysis.exif),
+          thumbnail_sha256: analysis.thumbnail?.sha256 ?? null,
+          thumbnail_width: analysis.thumbnail?.width ?? null,
+          thumbnail_height: analysis.thumbnail?.height ?? null,
+          perceptual_hash: analysis.perceptualHash,
+          phash_b0: bands?.[0] ?? null,
+          phash_b1: bands?.[1] ?? null,
+          phash_b2: bands?.[2] ?? null,
+          phash_b3: bands?.[3] ?? null,
+          preview_note: analysis.previewNote,
+          analysed_at: now,
+        })
+        .execute();
+      const flags: ImageFlag[] = contentFlags({
+        exif: analysis.exif,
+        declared: { capturedAt: image.captured_at, location: { lat: image.location_lat, lng: image.location_lng } },
+        signed: image.signed,
+      });
+      const duplicate = findDuplicate({ sha256: image.sha256, perceptualHash: analysis.perceptualHash }, await duplicateCandidates(trx, image, analysis.perceptualHash));
+      if (duplicate) flags.push(duplicate);
+      await recordFlags(trx, ctx, image.batch_id, { type: 'image', id: image.id }, flags);
+      await recordAudit(trx, ctx, {
+        action: 'image.analyse',
+        targetType: 'image',
+        targetId: image.id,
+        organisationId: image.agency_id,
+        regionCode: image.region_code,
+        details: {
+          batchId: image.batch_id,
+          thumbnail: analysis.thumbnail?.sha256 ?? null,
+          perceptualHash: analysis.perceptualHash,
+          previewNote: analysis.previewNote,
+          flags: flags.map((f) => f.kind),
+          attempt: job.attempts,
+        },
+      });
+    });
+    return 'done';
+  } catch (err) {
+    if (err instanceof LostClaimError) return 'lost';
+    const now = deps.clock.now();
+    const final = job.attempts >= IMAGE_JOB_MAX_ATTEMPTS;
+    const message = (err as Error).message?.slice(0, 500) ?? String(err);
+    log.error({ err, imageId: image.id, attempt: job.attempts }, final ? 'image job failed for good' : 'image job failed; will retry');
+    try {
+      await deps.db.transaction().execute(async (trx) => {
+        await releaseClaim(trx, job, final ? { state: 'failed', now, error: message } : { state: 'pending', now, error: message, availableAt: new Date(now.getTime() + IMAGE_JOB_RETRY_DELAY_MS) });
+        if (final) {
+          await recordAudit(trx, systemCtx(now, image.id), {
+            action: 'image.analyse.failed',
+            targetType: 'image',
+            targetId: image.id,
+            organisationId: image.agency_id,
+            regionCode: image.region_code,
+            details: { batchId: image.batch_id, attempts: job.attempts, error: message },
+          });
+        }
+      });
+    } catch (releaseErr) {
+      if (releaseErr instanceof LostClaimError) return 'lost';
+      throw releaseErr;
+    }
+    return final ? 'failed' : 'retry';
+  }
+}
+
+/** Claims and runs jobs until none is ready (tests, scripts, and a process that wants its queue empty before stopping). */
+export async function runImageJobs(deps: Deps, opts: { workerName?: string; log?: Logger } = {}): Promise<number> {
+  const name = opts.workerName ?? workerIdentity();
+  const log = opts.log ?? defaultLogger();
+  let n = 0;
+  for (;;) {
+    const job = await claimImageJob(deps.db, deps.clock.now(), name);
+    if (!job) return n;
+    await processImageJob(deps, job, log);
+    n++;
+  }
+}
+
+export interface ImageWorker {
+  /** Stops claiming; resolves when the jobs in hand are finished. */
+  stop(): Promise<void>;
+}
+
+const workerIdentity = () => `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+const defaultLogger = (): Logger => pino({ name: 'image-worker' });
+
+/**
+ * Starts the image worker inside this server process: `concurrency` loops, each claiming one job at a time; an idle
+ * loop sleeps until an upload in this process queues a job or the poll interval passes (jobs queued by other processes,
+ * retries, leases that ran out). Wire it where the server starts and stop it before the database closes.
+ */
+export function startImageWorker(deps: Deps, opts: { concurrency?: number; pollMs?: number; log?: Logger; workerName?: string } = {}): ImageWorker {
+  const name = opts.workerName ?? workerIdentity();
+  const log = opts.log ?? defaultLogger();
+  const pollMs = opts.pollMs ?? IMAGE_JOB_POLL_MS;
+  let stopping = false;
+  const sleepers = new Set<() => void>();
+  const wake = () => {
+    for (const s of [...sleepers]) s();
+  };
+  imageJobSignal.on(IMAGE_JOB_QUEUED, wake);
+  const idle = () =>
+    new Promise<void>((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        sleepers.delete(done);
+        resolve();
+      };
+      const timer = setTimeout(done, pollMs);
+      sleepers.add(done);
+    });
+  const loop = async () => {
+    while (!stopping) {
+      try {
+        const job = await claimImageJob(deps.db, deps.clock.now(), name);
+        if (!job) {
+          await idle();
+          continue;
+        }
+        await processImageJob(deps, job, log);
+      } catch (err) {
+        log.error({ err }, 'image worker loop error');
+        if (!stopping) await idle();
+      }
+    }
+  };
+  const loops = Array.from({ length: opts.concurrency ?? IMAGE_WORKER_CONCURRENCY }, loop);
+  return {
+    async stop() {
+      stopping = true;
+      imageJobSignal.off(IMAGE_JOB_QUEUED, wake);
+      wake();
+      await Promise.all(loops);
+    },
+  };
+}

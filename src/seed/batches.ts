@@ -1,0 +1,347 @@
+import { createHash, sign } from 'node:crypto';
+import type { Kysely, Transaction } from 'kysely';
+import type { MachineActor, RequestContext, UserActor } from '../kernel/auth/actor.ts';
+import { canonicalJson } from '../kernel/crypto/canonical-json.ts';
+import type { Database } from '../kernel/db/types.ts';
+import { beijingDate } from '../modules/agencies/rules/validity.ts';
+import { formatBatchNumber } from '../modules/batches/rules/lifecycle.ts';
+import { compareManifest, type SealManifest } from '../modules/batches/rules/manifest.ts';
+import { markUploading, recordSealFindings, writeBatchEvent } from '../modules/batches/service.ts';
+import { getCurrentCatalogue } from '../modules/catalogue/service.ts';
+import { normalisePermitNumber } from '../modules/projects/rules/permit.ts';
+import { recordContentSha256, signingPayload } from '../modules/records/rules/signing.ts';
+import { demoDeviceKeyPair } from './registry-agencies.ts';
+import '../modules/batches/tables.ts';
+import '../modules/records/tables.ts';
+import '../modules/commissions/tables.ts';
+import '../modules/components/tables.ts';
+import '../modules/equipment/tables.ts';
+import '../modules/identity/tables.ts';
+import '../modules/personnel/tables.ts';
+import '../modules/projects/tables.ts';
+import '../modules/witnesses/tables.ts';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+/**
+ * The demo's references for batches of 吉林省建正 (agency-jz) on the 幸福里 project, looked up from what the registry
+ * seeds wrote: for this seed and for the batch tests.
+ */
+export interface DemoBatchRefs {
+  agencyId: string;
+  projectId: string;
+  commissionId: string;
+  /** The project's component IDs, in the order the contractor registered them. */
+  components: string[];
+  person: { owner: string; tester: string; reviewer: string; admin: string };
+  user: { owner: string; tester: string; reviewer: string };
+  equipment: { rebound: string; rebarScanner: string; flawDetector: string };
+  deviceKeyId: string;
+  witness: { sun: string; zhou: string };
+}
+
+export async function loadDemoBatchRefs(db: Db, ids: Record<string, string>): Promise<DemoBatchRefs> {
+  const agencyId = ids['agency-jz']!;
+  const permit = normalisePermitNumber('220102202603120101');
+  if (!permit.ok) throw new Error(permit.message);
+  const project = await db.selectFrom('projects').select('id').where('permit_number_key', '=', permit.key).executeTakeFirstOrThrow();
+  const commission = await db.selectFrom('commissions').select('id').where('project_id', '=', project.id).where('agency_id', '=', agencyId).executeTakeFirstOrThrow();
+  const components = await db.selectFrom('components').select('code').where('project_id', '=', project.id).orderBy('created_at').orderBy('id').execute();
+  const personOf = async (username: string) => {
+    const row = await db
+      .selectFrom('personnel as p')
+      .innerJoin('users as u', 'u.id', 'p.user_id')
+      .select(['p.id', 'u.id as user_id'])
+      .where('u.username', '=', username)
+      .executeTakeFirstOrThrow();
+    return row;
+  };
+  const equipmentOf = async (serial: string) =>
+    (await db.selectFrom('equipment').select('id').where('agency_id', '=', agencyId).where('serial_number', '=', serial).executeTakeFirstOrThrow()).id;
+  const witnessOf = async (name: string) =>
+    (await db.selectFrom('witness_persons').select('id').where('supervision_unit_id', '=', ids['super-jl']!).where('name', '=', name).executeTakeFirstOrThrow()).id;
+  const [owner, tester, reviewer, admin] = [await personOf('jz.owner'), await personOf('jz.tester'), await personOf('jz.reviewer'), await personOf('jz.admin')];
+  const rebound = await equipmentOf('S220-2024-0417');
+  const key = await db.selectFrom('equipment_keys').select('id').where('equipment_id', '=', rebound).orderBy('valid_from', 'desc').executeTakeFirstOrThrow();
+  const codes = components.map((c) => c.code);
+  return {
+    agencyId,
+    projectId: project.id,
+    commissionId: commission.id,
+    components: codes,
+    person: { owner: owner.id, tester: tester.id, reviewer: reviewer.id, admin: admin.id },
+    user: { owner: owner.user_id, tester: tester.user_id, reviewer: reviewer.user_id },
+    equipment: { rebound, rebarScanner: await equipmentOf('R660-2023-1108'), flawDetector: await equipmentOf('CTS9009-21553') },
+    deviceKeyId: key.id,
+    witness: { sun: await witnessOf('孙立'), zhou: await witnessOf('周雅琴') },
+  };
+}
+
+/** A 回弹 record as the demo 回弹仪 sends it: values in range, signed with the demo device key. */
+export function demoReboundValues(n: number): Record<string, unknown> {
+  const mean = 34 + (n % 5) * 0.8;
+  return {
+    testAreaCount: 10,
+    meanRebound: Math.round(mean * 10) / 10,
+    carbonationDepth: 1.5 + (n % 3) * 0.5,
+    testAngle: 'horizontal',
+    testSurface: 'side',
+    pumped: 'pumped',
+    strengthMean: Math.round((mean - 2.5) * 10) / 10,
+    strengthEstimate: Math.round((mean - 5.1) * 10) / 10,
+  };
+}
+
+/** The demo device's signature (base64) over a record's signing payload. */
+export function demoDeviceSignature(payload: string): string {
+  return sign(null, Buffer.from(payload, 'utf8'), demoDeviceKeyPair().privateKey).toString('base64');
+}
+
+const H = 3_600_000;
+const M = 60_000;
+
+interface Step {
+  at: number;
+  kind: 'record' | 'complete' | 'attest' | 'seal' | 'review';
+  component?: number;
+}
+
+interface DemoBatch {
+  label: string;
+  openedAt: number;
+  testers: ('tester' | 'owner')[];
+  components: number[];
+  steps: Step[];
+}
+
+/**
+ * Demo batches of 吉林省建正 on the 幸福里 project (回弹法, main_structure), at times relative to `now`:
+ * one reviewed yesterday, one sealed this morning awaiting review, one completed with its 2-hour countdown running,
+ * and one uploading now. Records are signed with the demo 回弹仪's key (demoDeviceKeyPair). Events, audit rows and
+ * the seal's findings (no images and no check-ins in this seed, so those are flagged) are written as the services
+ * write them. Run after the registry seeds (agencies, projects, witnesses).
+ *
+ * Note: the registry seeds date the commission and the device key at `now`; batches placed in the past therefore
+ * precede them. Backdating those two registry rows (e.g. 30 days) makes the demo history consistent.
+ */
+export async function seedBatches(trx: Transaction<Database>, ids: Record<string, string>, now: Date): Promise<void> {
+  const refs = await loadDemoBatchRefs(trx, ids);
+  const catalogue = await getCurrentCatalogue(trx);
+  const agency = await trx.selectFrom('organisations').select(['id', 'name', 'region_code']).where('id', '=', refs.agencyId).executeTakeFirstOrThrow();
+  const project = await trx.selectFrom('projects').select(['id', 'region_code']).where('id', '=', refs.projectId).executeTakeFirstOrThrow();
+  const users = await trx.selectFrom('users').select(['id', 'username', 'display_name', 'roles']).where('username', 'in', ['jz.owner', 'jz.reviewer', 'witness.sun']).execute();
+  const userActor = (username: string): UserActor => {
+    const u = users.find((x) => x.username === username)!;
+    const org = username === 'witness.sun' ? ids['super-jl']! : agency.id;
+    return {
+      kind: 'user',
+      id: u.id,
+      username: u.username,
+      displayName: u.display_name,
+      roles: u.roles,
+      organisation: { id: org, name: '', type: username === 'witness.sun' ? 'supervision_unit' : 'agency', regionCode: agency.region_code },
+      sessionTokenHash: '',
+    };
+  };
+  const lims: MachineActor = { kind: 'machine', id: 'demo-lims', name: '建正 LIMS（演示）', organisation: { id: agency.id, name: agency.name, type: 'agency', regionCode: agency.region_code } };
+  const ctxAt = (actor: RequestContext['actor'], t: number): RequestContext => ({ actor, requestId: 'seed-batches', clientIp: null, now: new Date(now.getTime() + t) });
+
+  const batches: DemoBatch[] = [
+    {
+      label: 'reviewed',
+      openedAt: -26 * H,
+      testers: ['tester'],
+      components: [2, 3, 4],
+      steps: [
+        { at: -25.7 * H, kind: 'record', component: 2 },
+        { at: -25.5 * H, kind: 'attest' },
+        { at: -25.4 * H, kind: 'record', component: 3 },
+        { at: -25.1 * H, kind: 'record', component: 4 },
+        { at: -24.9 * H, kind: 'complete' },
+        { at: -24 * H, kind: 'seal' },
+        { at: -23 * H, kind: 'review' },
+      ],
+    },
+    {
+      label: 'sealed',
+      openedAt: -5 * H,
+      testers: ['tester', 'owner'],
+      components: [5, 2],
+      steps: [
+        { at: -4.8 * H, kind: 'record', component: 5 },
+        { at: -4.6 * H, kind: 'attest' },
+        { at: -4.5 * H, kind: 'record', component: 2 },
+        { at: -4.2 * H, kind: 'complete' },
+        { at: -3.5 * H, kind: 'seal' },
+      ],
+    },
+    {
+      label: 'completed',
+      openedAt: -2 * H,
+      testers: ['tester'],
+      components: [3, 4],
+      steps: [
+        { at: -100 * M, kind: 'record', component: 3 },
+        { at: -80 * M, kind: 'record', component: 4 },
+        { at: -50 * M, kind: 'complete' },
+      ],
+    },
+    {
+      label: 'uploading',
+      openedAt: -40 * M,
+      testers: ['tester', 'owner'],
+      components: [2, 5],
+      steps: [
+        { at: -30 * M, kind: 'record', component: 2 },
+        { at: -20 * M, kind: 'record', component: 5 },
+      ],
+    },
+  ];
+
+  for (const d of batches) {
+    const openedAt = new Date(now.getTime() + d.openedAt);
+    const year = Number(beijingDate(openedAt).slice(0, 4));
+    await trx.insertInto('batch_number_counters').values({ agency_id: agency.id, year, last_value: 0 }).onConflict((oc) => oc.columns(['agency_id', 'year']).doNothing()).execute();
+    const counter = await trx.selectFrom('batch_number_counters').select('last_value').where('agency_id', '=', agency.id).where('year', '=', year).forUpdate().executeTakeFirstOrThrow();
+    const seq = counter.last_value + 1;
+    await trx.updateTable('batch_number_counters').set({ last_value: seq }).where('agency_id', '=', agency.id).where('year', '=', year).execute();
+    const testers = d.testers.map((t) => refs.person[t]);
+    const components = d.components.map((i) => refs.components[i]!);
+    const batch = await trx
+      .insertInto('batches')
+      .values({
+        agency_id: agency.id,
+        batch_number: formatBatchNumber(year, seq),
+        number_year: year,
+        number_seq: seq,
+        project_id: project.id,
+        region_code: project.region_code,
+        commission_id: refs.commissionId,
+        specialty: 'main_structure',
+        catalogue_version: catalogue.version,
+        item_codes: ['concrete_rebound'],
+        component_codes: components,
+        equipment_ids: [refs.equipment.rebound],
+        tester_person_ids: testers,
+        witness_person_id: refs.witness.sun,
+        upload_owner_person_id: refs.person.owner,
+        note: null,
+        status: 'opened',
+        opened_at: openedAt,
+        opened_by_type: 'machine',
+        opened_by_id: lims.id,
+        opened_by_name: lims.name,
+        first_upload_at: null,
+        completed_at: null,
+        completion_declared_at: null,
+        first_sealed_at: null,
+        current_seal_id: null,
+        reviewed_at: null,
+        reported_at: null,
+        locked_at: null,
+        lock_reason: null,
+        unlocked_at: null,
+        unlocked_by: null,
+        unlock_reason: null,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await writeBatchEvent(trx, ctxAt(lims, d.openedAt), batch, {
+      event: 'open',
+      from: null,
+      to: 'opened',
+      details: { projectId: project.id, commissionId: refs.commissionId, specialty: 'main_structure', catalogueVersion: catalogue.version, itemCodes: ['concrete_rebound'], componentIds: components, demo: true },
+    });
+
+    let status: 'opened' | 'uploading' | 'completed' | 'sealed' | 'reviewed' = 'opened';
+    let n = 0;
+    let sealId: string | null = null;
+    for (const step of d.steps) {
+      const ctx = ctxAt(step.kind === 'review' ? userActor('jz.reviewer') : step.kind === 'attest' ? userActor('witness.sun') : step.kind === 'seal' ? userActor('jz.owner') : lims, step.at);
+      if (step.kind === 'record') {
+        n++;
+        const recordKey = `${batch.batch_number}-R${String(n).padStart(3, '0')}`;
+        const componentId = refs.components[step.component!]!;
+        const capturedAt = new Date(ctx.now.getTime() - 2 * M);
+        const values = demoReboundValues(n + d.components.length);
+        const payload = signingPayload(batch.id, { recordKey, itemCode: 'concrete_rebound', componentId, values, capturedAt: capturedAt.toISOString(), equipmentId: refs.equipment.rebound });
+        const tester = testers[(n - 1) % testers.length]!;
+        await trx
+          .insertInto('batch_records')
+          .values({
+            batch_id: batch.id,
+            record_key: recordKey,
+            version: 1,
+            item_code: 'concrete_rebound',
+            component_code: componentId,
+            values: JSON.stringify(values),
+            captured_at: capturedAt,
+            source: 'auto',
+            equipment_id: refs.equipment.rebound,
+            tester_person_id: tester,
+            content_sha256: recordContentSha256({ batchId: batch.id, recordKey, version: 1, itemCode: 'concrete_rebound', componentId, values, capturedAt, source: 'auto', equipmentId: refs.equipment.rebound, testerPersonId: tester }),
+            signed_payload: payload,
+            signature_alg: 'Ed25519',
+            signature_value: demoDeviceSignature(payload),
+            signature_key_id: refs.deviceKeyId,
+            manual_exception_id: null,
+            correction_reason: null,
+            supplementary: false,
+            received_at: ctx.now,
+            submitted_by_type: 'machine',
+            submitted_by_id: lims.id,
+            submitted_by_name: lims.name,
+          })
+          .execute();
+        status = (await markUploading(trx, ctx, batch.id)) as typeof status;
+      } else if (step.kind === 'attest') {
+        const row = await trx
+          .insertInto('witness_attestations')
+          .values({ batch_id: batch.id, witness_person_id: refs.witness.sun, user_id: userActor('witness.sun').id, statement: '已旁站见证回弹法现场检测，测区布置与检测过程符合规程要求。', attested_at: ctx.now, registered: true })
+          .returning('id')
+          .executeTakeFirstOrThrow();
+        await writeBatchEvent(trx, ctx, batch, { event: 'witness.attest', from: status, to: status, details: { attestationId: row.id, witnessPersonId: refs.witness.sun, registered: true } });
+      } else if (step.kind === 'complete') {
+        await trx.updateTable('batches').set({ status: 'completed', completed_at: ctx.now, completion_declared_at: ctx.now }).where('id', '=', batch.id).execute();
+        await writeBatchEvent(trx, ctx, batch, { event: 'complete', from: status, to: 'completed', details: { completedAt: ctx.now.toISOString(), deadline: new Date(ctx.now.getTime() + 2 * H).toISOString() } });
+        status = 'completed';
+      } else if (step.kind === 'seal') {
+        const records = await trx.selectFrom('batch_records').select(['record_key', 'version', 'content_sha256']).where('batch_id', '=', batch.id).orderBy('record_key').execute();
+        const manifest: SealManifest = { recordCount: records.length, imageCount: 0, records: records.map((r) => ({ recordKey: r.record_key, version: r.version, sha256: r.content_sha256 })), images: [] };
+        const json = canonicalJson(manifest);
+        const seal = await trx
+          .insertInto('batch_seals')
+          .values({
+            batch_id: batch.id,
+            seq: 1,
+            manifest: json,
+            manifest_sha256: createHash('sha256').update(json).digest('hex'),
+            record_count: manifest.recordCount,
+            image_count: 0,
+            sealed_at: ctx.now,
+            sealed_by_type: 'user',
+            sealed_by_id: userActor('jz.owner').id,
+            sealed_by_name: userActor('jz.owner').displayName,
+            owner_person_id: refs.person.owner,
+          })
+          .returningAll()
+          .executeTakeFirstOrThrow();
+        sealId = seal.id;
+        await trx.updateTable('batches').set({ status: 'sealed', current_seal_id: seal.id, first_sealed_at: ctx.now }).where('id', '=', batch.id).execute();
+        await writeBatchEvent(trx, ctx, batch, { event: 'seal', from: status, to: 'sealed', details: { sealId: seal.id, seq: 1, recordCount: manifest.recordCount, imageCount: 0, manifestSha256: seal.manifest_sha256, sealedOnTime: true } });
+        await recordSealFindings(trx, ctx, batch, seal.id, compareManifest(manifest, manifest.records, []));
+        status = 'sealed';
+      } else {
+        const reviewer = userActor('jz.reviewer');
+        const review = await trx
+          .insertInto('batch_reviews')
+          .values({ batch_id: batch.id, seal_id: sealId!, decision: 'approve', reasons: null, reviewer_person_id: refs.person.reviewer, reviewer_user_id: reviewer.id, reviewer_name: reviewer.displayName, reviewed_at: ctx.now })
+          .returning('id')
+          .executeTakeFirstOrThrow();
+        await trx.updateTable('batches').set({ status: 'reviewed', reviewed_at: ctx.now }).where('id', '=', batch.id).execute();
+        await writeBatchEvent(trx, ctx, batch, { event: 'review.approve', from: status, to: 'reviewed', details: { reviewId: review.id, sealId, reviewerPersonId: refs.person.reviewer } });
+        status = 'reviewed';
+      }
+    }
+  }
+}
