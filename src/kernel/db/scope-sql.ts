@@ -30,3 +30,9 @@ export function visibleTo(
 }
 
 export type { ExpressionBuilder, Database };
+
+/** Escapes LIKE's wildcards in user text, so a search for "10%" finds "10%" and not everything after "10". */
+export const escapeLike = (text: string): string => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/** `%text%` for a case-insensitive "contains" search on trimmed user input. */
+export const containsPattern = (text: string): string => `%${escapeLike(text.trim())}%`;

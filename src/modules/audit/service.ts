@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { requireRole, scopeOf, type RequestContext } from '../../kernel/auth/actor.ts';
 import type { Database } from '../../kernel/db/types.ts';
-import { regionInSubtree } from '../../kernel/db/scope-sql.ts';
+import { regionInSubtree, escapeLike } from '../../kernel/db/scope-sql.ts';
 import '../../kernel/audit-tables.ts';
 
 export interface AuditRecord {
@@ -47,7 +47,7 @@ export class AuditService {
     } else if (scope.kind === 'none') {
       q = q.where((eb) => eb.lit(false));
     }
-    if (f.action) q = q.where('a.action', 'like', `${f.action.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+    if (f.action) q = q.where('a.action', 'like', `${escapeLike(f.action)}%`);
     if (f.targetType) q = q.where('a.target_type', '=', f.targetType);
     if (f.targetId) q = q.where('a.target_id', '=', f.targetId);
     const pageSize = f.pageSize ?? 20;

@@ -3,7 +3,7 @@ import { hasRole, requireAuthenticated, requireRole, scopeOf, type RequestContex
 import { recordAudit } from '../../kernel/audit.ts';
 import type { AppDeps } from '../../kernel/deps.ts';
 import type { Database } from '../../kernel/db/types.ts';
-import { regionInSubtree } from '../../kernel/db/scope-sql.ts';
+import { regionInSubtree, containsPattern } from '../../kernel/db/scope-sql.ts';
 import { badRequest, conflict, forbidden, notFound, unprocessable } from '../../kernel/errors.ts';
 import { assertAgencyConnected, getConnection, qualifiedSpecialties, specialtyCoverage } from '../agencies/service.ts';
 import { canonicalSpecialties, specialtyName, type Specialty } from '../agencies/specialties.ts';
@@ -272,7 +272,7 @@ export class CommissionService {
       .where('o.type', '=', 'agency')
       .where('o.status', '=', 'active');
     if (f.q && f.q.trim()) {
-      const like = `%${f.q.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      const like = containsPattern(f.q);
       q = q.where((eb) => eb.or([eb('o.name', 'ilike', like), eb('o.uscc', 'ilike', like)]));
     }
     const pageSize = f.pageSize ?? 20;

@@ -12,6 +12,7 @@ import { componentIdFromBytes, formatComponentId, parseComponentId } from './rul
 import { descriptionKey, normaliseDescription, type ComponentDescription } from './rules/description.ts';
 import type { ComponentRow } from './tables.ts';
 import './tables.ts';
+import { escapeLike } from '../../kernel/db/scope-sql.ts';
 
 export interface Component {
   id: string;
@@ -188,7 +189,7 @@ export class ComponentService {
     if (f.q && f.q.trim()) {
       const text = f.q.trim();
       const code = parseComponentId(text);
-      const like = `%${normaliseDescription(text).replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      const like = `%${escapeLike(normaliseDescription(text))}%`;
       q = q.where((eb) =>
         eb.or([
           eb('c.position', 'ilike', like),

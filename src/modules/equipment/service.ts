@@ -3,7 +3,7 @@ import { requireAuthenticated, requireRole, scopeOf, type RequestContext } from 
 import { recordAudit } from '../../kernel/audit.ts';
 import type { AppDeps } from '../../kernel/deps.ts';
 import type { Database } from '../../kernel/db/types.ts';
-import { visibleTo } from '../../kernel/db/scope-sql.ts';
+import { visibleTo, containsPattern } from '../../kernel/db/scope-sql.ts';
 import { AppError, badRequest, conflict, forbidden, notFound, unprocessable } from '../../kernel/errors.ts';
 import { agencyForNewEntry, mayManageAgency } from '../agencies/access.ts';
 import { isInverted, isValidAt, type ValidityPeriod } from '../agencies/rules/validity.ts';
@@ -231,7 +231,7 @@ export class EquipmentService {
     if (f.agencyId) q = q.where('e.agency_id', '=', f.agencyId);
     if (f.status) q = q.where('e.status', '=', f.status);
     if (f.q && f.q.trim()) {
-      const like = `%${f.q.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      const like = containsPattern(f.q);
       q = q.where((eb) =>
         eb.or([eb('e.equipment_type', 'ilike', like), eb('e.maker', 'ilike', like), eb('e.model', 'ilike', like), eb('e.serial_number', 'ilike', like)]),
       );

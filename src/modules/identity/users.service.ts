@@ -14,7 +14,7 @@ import {
 import { recordAudit } from '../../kernel/audit.ts';
 import { hashPassword } from '../../kernel/auth/password.ts';
 import type { Database } from '../../kernel/db/types.ts';
-import { visibleTo } from '../../kernel/db/scope-sql.ts';
+import { visibleTo, containsPattern } from '../../kernel/db/scope-sql.ts';
 import { badRequest, conflict, forbidden, notFound } from '../../kernel/errors.ts';
 import { PASSWORD_MIN_CHARACTER_CLASSES, PASSWORD_MIN_LENGTH } from '../../kernel/policy.ts';
 import type { UserRow } from './tables.ts';
@@ -112,7 +112,7 @@ export class UserService {
     let q = this.#visible(ctx);
     if (f.organisationId) q = q.where('u.organisation_id', '=', f.organisationId);
     if (f.q && f.q.trim()) {
-      const like = `%${f.q.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      const like = containsPattern(f.q);
       q = q.where((eb) => eb.or([eb('u.username', 'ilike', like), eb('u.display_name', 'ilike', like)]));
     }
     const pageSize = f.pageSize ?? 20;

@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import { requireAuthenticated, requireRole, scopeOf, type OrganisationType, type RequestContext } from '../../kernel/auth/actor.ts';
 import { recordAudit } from '../../kernel/audit.ts';
 import type { Database } from '../../kernel/db/types.ts';
-import { visibleTo } from '../../kernel/db/scope-sql.ts';
+import { visibleTo, containsPattern } from '../../kernel/db/scope-sql.ts';
 import { badRequest, conflict, notFound } from '../../kernel/errors.ts';
 import { validateUscc } from '../registry/rules/uscc.ts';
 import type { OrganisationRow } from './tables.ts';
@@ -93,7 +93,7 @@ export class OrganisationService {
       );
     }
     if (f.q && f.q.trim()) {
-      const like = `%${f.q.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      const like = containsPattern(f.q);
       q = q.where((eb) => eb.or([eb('o.name', 'ilike', like), eb('o.uscc', 'ilike', like)]));
     }
     const pageSize = f.pageSize ?? 20;

@@ -3,7 +3,7 @@ import { requireAuthenticated, scopeOf, type RequestContext } from '../../kernel
 import { recordAudit } from '../../kernel/audit.ts';
 import type { AppDeps } from '../../kernel/deps.ts';
 import type { Database } from '../../kernel/db/types.ts';
-import { visibleTo } from '../../kernel/db/scope-sql.ts';
+import { visibleTo, containsPattern } from '../../kernel/db/scope-sql.ts';
 import { AppError, badRequest, conflict, forbidden, notFound } from '../../kernel/errors.ts';
 import { agencyForNewEntry, findVisibleAgency, mayManageAgency } from '../agencies/access.ts';
 import { beijingDate, isInverted, isValidAt, type ValidityPeriod } from '../agencies/rules/validity.ts';
@@ -218,7 +218,7 @@ export class PersonnelService {
       q = q.where((eb) => eb(eb.val(role), '=', eb.fn.any('p.roles')));
     }
     if (f.q && f.q.trim()) {
-      const like = `%${f.q.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      const like = containsPattern(f.q);
       q = q.where('p.name', 'ilike', like);
     }
     const pageSize = f.pageSize ?? 20;

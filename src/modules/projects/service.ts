@@ -3,7 +3,7 @@ import { hasRole, requireAuthenticated, requireRole, scopeOf, type OrganisationT
 import { recordAudit } from '../../kernel/audit.ts';
 import type { AppDeps } from '../../kernel/deps.ts';
 import type { Database } from '../../kernel/db/types.ts';
-import { regionInSubtree } from '../../kernel/db/scope-sql.ts';
+import { regionInSubtree, containsPattern } from '../../kernel/db/scope-sql.ts';
 import { badRequest, conflict, forbidden, notFound } from '../../kernel/errors.ts';
 import { checkSite, type LngLat, type SiteBoundary } from './rules/geo.ts';
 import { normalisePermitNumber } from './rules/permit.ts';
@@ -215,7 +215,7 @@ export class ProjectService {
       q = q.where((eb) => regionInSubtree(eb.ref('p.region_code'), code));
     }
     if (f.q && f.q.trim()) {
-      const like = `%${f.q.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      const like = containsPattern(f.q);
       q = q.where((eb) => eb.or([eb('p.name', 'ilike', like), eb('p.permit_number', 'ilike', like), eb('p.address', 'ilike', like)]));
     }
     const pageSize = f.pageSize ?? 20;
@@ -392,7 +392,7 @@ export class ProjectService {
       .where('o.type', '=', type)
       .where('o.status', '=', 'active');
     if (q && q.trim()) {
-      const like = `%${q.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      const like = containsPattern(q);
       query = query.where((eb) => eb.or([eb('o.name', 'ilike', like), eb('o.uscc', 'ilike', like)]));
     }
     return query.orderBy('o.name').limit(20).execute();

@@ -3,7 +3,7 @@ import { sql, type Expression, type Kysely, type SqlBool, type Transaction } fro
 import { requireAuthenticated, requireUser, scopeOf, type RequestContext, type UserActor } from '../../kernel/auth/actor.ts';
 import { recordAudit } from '../../kernel/audit.ts';
 import type { Database } from '../../kernel/db/types.ts';
-import { regionInSubtree } from '../../kernel/db/scope-sql.ts';
+import { regionInSubtree, containsPattern } from '../../kernel/db/scope-sql.ts';
 import { AppError, badRequest, conflict, forbidden, notFound, unprocessable } from '../../kernel/errors.ts';
 import { WITNESS_CHANGE_WORKING_DAYS } from '../../kernel/policy.ts';
 import { getWorkCalendar } from '../calendar/service.ts';
@@ -302,7 +302,7 @@ export class WitnessService {
       q = q.where((eb) => eb.exists(eb.selectFrom('witness_authorization_effects as pe').select('pe.seq').whereRef('pe.witness_id', '=', 'w.id').where('pe.project_id', '=', projectId)));
     }
     if (f.q && f.q.trim()) {
-      const like = `%${f.q.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      const like = containsPattern(f.q);
       q = q.where('w.name', 'ilike', like);
     }
     const pageSize = f.pageSize ?? 20;
