@@ -145,5 +145,6 @@ export function formItem(scope: Locator, label: string): Locator {
 /** Closes an open Select list (a multi-select stays open after a pick) by clicking the dialog's title, not Escape (which could close the dialog). */
 export async function closeDropdown(page: Page): Promise<void> {
   await page.locator('.ant-modal-title').last().click();
-  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').waitFor({ state: 'hidden' });
+  // Two popups may be closing at once (each animates out), so wait for none to be visible rather than for one.
+  await expect.poll(() => page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').filter({ visible: true }).count(), { timeout: 10_000 }).toBe(0);
 }
