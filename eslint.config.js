@@ -3,7 +3,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'web/dist/', 'data/', '.tmp/', 'coverage/'] },
+  { ignores: ['node_modules/', 'web/dist/', 'data/', '.tmp/', 'coverage/', 'src/client/api-types.ts'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

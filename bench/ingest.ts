@@ -1,0 +1,314 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createHash, randomBytes } from 'node:crypto';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { open, readFile, rm } from 'node:fs/promises';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import pg from 'pg';
+import {
+  createQTraceClient,
+  imageSigningPayload,
+  loadDeviceKey,
+  recordSigningPayload,
+  sha256Hex,
+  signPayload,
+  type ImageMetadata,
+  type NewBatch,
+  type QTraceClient,
+} from '../src/client/index.ts';
+import { readExif, thumbnailAndHash } from '../src/modules/images/inspect.ts';
+import { beijingRfc3339, beijingWallClock, makeSitePhoto, withComment } from '../src/simulator/photos.ts';
+import { reboundValues, simulate } from '../src/simulator/simulate.ts';
+
+/**
+ * `npm run bench:ingest` (issue 4, Performance): the running server, on PostgreSQL, driven over HTTP by concurrent
+ * agency clients uploading camera-sized JPEGs with their signed records; beside it, the bare pipeline on the same
+ * files and the same cores in the same run: read, SHA-256, fsynced write, EXIF parse, one shrink-on-load decode giving
+ * the thumbnail and the perceptual hash (the server's own inspect functions, without HTTP, database or queue).
+ * Three phases show that memory grows neither with file size nor with the number of uploads. Not a timed test.
+ */
+const { values: args } = parseArgs({
+  options: {
+    images: { type: 'string', default: '30' },
+    clients: { type: 'string', default: '8' },
+    mb: { type: 'string', default: '3.5' },
+  },
+});
+const N = Number(args.images);
+const CLIENTS = Number(args.clients);
+const MB = Number(args.mb);
+const root = fileURLToPath(new URL('..', import.meta.url));
+const work = mkdtempSync(join(tmpdir(), 'qtrace-bench-'));
+const out = (s = '') => process.stdout.write(`${s}\n`);
+
+// ─── Database: DATABASE_URL, else a fresh database on the local PostgreSQL, else (said loudly) embedded ───
+async function database(): Promise<{ url: string | null; label: string; drop: () => Promise<void> }> {
+  const base = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
+  const adminUrl = new URL(base);
+  adminUrl.pathname = '/postgres';
+  const name = `qtrace_bench_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: adminUrl.toString(), connectionTimeoutMillis: 3000 });
+  try {
+    await admin.connect();
+    await admin.query(`create database ${name}`);
+    await admin.end();
+  } catch (err) {
+    await admin.end().catch(() => {});
+    out(`!! PostgreSQL not reachable at ${adminUrl.host} (${(err as Error).message}); FALLING BACK to the embedded PGlite database.`);
+    out('!! The issue asks for PostgreSQL: set DATABASE_URL to measure on it.');
+    return { url: null, label: 'PGlite (embedded; fallback)', drop: async () => {} };
+  }
+  const url = new URL(base);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    label: `PostgreSQL ${adminUrl.host}, fresh database ${name}`,
+    drop: async () => {
+      const c = new pg.Client({ connectionString: adminUrl.toString() });
+      await c.connect();
+      await c.query(`drop database if exists ${name} with (force)`);
+      await c.end();
+    },
+  };
+}
+
+// ─── The server as `npm start` runs it, in its own process ───
+function startServer(databaseUrl: string | null): Promise<{ url: string; child: ChildProcess }> {
+  const pinned = join(root, 'node_modules', '.bin', 'node');
+  const child = spawn(existsSync(pinned) ? pinned : process.execPath, ['src/server.ts'], {
+    cwd: root,
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', SEED_DEMO: 'true', DATABASE_URL: databaseUrl ?? '', DATA_DIR: join(work, 'data'), BLOB_DIR: join(work, 'blobs') },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let text = '';
+  return new Promise((resolve, reject) => {
+    const onData = (b: Buffer) => {
+      text += b.toString();
+      const m = /控制台 Console:\s+(http:\/\/\S+?)\/\s/.exec(text);
+      if (m) resolve({ url: m[1]!, child });
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    child.on('exit', (code) => reject(new Error(`server exited with ${code}:\n${text}`)));
+  });
+}
+
+/** VmRSS sampled every 50 ms; `peak()` is the highest since the last `reset()`. VmHWM is the process's lifetime peak. */
+function rssSampler(pid: number) {
+  const read = (field: string) => {
+    const m = new RegExp(`${field}:\\s+(\\d+) kB`).exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return m ? Number(m[1]) * 1024 : 0;
+  };
+  let peak = 0;
+  const timer = setInterval(() => {
+    try {
+      peak = Math.max(peak, read('VmRSS'));
+    } catch {
+      // the process is gone
+    }
+  }, 50);
+  return { peak: () => peak, reset: () => (peak = read('VmRSS')), hwm: () => read('VmHWM'), stop: () => clearInterval(timer) };
+}
+
+// ─── Files: a few distinct frames, many distinct files (a JPEG comment makes each file's bytes unique) ───
+const at = new Date();
+const SITE = { lat: 43.8468, lng: 125.3562 };
+const frames = new Map<number, Buffer>();
+async function files(label: string, count: number, mb: number): Promise<string[]> {
+  const distinct = Math.min(count, CLIENTS * 2);
+  const paths: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const frameKey = Math.round(mb * 1000) * 100 + (i % distinct);
+    let frame = frames.get(frameKey);
+    if (!frame) {
+      frame = await makeSitePhoto({ targetBytes: mb * 1_000_000, takenAtLocal: beijingWallClock(at), latitude: SITE.lat, longitude: SITE.lng, make: 'HUAWEI', model: 'Mate 60 Pro', seed: frameKey });
+      frames.set(frameKey, frame);
+    }
+    const path = join(work, `${label}-${i}.jpg`);
+    writeFileSync(path, withComment(frame, `${label}-${i}-${randomBytes(4).toString('hex')}`));
+    paths.push(path);
+  }
+  return paths;
+}
+
+// ─── The bare pipeline: the same work as the platform's acknowledgement and worker, minus HTTP, database and queue ───
+async function bare(paths: string[]): Promise<{ seconds: number; perSecond: number }> {
+  const concurrency = availableParallelism();
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < paths.length) {
+        const path = paths[next++]!;
+        const bytes = await readFile(path);
+        const sha = createHash('sha256').update(bytes).digest('hex');
+        const copy = join(work, `bare-${sha}`);
+        const fh = await open(copy, 'w');
+        await fh.writeFile(bytes);
+        await fh.sync();
+        await fh.close();
+        await readExif(copy);
+        await thumbnailAndHash(copy);
+        await rm(copy);
+      }
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  return { seconds, perSecond: paths.length / seconds };
+}
+
+// ─── The platform: C clients, each an agency system with its own batch, uploading record + image after image ───
+interface Setup {
+  q: QTraceClient;
+  device: ReturnType<typeof loadDeviceKey>;
+  keyId: string;
+  openBody: NewBatch;
+}
+
+async function provision(url: string): Promise<Setup> {
+  const statePath = join(work, 'sim-state.json');
+  class Stop extends Error {}
+  await simulate({ baseUrl: url, statePath, witnessUsername: null, log: () => {}, afterStep: (s) => {
+    if (s === 'opened') throw new Stop();
+  } }).catch((e) => {
+    if (!(e instanceof Stop)) throw e;
+  });
+  const state = JSON.parse(readFileSync(statePath, 'utf8')) as { credential: string; device: { keyId: string; privateKeyPem: string }; plan: { openBody: NewBatch } };
+  return { q: createQTraceClient({ baseUrl: url, credential: state.credential }), device: loadDeviceKey(state.device.privateKeyPem), keyId: state.device.keyId, openBody: state.plan.openBody };
+}
+
+/** CPU seconds (user + system) used so far by a process, and by every PostgreSQL backend on this machine. */
+function cpuSeconds(pid: number | 'postgres'): number {
+  const tick = 100; // USER_HZ on Linux
+  const one = (p: string) => {
+    try {
+      const f = readFileSync(`/proc/${p}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      return (Number(f[11]) + Number(f[12])) / tick;
+    } catch {
+      return 0;
+    }
+  };
+  if (pid !== 'postgres') return one(String(pid));
+  let sum = 0;
+  for (const p of readdirSync('/proc')) {
+    if (!/^\d+$/.test(p)) continue;
+    try {
+      if (readFileSync(`/proc/${p}/comm`, 'utf8').trim() === 'postgres') sum += one(p);
+    } catch {
+      // gone
+    }
+  }
+  return sum;
+}
+
+const pct = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? 0;
+};
+
+async function platform(s: Setup, paths: string[], label: string) {
+  const batches: string[] = [];
+  for (let c = 0; c < CLIENTS; c++) batches.push((await s.q.openBatch(s.openBody, { idempotencyKey: `bench-${label}-${c}-${randomBytes(3).toString('hex')}` })).id);
+  const acks: { id: string; ackAt: number; latency: number; bytes: number }[] = [];
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(
+    batches.map(async (batchId, c) => {
+      let n = 0;
+      while (next < paths.length) {
+        const path = paths[next++]!;
+        const bytes = await readFile(path);
+        const now = new Date();
+        const componentId = s.openBody.componentIds[n % s.openBody.componentIds.length]!;
+        const fields = { recordKey: `B-${c}-${n}`, itemCode: 'concrete_rebound', componentId, values: reboundValues(n, label), capturedAt: beijingRfc3339(now), equipmentId: s.openBody.equipmentIds[0]! };
+        await s.q.uploadRecord(batchId, { ...fields, source: 'auto', testerPersonId: s.openBody.testerPersonIds[0]!, signature: { alg: 'Ed25519', keyId: s.keyId, value: signPayload(s.device.privateKey, recordSigningPayload(batchId, fields)) } });
+        const meta: ImageMetadata = { capturedAt: beijingRfc3339(now), location: SITE, testerPersonId: s.openBody.testerPersonIds[0]!, equipmentId: fields.equipmentId, componentId, recordKeys: [fields.recordKey] };
+        meta.signature = { alg: 'Ed25519', keyId: s.keyId, value: signPayload(s.device.privateKey, imageSigningPayload(batchId, sha256Hex(bytes), meta)) };
+        const t0 = performance.now();
+        const { image } = await s.q.uploadImage(batchId, { path }, meta);
+        const t1 = performance.now();
+        acks.push({ id: image.id, ackAt: t1, latency: t1 - t0, bytes: bytes.length });
+        n++;
+      }
+    }),
+  );
+  const ackedAt = performance.now();
+  // Poll until every image's checks and thumbnail are done; note when each was first seen done.
+  const doneAt = new Map<string, number>();
+  while (doneAt.size < acks.length && performance.now() - ackedAt < 300_000) {
+    for (const b of batches) {
+      for (const img of await s.q.listImages(b)) if (img.status !== 'processing' && !doneAt.has(img.id)) doneAt.set(img.id, performance.now());
+    }
+    if (doneAt.size < acks.length) await new Promise((r) => setTimeout(r, 100));
+  }
+  const finished = Math.max(...doneAt.values());
+  const totalBytes = acks.reduce((a, x) => a + x.bytes, 0);
+  return {
+    ackSeconds: (ackedAt - started) / 1000,
+    ackPerSecond: acks.length / ((ackedAt - started) / 1000),
+    ackMBps: totalBytes / 1e6 / ((ackedAt - started) / 1000),
+    ackP50: pct(acks.map((a) => a.latency), 50),
+    ackP99: pct(acks.map((a) => a.latency), 99),
+    doneP50: pct(acks.map((a) => (doneAt.get(a.id) ?? finished) - a.ackAt), 50),
+    doneP99: pct(acks.map((a) => (doneAt.get(a.id) ?? finished) - a.ackAt), 99),
+    doneSeconds: (finished - started) / 1000,
+    donePerSecond: acks.length / ((finished - started) / 1000),
+    doneMBps: totalBytes / 1e6 / ((finished - started) / 1000),
+    avgMB: totalBytes / acks.length / 1e6,
+    processed: doneAt.size,
+  };
+}
+
+const db = await database();
+out(`QTrace ingest benchmark · ${availableParallelism()} cores · ${db.label}`);
+const server = await startServer(db.url);
+const rss = rssSampler(server.child.pid!);
+try {
+  const setup = await provision(server.url);
+  const phases = [
+    { label: 'small', count: N, mb: 1 },
+    { label: 'large', count: N, mb: MB },
+    { label: 'many', count: N * 2, mb: MB },
+  ];
+  const rows: string[] = [];
+  let cpu = { server: 0, pg: 0, client: 0, images: 1 };
+  let last: { bare: Awaited<ReturnType<typeof bare>>; plat: Awaited<ReturnType<typeof platform>> } | null = null;
+  for (const p of phases) {
+    const paths = await files(p.label, p.count, p.mb);
+    const b = await bare(paths);
+    rss.reset();
+    const cpu0 = { server: cpuSeconds(server.child.pid!), pg: cpuSeconds('postgres'), client: process.cpuUsage() };
+    const plat = await platform(setup, paths, p.label);
+    const clientCpu = process.cpuUsage(cpu0.client);
+    cpu = { server: cpuSeconds(server.child.pid!) - cpu0.server, pg: cpuSeconds('postgres') - cpu0.pg, client: (clientCpu.user + clientCpu.system) / 1e6, images: p.count };
+    rows.push(
+      `${String(p.count).padStart(6)}  ${plat.avgMB.toFixed(2).padStart(6)} MB  ${b.perSecond.toFixed(1).padStart(6)}/s  ${plat.donePerSecond.toFixed(1).padStart(6)}/s  ${(plat.donePerSecond / b.perSecond).toFixed(2).padStart(5)}  ${plat.ackPerSecond.toFixed(1).padStart(6)}/s  ${(rss.peak() / 1048576).toFixed(0).padStart(6)} MiB`,
+    );
+    last = { bare: b, plat };
+    if (plat.processed < p.count) out(`!! only ${plat.processed}/${p.count} images were processed within the polling limit`);
+    for (const f of paths) rmSync(f, { force: true });
+  }
+  const { bare: b, plat } = last!;
+  out('');
+  out(`Headline: ${N * 2} uploads of ${plat.avgMB.toFixed(2)} MB camera JPEGs (12 MP-class, real EXIF), each with its signed record, ${CLIENTS} concurrent clients`);
+  out(`  platform, acknowledged:        ${plat.ackPerSecond.toFixed(1)} images/s, ${plat.ackMBps.toFixed(1)} MB/s (${plat.ackSeconds.toFixed(1)} s)`);
+  out(`  ack latency:                   p50 ${plat.ackP50.toFixed(0)} ms, p99 ${plat.ackP99.toFixed(0)} ms`);
+  out(`  ack → checks + thumbnail done: p50 ${plat.doneP50.toFixed(0)} ms, p99 ${plat.doneP99.toFixed(0)} ms`);
+  out(`  platform, processed (end to end): ${plat.donePerSecond.toFixed(1)} images/s, ${plat.doneMBps.toFixed(1)} MB/s (${plat.doneSeconds.toFixed(1)} s)`);
+  out(`  bare pipeline, same files, same cores: ${b.perSecond.toFixed(1)} images/s (${b.seconds.toFixed(1)} s)`);
+  out(`  ratio platform / bare:         ${(plat.donePerSecond / b.perSecond).toFixed(2)} (target ≥ 0.75)`);
+  out(`  CPU per image: server ${((cpu.server / cpu.images) * 1000).toFixed(0)} ms, PostgreSQL (all its processes on this machine) ${((cpu.pg / cpu.images) * 1000).toFixed(0)} ms, clients ${((cpu.client / cpu.images) * 1000).toFixed(0)} ms; bare ${((availableParallelism() / b.perSecond) * 1000).toFixed(0)} ms (cores × time)`);
+  out(`  server peak RSS (VmHWM):       ${(rss.hwm() / 1048576).toFixed(0)} MiB`);
+  out('');
+  out('Memory per phase (peak VmRSS while uploading and processing):');
+  out(`images    size      bare     platform  ratio   acked      peak RSS`);
+  for (const r of rows) out(r);
+} finally {
+  rss.stop();
+  server.child.kill('SIGTERM');
+  await new Promise((r) => server.child.once('exit', r));
+  await db.drop().catch(() => {});
+  rmSync(work, { recursive: true, force: true });
+}

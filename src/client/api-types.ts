@@ -1,0 +1,12132 @@
+/**
+ * Types of the QTrace integration API, generated from its OpenAPI document by openapi-typescript.
+ * Do not edit: run `npm run client:generate` after changing a route schema (a test fails while this file is stale).
+ */
+
+export interface paths {
+    "/api/v1/agencies/{id}/connection": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 监管平台对接状态与缺项清单（实时计算） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            agencyId: string;
+                            /** Format: date-time */
+                            checkedAt: string;
+                            checklist: {
+                                item: "origin" | "qualification" | "equipment" | "personnel";
+                                message: string;
+                                ok: boolean;
+                            }[];
+                            /** @description 是否已完成监管平台对接（由登记数据计算得出） */
+                            connected: boolean;
+                        };
+                    };
+                };
+                /** @description 统一错误格式 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/agencies/{id}/profile": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 检测机构来源与入吉备案 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            agencyId: string;
+                            agencyName: string;
+                            filing: {
+                                /**
+                                 * Format: date
+                                 * @description YYYY-MM-DD，北京时间日历日（含当日）
+                                 */
+                                date: string;
+                                /** @description 入吉备案编号 */
+                                number: string;
+                                /**
+                                 * Format: date
+                                 * @description YYYY-MM-DD，北京时间日历日（含当日）
+                                 */
+                                validFrom: string;
+                                /**
+                                 * Format: date
+                                 * @description YYYY-MM-DD，北京时间日历日（含当日）
+                                 */
+                                validTo: string;
+                            } | null;
+                            origin: ("local" | "out_of_province") | null;
+                            /** @description 乐观锁版本号；尚未保存过时为 0，首次保存时带 0 */
+                            rowVersion: number;
+                            updatedAt: string | null;
+                        };
+                    };
+                };
+                /** @description 统一错误格式 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        /** 登记或修改机构来源与入吉备案（带 rowVersion） */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        filing?: {
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD，北京时间日历日（含当日）
+                             */
+                            date: string;
+                            number: string;
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD，北京时间日历日（含当日）
+                             */
+                            validFrom: string;
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD，北京时间日历日（含当日）
+                             */
+                            validTo: string;
+                        } | null;
+                        /** @description local 本省注册 · out_of_province 外省入吉 */
+                        origin: "local" | "out_of_province";
+                        rowVersion: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            agencyId: string;
+                            agencyName: string;
+                            filing: {
+                                /**
+                                 * Format: date
+                                 * @description YYYY-MM-DD，北京时间日历日（含当日）
+                                 */
+                                date: string;
+                                /** @description 入吉备案编号 */
+                                number: string;
+                                /**
+                                 * Format: date
+                                 * @description YYYY-MM-DD，北京时间日历日（含当日）
+                                 */
+                                validFrom: string;
+                                /**
+                                 * Format: date
+                                 * @description YYYY-MM-DD，北京时间日历日（含当日）
+                                 */
+                                validTo: string;
+                            } | null;
+                            origin: ("local" | "out_of_province") | null;
+                            /** @description 乐观锁版本号；尚未保存过时为 0，首次保存时带 0 */
+                            rowVersion: number;
+                            updatedAt: string | null;
+                        };
+                    };
+                };
+                /** @description 统一错误格式 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/agencies/{id}/qualifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 资质证书（含待核验、已驳回与已替换的历史） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            agencyId: string;
+                            agencyName: string;
+                            certificateNumber: string;
+                            decidedAt: string | null;
+                            decidedByName: string | null;
+                            decisionReason: string | null;
+                            documentId: string | null;
+                            /** @description comprehensive 综合资质 · specialised 专项资质 */
+                            grade: "comprehensive" | "specialised";
+                            /** Format: uuid */
+                            id: string;
+                            /** @description 已核验、未被替换且在有效期内 */
+                            inForce: boolean;
+                            issuer: string;
+                            replacesId: string | null;
+                            specialties: ("building_materials" | "main_structure" | "steel_structure" | "foundation" | "building_energy" | "curtain_wall" | "municipal_materials" | "road" | "bridge_underground")[];
+                            /** @description pending 待核验 · verified 已核验 · rejected 已驳回 */
+                            status: "pending" | "verified" | "rejected";
+                            /** Format: date-time */
+                            submittedAt: string;
+                            supersededAt: string | null;
+                            supersededBy: string | null;
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD，北京时间日历日（含当日）
+                             */
+                            validFrom: string;
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD，北京时间日历日（含当日）
+                             */
+                            validTo: string;
+                        }[];
+                    };
+                };
+                /** @description 统一错误格式 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 提交资质证书（待住建部门核验） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        certificateNumber: string;
+                        /**
+                         * Format: uuid
+                         * @description 证书扫描件（先经 POST /documents 上传）
+                         */
+                        documentId: string;
+                        /** @description comprehensive 综合资质 · specialised 专项资质 */
+                        grade: "comprehensive" | "specialised";
+                        issuer: string;
+                        replacesId?: string | null;
+                        /** @description 专项资质须填写；综合资质涵盖全部九个专项 */
+                        specialties?: string[];
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD，北京时间日历日（含当日）
+                         */
+                        validFrom: string;
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD，北京时间日历日（含当日）
+                         */
+                        validTo: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            agencyId: string;
+                            agencyName: string;
+                            certificateNumber: string;
+                            decidedAt: string | null;
+                            decidedByName: string | null;
+                            decisionReason: string | null;
+                            documentId: string | null;
+                            /** @description comprehensive 综合资质 · specialised 专项资质 */
+                            grade: "comprehensive" | "specialised";
+                            /** Format: uuid */
+                            id: string;
+                            /** @description 已核验、未被替换且在有效期内 */
+                            inForce: boolean;
+                            issuer: string;
+                            replacesId: string | null;
+                            specialties: ("building_materials" | "main_structure" | "steel_structure" | "foundation" | "building_energy" | "curtain_wall" | "municipal_materials" | "road" | "bridge_underground")[];
+                            /** @description pending 待核验 · verified 已核验 · rejected 已驳回 */
+                            status: "pending" | "verified" | "rejected";
+                            /** Format: date-time */
+                            submittedAt: string;
+                            supersededAt: string | null;
+                            supersededBy: string | null;
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD，北京时间日历日（含当日）
+                             */
+                            validFrom: string;
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD，北京时间日历日（含当日）
+                             */
+                            validTo: string;
+                        };
+                    };
+                };
+                /** @description 统一错误格式 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/anomalies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 异常核查清单（住建部门按辖区，机构看本机构） */
+        get: {
+            parameters: {
+                query?: {
+                    agencyId?: string;
+                    batchId?: string;
+                    from?: string;
+                    /** @description 异常类型（稳定代码） */
+                    kind?: "completion_before_capture" | "capture_outside_window" | "tester_not_on_batch" | "equipment_not_on_batch" | "component_not_on_batch" | "record_missing_images" | "image_without_record" | "undeclared_at_seal" | "location_outside_site" | "exif_time_mismatch" | "exif_location_mismatch" | "exif_missing" | "editing_software" | "duplicate_image" | "image_signature_invalid" | "witness_not_registered" | "witness_no_checkin" | "witness_no_attestation" | "witness_checkin_outside_site" | "witness_proxy_suspected" | "supplementary_upload";
+                    page?: number;
+                    pageSize?: number;
+                    status?: "open" | "acknowledged";
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["AnomalyListItem"][];
+                            total: number;
+                        };
+                    };
+                };
+                /** @description 统一错误格式 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/anomalies/{id}/acknowledge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 住建部门核查异常（填写核查意见） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AnomalyListItem"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 审计日志（只增不改） */
+        get: {
+            parameters: {
+                query?: {
+                    action?: string;
+                    page?: number;
+                    pageSize?: number;
+                    targetId?: string;
+                    targetType?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["AuditRecord"][];
+                            total: number;
+                        };
+                    };
+                };
+                /** @description 统一错误格式 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/login": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 登录（控制台） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        password: string;
+                        username: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            user: components["schemas"]["Me"];
+                        };
+                    };
+                };
+                /** @description 统一错误格式 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 退出登录 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description 统一错误格式 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 当前用户 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Me"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 修改本人密码 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        currentPassword: string;
+                        newPassword: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description 统一错误格式 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/batches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 检测批次列表（按调用者范围过滤；含上传截止时间与剩余时间） */
+        get: {
+            parameters: {
+                query?: {
+                    agencyId?: string;
+                    /** @description 开启时间不早于 */
+                    from?: string;
+                    locked?: boolean;
+                    page?: number;
+                    pageSize?: number;
+                    projectId?: string;
+                    /** @description opened 已开启 · uploading 上传中 · completed 现场检测完成 · sealed 已封存（待复核） · reviewed 已复核 · reported 已出具报告 */
+                    status?: "opened" | "uploading" | "completed" | "sealed" | "reviewed" | "reported";
+                    /** @description 开启时间早于 */
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["BatchSummary"][];
+                            total: number;
+                        };
+                    };
+                };
+                /** @description 统一错误格式 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 开启检测批次（现场检测开始时；可带 Idempotency-Key 防重复） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "idempotency-key"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        commissionId: string;
+                        /** @description 本项目构件唯一标识（QC 开头） */
+                        componentIds: string[];
+                        equipmentIds: string[];
+                        /** @description 检测项目代码（开启时现行目录版本） */
+                        itemCodes: string[];
+                        note?: string | null;
+                        /** Format: uuid */
+                        projectId: string;
+                        /**
+                         * @description 专项代码
+                         * @enum {unknown}
+                         */
+                        specialty: "building_materials" | "main_structure" | "steel_structure" | "foundation" | "building_energy" | "curtain_wall" | "municipal_materials" | "road" | "bridge_underground";
+                        testerPersonIds: string[];
+                        /** Format: uuid */
+                        uploadOwnerPersonId: string;
+                        /** Format: uuid */
+                        witnessPersonId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BatchDetail"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/batches/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 检测批次详情（项目、构件、设备、人员、见证、事件、异常、时限） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BatchDetail"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/batches/{id}/checkins": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 批次的见证签到记录 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WitnessCheckin"][];
+                    };
+                };
+                /** @description 统一错误格式 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * 见证人员现场签到（请求体为现场照片，X-QTrace-Metadata 申报拍摄时间和位置）
+         * @description 见证人员本人账号签到；X-QTrace-Metadata 为 base64url 编码的 JSON { capturedAt, location: { lat, lng } }；Idempotency-Key 必填。
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "idempotency-key"?: string;
+                    "x-qtrace-metadata"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WitnessCheckin"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/batches/{id}/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 申报现场检测完成时间（上传截止 = 完成时间 + 2 小时） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: date-time
+                         * @description 现场检测完成时间 T
+                         */
+                        completedAt: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BatchDetail"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/batches/{id}/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 批次状态变更记录（时间线） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BatchEvent"][];
+                    };
+                };
+                /** @description 统一错误格式 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/batches/{id}/images": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 批次的影像：申报信息与 EXIF 并列，附一致性核查异常 */
+        get: {
+            parameters: {
+                query?: {
+                    kind?: "process" | "witness_checkin";
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Image"][];
+                            total: number;
+                        };
+                    };
+                };
+                /** @description 统一错误格式 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * 上传过程影像（请求体为图像原始字节，申报信息在 X-QTrace-Metadata 头）
+         * @description Content-Type: image/jpeg、image/png、image/webp、image/heic、image/avif（或 application/octet-stream，类型按内容判定）；单张不超过 30 MB。Idempotency-Key 必填，重试返回第一次的结果。影像在确认后异步处理（EXIF、缩略图、查重），status 由 processing 变为 done。
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description 客户端生成的唯一键，重试时保持不变 */
+                    "idempotency-key"?: string;
+                    /** @description 申报信息：base64url 编码的 JSON（见集成接口文档） */
+                    "x-qtrace-metadata"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Image"];
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Image"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                410: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/batches/{id}/manual-entry-exceptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 本批次的人工录入例外 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ManualEntryException"][];
+                    };
+                };
+                /** @description 统一错误格式 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 住建部门批准本批次某检测项目人工录入（例外，须说明理由） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        itemCode: string;
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ManualEntryException"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/batches/{id}/records": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 批次原始记录（含全部历史版本，标记最新版本） */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description 只列最新版本 */
+                    latestOnly?: boolean;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RawRecord"][];
+                    };
+                };
+                /** @description 统一错误格式 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 上传原始记录（须带 Idempotency-Key；重试返回首次结果；更正为新版本） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description 采集时间，带时区的 RFC 3339 */
+                        capturedAt: string;
+                        /** @description 构件唯一标识（QC 开头） */
+                        componentId: string;
+                        correctionOf?: {
+                            /** @description 更正理由 */
+                            reason: string;
+                            /** @description 被更正的（最新）版本号 */
+                            version: number;
+                        };
+                        /** Format: uuid */
+                        equipmentId: string;
+                        itemCode: string;
+                        /** @description 记录键：客户端为每条原始记录生成，更正时保持不变 */
+                        recordKey: string;
+                        /** @description 设备对规范化 JSON（RFC 8785）的 Ed25519 签名 */
+                        signature?: {
+                            /** @enum {string} */
+                            alg: "Ed25519";
+                            /** Format: uuid */
+                            keyId?: string;
+                            /** @description 64 字节签名的 base64/base64url */
+                            value: string;
+                        };
+                        /**
+                         * @description auto 设备自动采集（须带设备签名） · manual 人工录入（仅在允许时）
+                         * @enum {unknown}
+                         */
+                        source: "auto" | "manual";
+                        /** Format: uuid */
+                        testerPersonId: string;
+                        /** @description 按检测项目目录字段填写的数值 */
+                        values: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RawRecord"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/batches/{id}/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 双人复核：通过，或说明理由退回更正（复核人不得为本批次检测人员） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description approve 通过 · return 退回 */
+                        decision: "approve" | "return";
+                        reasons?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BatchDetail"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/batches/{id}/seal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 上传负责人封存批次（声明上传完整：记录与影像的数量和内容摘要） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            /** @description 封存清单：本批次全部原始记录版本与影像的数量和内容摘要 */
+            requestBody: {
+                content: {
+                    "application/json": {
+                        imageCount: number;
+                        images: {
+                            sha256: string;
+                        }[];
+                        recordCount: number;
+                        records: {
+                            recordKey: string;
+                            /** @description 该版本的内容摘要（上传应答中的 contentSha256） */
+                            sha256: string;
+                            version: number;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BatchDetail"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            field?: string;
+                            message: string;
+                            /** @description 封存清单中未收到或不符的每一项 */
+                            problems?: {
+                                arrived?: string;
+                                declared?: string;
+                                /** @description 清单中的序号（从 0 开始） */
+                                index: number;
+                                kind: "record_missing" | "record_mismatch" | "image_missing";
+                                recordKey?: string;
+                                sha256?: string;
+                                version?: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/batches/{id}/uploads": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 创建可续传的影像上传（tus 1.0 creation）
+         * @description Tus-Resumable: 1.0.0，Upload-Length 为图像字节数，申报信息放在 X-QTrace-Metadata 头（base64url JSON）或 tus Upload-Metadata 的 metadata 项（base64）；Idempotency-Key 必填。返回 Location，之后用 PATCH 发送数据、HEAD 查询偏移量；最后一段到达后影像自动归入批次。
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description 客户端生成的唯一键，重试时保持不变 */
+                    "idempotency-key"?: string;
+                    /** @description 申报信息：base64url 编码的 JSON（见集成接口文档） */
+                    "x-qtrace-metadata"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ImageUpload"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                410: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/batches/{id}/witness-attestations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 见证人员确认见证（本人，实时） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description 见证说明 */
+                        statement: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WitnessAttestation"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/calendar/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 工作日日历加载情况与缺失年度提醒 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CalendarStatus"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/calendar/years/{year}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 某年度节假日安排（生效版本及历次加载记录） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    year: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            current: components["schemas"]["CalendarYearVersion"];
+                            history: components["schemas"]["CalendarYearVersion"][];
+                        };
+                    };
+                };
+                /** @description 统一错误格式 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        /** 加载某年度节假日安排（平台管理员；生成新版本，旧版本保留） */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    year: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        holidays: string[];
+                        makeupWorkdays: string[];
+                        /** @description 国务院办公厅通知文号或网址 */
+                        source: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CalendarYearVersion"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/catalogue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 现行检测项目目录（专项 → 现场检测项目 → 原始记录字段） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description 发布人 */
+                            authorName: string;
+                            /** @description 文档 SHA-256（键排序后的 JSON） */
+                            checksum: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            document: {
+                                specialties: {
+                                    /**
+                                     * @description 专项代码（资质标准九个专项）
+                                     * @enum {unknown}
+                                     */
+                                    code: "building_materials" | "main_structure" | "steel_structure" | "foundation" | "building_energy" | "curtain_wall" | "municipal_materials" | "road" | "bridge_underground";
+                                    items: {
+                                        /** @description 是否通常由设备自动采集（严禁人工录入替代自动采集） */
+                                        autoCollected: boolean;
+                                        /** @description 检测项目代码，全目录唯一 */
+                                        code: string;
+                                        /** @description 原始记录字段 */
+                                        fields: {
+                                            /** @description 字段键（camelCase） */
+                                            key: string;
+                                            /** @description 字段名称 */
+                                            label: string;
+                                            /** @description 物理上限（含） */
+                                            max?: number;
+                                            /** @description 文本最大长度 */
+                                            maxLength?: number;
+                                            /** @description 物理下限（含） */
+                                            min?: number;
+                                            options?: {
+                                                /** @description 选项名称 */
+                                                label: string;
+                                                /** @description 选项值（机器可读） */
+                                                value: string;
+                                            }[];
+                                            /** @description 是否必填 */
+                                            required: boolean;
+                                            /**
+                                             * @description number 数值 · integer 整数 · string 文本 · enum 选项
+                                             * @enum {unknown}
+                                             */
+                                            type: "number" | "integer" | "string" | "enum";
+                                            /** @description 计量单位；无量纲量写 — */
+                                            unit?: string;
+                                        }[];
+                                        /** @description 每条原始记录至少应有的过程影像数 */
+                                        minImages: number;
+                                        /** @description 检测项目名称 */
+                                        name: string;
+                                        note?: string;
+                                        /** @description 依据标准 */
+                                        standard: string;
+                                    }[];
+                                    name: string;
+                                    note?: string;
+                                }[];
+                            };
+                            /** @description 检测项目数 */
+                            itemCount: number;
+                            /** @description 修改说明 */
+                            note: string;
+                            /** @description 版本号 */
+                            version: number;
+                        };
+                    };
+                };
+                /** @description 统一错误格式 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/catalogue/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 检测项目目录的全部版本（新版在前） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description 发布人 */
+                            authorName: string;
+                            /** @description 文档 SHA-256（键排序后的 JSON） */
+                            checksum: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** @description 检测项目数 */
+                            itemCount: number;
+                            /** @description 修改说明 */
+                            note: string;
+                            /** @description 版本号 */
+                            version: number;
+                        }[];
+                    };
+                };
+                /** @description 统一错误格式 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 发布检测项目目录新版本（平台管理员；旧版本保留，已开批次沿用其版本） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description 编辑所基于的版本号；已有更新版本时返回 409 */
+                        basedOnVersion: number;
+                        document: {
+                            specialties: {
+                                /**
+                                 * @description 专项代码（资质标准九个专项）
+                                 * @enum {unknown}
+                                 */
+                                code: "building_materials" | "main_structure" | "steel_structure" | "foundation" | "building_energy" | "curtain_wall" | "municipal_materials" | "road" | "bridge_underground";
+                                items: {
+                                    /** @description 是否通常由设备自动采集（严禁人工录入替代自动采集） */
+                                    autoCollected: boolean;
+                                    /** @description 检测项目代码，全目录唯一 */
+                                    code: string;
+                                    /** @description 原始记录字段 */
+                                    fields: {
+                                        /** @description 字段键（camelCase） */
+                                        key: string;
+                                        /** @description 字段名称 */
+                                        label: string;
+                                        /** @description 物理上限（含） */
+                                        max?: number;
+                                        /** @description 文本最大长度 */
+                                        maxLength?: number;
+                                        /** @description 物理下限（含） */
+                                        min?: number;
+                                        options?: {
+                                            /** @description 选项名称 */
+                                            label: string;
+                                            /** @description 选项值（机器可读） */
+                                            value: string;
+                                        }[];
+                                        /** @description 是否必填 */
+                                        required: boolean;
+                                        /**
+                                         * @description number 数值 · integer 整数 · string 文本 · enum 选项
+                                         * @enum {unknown}
+                                         */
+                                        type: "number" | "integer" | "string" | "enum";
+                                        /** @description 计量单位；无量纲量写 — */
+                                        unit?: string;
+                                    }[];
+                                    /** @description 每条原始记录至少应有的过程影像数 */
+                                    minImages: number;
+                                    /** @description 检测项目名称 */
+                                    name: string;
+                                    note?: string;
+                                    /** @description 依据标准 */
+                                    standard: string;
+                                }[];
+                                name: string;
+                                note?: string;
+                            }[];
+                        };
+                        /** @description 本版修改说明 */
+                        note: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description 发布人 */
+                            authorName: string;
+                            changes: {
+                                added: string[];
+                                changed: string[];
+                                removed: string[];
+                            };
+                            /** @description 文档 SHA-256（键排序后的 JSON） */
+                            checksum: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            document: {
+                                specialties: {
+                                    /**
+                                     * @description 专项代码（资质标准九个专项）
+                                     * @enum {unknown}
+                                     */
+                                    code: "building_materials" | "main_structure" | "steel_structure" | "foundation" | "building_energy" | "curtain_wall" | "municipal_materials" | "road" | "bridge_underground";
+                                    items: {
+                                        /** @description 是否通常由设备自动采集（严禁人工录入替代自动采集） */
+                                        autoCollected: boolean;
+                                        /** @description 检测项目代码，全目录唯一 */
+                                        code: string;
+                                        /** @description 原始记录字段 */
+                                        fields: {
+                                            /** @description 字段键（camelCase） */
+                                            key: string;
+                                            /** @description 字段名称 */
+                                            label: string;
+                                            /** @description 物理上限（含） */
+                                            max?: number;
+                                            /** @description 文本最大长度 */
+                                            maxLength?: number;
+                                            /** @description 物理下限（含） */
+                                            min?: number;
+                                            options?: {
+                                                /** @description 选项名称 */
+                                                label: string;
+                                                /** @description 选项值（机器可读） */
+                                                value: string;
+                                            }[];
+                                            /** @description 是否必填 */
+                                            required: boolean;
+                                            /**
+                                             * @description number 数值 · integer 整数 · string 文本 · enum 选项
+                                             * @enum {unknown}
+                                             */
+                                            type: "number" | "integer" | "string" | "enum";
+                                            /** @description 计量单位；无量纲量写 — */
+                                            unit?: string;
+                                        }[];
+                                        /** @description 每条原始记录至少应有的过程影像数 */
+                                        minImages: number;
+                                        /** @description 检测项目名称 */
+                                        name: string;
+                                        note?: string;
+                                        /** @description 依据标准 */
+                                        standard: string;
+                                    }[];
+                                    name: string;
+                                    note?: string;
+                                }[];
+                            };
+                            /** @description 检测项目数 */
+                            itemCount: number;
+                            /** @description 修改说明 */
+                            note: string;
+                            /** @description 版本号 */
+                            version: number;
+                        };
+                    };
+                };
+                /** @description 统一错误格式 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/catalogue/versions/{version}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 检测项目目录的指定版本 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    version: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description 发布人 */
+                            authorName: string;
+                            /** @description 文档 SHA-256（键排序后的 JSON） */
+                            checksum: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            document: {
+                                specialties: {
+                                    /**
+                                     * @description 专项代码（资质标准九个专项）
+                                     * @enum {unknown}
+                                     */
+                                    code: "building_materials" | "main_structure" | "steel_structure" | "foundation" | "building_energy" | "curtain_wall" | "municipal_materials" | "road" | "bridge_underground";
+                                    items: {
+                                        /** @description 是否通常由设备自动采集（严禁人工录入替代自动采集） */
+                                        autoCollected: boolean;
+                                        /** @description 检测项目代码，全目录唯一 */
+                                        code: string;
+                                        /** @description 原始记录字段 */
+                                        fields: {
+                                            /** @description 字段键（camelCase） */
+                                            key: string;
+                                            /** @description 字段名称 */
+                                            label: string;
+                                            /** @description 物理上限（含） */
+                                            max?: number;
+                                            /** @description 文本最大长度 */
+                                            maxLength?: number;
+                                            /** @description 物理下限（含） */
+                                            min?: number;
+                                            options?: {
+                                                /** @description 选项名称 */
+                                                label: string;
+                                                /** @description 选项值（机器可读） */
+                                                value: string;
+                                            }[];
+                                            /** @description 是否必填 */
+                                            required: boolean;
+                                            /**
+                                             * @description number 数值 · integer 整数 · string 文本 · enum 选项
+                                             * @enum {unknown}
+                                             */
+                                            type: "number" | "integer" | "string" | "enum";
+                                            /** @description 计量单位；无量纲量写 — */
+                                            unit?: string;
+                                        }[];
+                                        /** @description 每条原始记录至少应有的过程影像数 */
+                                        minImages: number;
+                                        /** @description 检测项目名称 */
+                                        name: string;
+                                        note?: string;
+                                        /** @description 依据标准 */
+                                        standard: string;
+                                    }[];
+                                    name: string;
+                                    note?: string;
+                                }[];
+                            };
+                            /** @description 检测项目数 */
+                            itemCount: number;
+                            /** @description 修改说明 */
+                            note: string;
+                            /** @description 版本号 */
+                            version: number;
+                        };
+                    };
+                };
+                /** @description 统一错误格式 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/commissions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 委托列表（建设单位、受托机构、项目监理与施工单位、属地住建部门各见其范围） */
+        get: {
+            parameters: {
+                query?: {
+                    agencyId?: string;
+                    page?: number;
+                    pageSize?: number;
+                    projectId?: string;
+                    status?: "active" | "terminated";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                agency: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                };
+                                constructionUnit: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                };
+                                /** @description 委托合同编号 */
+                                contractNumber: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: uuid */
+                                id: string;
+                                note: string | null;
+                                project: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                };
+                                projectRegionCode: string;
+                                specialties: ("building_materials" | "main_structure" | "steel_structure" | "foundation" | "building_energy" | "curtain_wall" | "municipal_materials" | "road" | "bridge_underground")[];
+                                /** @description active 有效 · terminated 已终止 */
+                                status: "active" | "terminated";
+                                terminatedAt: string | null;
+                                terminationReason: string | null;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+                /** @description 统一错误格式 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 委托检测机构（建设单位；未对接、超出资质、资质过期或被限制市场准入的机构将被拒绝并说明原因） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        agencyId: string;
+                        contractNumber?: string | null;
+                        note?: string | null;
+                        /** Format: uuid */
+                        projectId: string;
+                        /** @description 委托检测的专项 */
+                        specialties: ("building_materials" | "main_structure" | "steel_structure" | "foundation" | "building_energy" | "curtain_wall" | "municipal_materials" | "road" | "bridge_underground")[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            agency: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            constructionUnit: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            /** @description 委托合同编号 */
+                            contractNumber: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: uuid */
+                            id: string;
+                            note: string | null;
+                            project: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            projectRegionCode: string;
+                            specialties: ("building_materials" | "main_structure" | "steel_structure" | "foundation" | "building_energy" | "curtain_wall" | "municipal_materials" | "road" | "bridge_underground")[];
+                            /** @description active 有效 · terminated 已终止 */
+                            status: "active" | "terminated";
+                            terminatedAt: string | null;
+                            terminationReason: string | null;
+                        };
+                    };
+                };
+                /** @description 统一错误格式 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/commissions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 委托详情 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            agency: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            constructionUnit: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            /** @description 委托合同编号 */
+                            contractNumber: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: uuid */
+                            id: string;
+                            note: string | null;
+                            project: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            projectRegionCode: string;
+                            specialties: ("building_materials" | "main_structure" | "steel_structure" | "foundation" | "building_energy" | "curtain_wall" | "municipal_materials" | "road" | "bridge_underground")[];
+                            /** @description active 有效 · terminated 已终止 */
+                            status: "active" | "terminated";
+                            terminatedAt: string | null;
+                            terminationReason: string | null;
+                        };
+                    };
+                };
+                /** @description 统一错误格式 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/commissions/{id}/terminate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 终止委托（委托方建设单位；记录保留） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            agency: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            constructionUnit: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            /** @description 委托合同编号 */
+                            contractNumber: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: uuid */
+                            id: string;
+                            note: string | null;
+                            project: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            projectRegionCode: string;
+                            specialties: ("building_materials" | "main_structure" | "steel_structure" | "foundation" | "building_energy" | "curtain_wall" | "municipal_materials" | "road" | "bridge_underground")[];
+                            /** @description active 有效 · terminated 已终止 */
+                            status: "active" | "terminated";
+                            terminatedAt: string | null;
+                            terminationReason: string | null;
+                        };
+                    };
+                };
+                /** @description 统一错误格式 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/commissions/agency-options": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 可委托的检测机构（是否完成对接、现有资质专项、是否限制市场准入） */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    q?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** @description 是否已完成平台对接 */
+                                connected: boolean;
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                /** @description 当前有效资质覆盖的专项 */
+                                qualifiedSpecialties: ("building_materials" | "main_structure" | "steel_structure" | "foundation" | "building_energy" | "curtain_wall" | "municipal_materials" | "road" | "bridge_underground")[];
+                                regionCode: string;
+                                regionName: string;
+                                /** @description 是否被限制市场准入 */
+                                restricted: boolean;
+                                uscc: string | null;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+                /** @description 统一错误格式 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/components/resolve/{componentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 扫码解析构件标识（返回构件及所属项目；无权查看时 404） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    componentId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description 楼栋（单体） */
+                            building: string;
+                            /** @description 构件唯一标识（标签上印的编号，QC 开头 13 位） */
+                            code: string;
+                            /** @description 构件类型（如 柱、梁、板、桩、焊缝、外墙保温） */
+                            componentType: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** @description 楼层；道路、桥梁等无楼层时为空 */
+                            floor: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            note: string | null;
+                            /** @description 轴线或部位（如 A-3轴、K0+120~K0+180 左幅） */
+                            position: string;
+                            project: {
+                                address: string;
+                                constructionUnit: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                };
+                                contractor: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** @description 属地住建部门所在区划（县级无住建部门的由市级管辖） */
+                                departmentRegionCode: string;
+                                /** Format: uuid */
+                                id: string;
+                                /** @description 项目定位点 */
+                                location: {
+                                    /** @description 纬度（WGS-84） */
+                                    lat: number;
+                                    /** @description 经度（WGS-84） */
+                                    lng: number;
+                                };
+                                name: string;
+                                /** @description 施工许可证号 */
+                                permitNumber: string;
+                                /** @description 项目所在县级行政区 */
+                                regionCode: string;
+                                regionName: string;
+                                /** @description 乐观锁版本号：修改时原样带回 */
+                                rowVersion: number;
+                                /** @description 施工现场范围（用于影像位置核验）：多边形，或圆心加半径 */
+                                site: {
+                                    /** @description 闭合边界：首尾两点相同，至少 4 个点 */
+                                    ring: [
+                                        number,
+                                        number
+                                    ][];
+                                    /** @enum {string} */
+                                    type: "polygon";
+                                } | {
+                                    /** @description [经度, 纬度]，WGS-84 */
+                                    center: [
+                                        number,
+                                        number
+                                    ];
+                                    /** @description 半径（米） */
+                                    radiusMetres: number;
+                                    /** @enum {string} */
+                                    type: "circle";
+                                };
+                                supervisionUnit: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                /** Format: date-time */
+                                updatedAt: string;
+                            };
+                            /** Format: uuid */
+                            projectId: string;
+                        };
+                    };
+                };
+                /** @description 统一错误格式 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 上传附件（资质证书扫描件、书面授权等；PDF/JPEG/PNG） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Document"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/documents/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 附件信息 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Document"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/documents/{id}/content": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 下载附件 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/equipment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 检测设备列表（含检定/校准到期预警） */
+        get: {
+            parameters: {
+                query?: {
+                    agencyId?: string;
+                    page?: number;
+                    pageSize?: number;
+                    q?: string;
+                    /** @description pending 待核验 · verified 已核验 · rejected 已驳回 */
+                    status?: "pending" | "verified" | "rejected";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                agencyId: string;
+                                agencyName: string;
+                                /** @description 具备自动采集功能 */
+                                autoCollect: boolean;
+                                autoCollectProtocol: string | null;
+                                /** @description valid 有效 · expiring 即将到期 · not_in_force 不在有效期内 · none 未登记 */
+                                calibrationState: "valid" | "expiring" | "not_in_force" | "none";
+                                calibrationValidUntil: string | null;
+                                /** @description 检定/校准将在预警天数内到期 */
+                                calibrationWarning: boolean;
+                                /** Format: date-time */
+                                createdAt: string;
+                                currentKeyFingerprint: string | null;
+                                decidedAt: string | null;
+                                decidedByName: string | null;
+                                decisionReason: string | null;
+                                /** @description 设备类型，如 回弹仪 */
+                                equipmentType: string;
+                                /** Format: uuid */
+                                id: string;
+                                maker: string;
+                                model: string;
+                                rowVersion: number;
+                                /** @description 出厂编号（本机构内唯一） */
+                                serialNumber: string;
+                                /** @description pending 待核验 · verified 已核验 · rejected 已驳回 */
+                                status: "pending" | "verified" | "rejected";
+                                /** Format: date-time */
+                                submittedAt: string;
+                                /** @description 已核验且检定/校准有效，可用于检测批次 */
+                                usable: boolean;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+                /** @description 统一错误格式 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 登记检测设备（提交核验） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        agencyId?: string | null;
+                        autoCollect: boolean;
+                        autoCollectProtocol?: string | null;
+                        calibration?: {
+                            certificateNumber: string;
+                            /**
+                             * Format: uuid
+                             * @description 证书扫描件（先经 POST /documents 上传）
+                             */
+                            documentId: string;
+                            issuingBody: string;
+                            /** @description verification 检定 · calibration 校准 */
+                            kind: "verification" | "calibration";
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD，北京时间日历日（含当日）
+                             */
+                            validFrom: string;
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD，北京时间日历日（含当日）
+                             */
+                            validTo: string;
+                        } | null;
+                        equipmentType: string;
+                        maker: string;
+                        model: string;
+                        publicKey?: string | null;
+                        serialNumber: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            agencyId: string;
+                            agencyName: string;
+                            /** @description 具备自动采集功能 */
+                            autoCollect: boolean;
+                            autoCollectProtocol: string | null;
+                            calibrations: {
+                                certificateNumber: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                                documentId: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                /** @description 当前是否在有效期内 */
+                                inForce: boolean;
+                                /** @description 检定/校准机构 */
+                                issuingBody: string;
+                                /** @description verification 检定 · calibration 校准 */
+                                kind: "verification" | "calibration";
+                                /**
+                                 * Format: date
+                                 * @description YYYY-MM-DD，北京时间日历日（含当日）
+                                 */
+                                validFrom: string;
+                                /**
+                                 * Format: date
+                                 * @description YYYY-MM-DD，北京时间日历日（含当日）
+                                 */
+                                validTo: string;
+                            }[];
+                            /** @description valid 有效 · expiring 即将到期 · not_in_force 不在有效期内 · none 未登记 */
+                            calibrationState: "valid" | "expiring" | "not_in_force" | "none";
+                            calibrationValidUntil: string | null;
+                            /** @description 检定/校准将在预警天数内到期 */
+                            calibrationWarning: boolean;
+                            /** Format: date-time */
+                            createdAt: string;
+                            currentKeyFingerprint: string | null;
+                            decidedAt: string | null;
+                            decidedByName: string | null;
+                            decisionReason: string | null;
+                            /** @description 设备类型，如 回弹仪 */
+                            equipmentType: string;
+                            /** Format: uuid */
+                            id: string;
+                            keys: {
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** @description 公钥 SHA-256 指纹（十六进制） */
+                                fingerprint: string;
+                                /** Format: uuid */
+                                id: string;
+                                /** @description Ed25519 公钥（32 字节原始值的 base64） */
+                                publicKey: string;
+                                /** Format: date-time */
+                                validFrom: string;
+                                validTo: string | null;
+                            }[];
+                            maker: string;
+                            model: string;
+                            rowVersion: number;
+                            /** @description 出厂编号（本机构内唯一） */
+                            serialNumber: string;
+                            /** @description pending 待核验 · verified 已核验 · rejected 已驳回 */
+                            status: "pending" | "verified" | "rejected";
+                            /** Format: date-time */
+                            submittedAt: string;
+                            /** @description 已核验且检定/校准有效，可用于检测批次 */
+                            usable: boolean;
+                        };
+                    };
+                };
+                /** @description 统一错误格式 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/equipment/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 设备详情（检定/校准历史与设备密钥） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            agencyId: string;
+                            agencyName: string;
+                            /** @description 具备自动采集功能 */
+                            autoCollect: boolean;
+                            autoCollectProtocol: string | null;
+                            calibrations: {
+                                certificateNumber: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                                documentId: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                /** @description 当前是否在有效期内 */
+                                inForce: boolean;
+                                /** @description 检定/校准机构 */
+                                issuingBody: string;
+                                /** @description verification 检定 · calibration 校准 */
+                                kind: "verification" | "calibration";
+                                /**
+                                 * Format: date
+                                 * @description YYYY-MM-DD，北京时间日历日（含当日）
+                                 */
+                                validFrom: string;
+                                /**
+                                 * Format: date
+                                 * @description YYYY-MM-DD，北京时间日历日（含当日）
+                                 */
+                                validTo: string;
+                            }[];
+                            /** @description valid 有效 · expiring 即将到期 · not_in_force 不在有效期内 · none 未登记 */
+                            calibrationState: "valid" | "expiring" | "not_in_force" | "none";
+                            calibrationValidUntil: string | null;
+                            /** @description 检定/校准将在预警天数内到期 */
+                            calibrationWarning: boolean;
+                            /** Format: date-time */
+                            createdAt: string;
+                            currentKeyFingerprint: string | null;
+                            decidedAt: string | null;
+                            decidedByName: string | null;
+                            decisionReason: string | null;
+                            /** @description 设备类型，如 回弹仪 */
+                            equipmentType: string;
+                            /** Format: uuid */
+                            id: string;
+                            keys: {
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** @description 公钥 SHA-256 指纹（十六进制） */
+                                fingerprint: string;
+                                /** Format: uuid */
+                                id: string;
+                                /** @description Ed25519 公钥（32 字节原始值的 base64） */
+                                publicKey: string;
+                                /** Format: date-time */
+                                validFrom: string;
+                                validTo: string | null;
+                            }[];
+                            maker: string;
+                            model: string;
+                            rowVersion: number;
+                            /** @description 出厂编号（本机构内唯一） */
+                            serialNumber: string;
+                            /** @description pending 待核验 · verified 已核验 · rejected 已驳回 */
+                            status: "pending" | "verified" | "rejected";
+                            /** Format: date-time */
+                            submittedAt: string;
+                            /** @description 已核验且检定/校准有效，可用于检测批次 */
+                            usable: boolean;
+                        };
+                    };
+                };
+                /** @description 统一错误格式 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/equipment/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 设备核验通过（住建部门） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            agencyId: string;
+                            agencyName: string;
+                            /** @description 具备自动采集功能 */
+                            autoCollect: boolean;
+                            autoCollectProtocol: string | null;
+                            calibrations: {
+                                certificateNumber: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                                documentId: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                /** @description 当前是否在有效期内 */
+                                inForce: boolean;
+                                /** @description 检定/校准机构 */
+                                issuingBody: string;
+                                /** @description verification 检定 · calibration 校准 */
+                                kind: "verification" | "calibration";
+                                /**
+                                 * Format: date
+                                 * @description YYYY-MM-DD，北京时间日历日（含当日）
+                                 */
+                                validFrom: string;
+                                /**
+                                 * Format: date
+                                 * @description YYYY-MM-DD，北京时间日历日（含当日）
+                                 */
+                                validTo: string;
+                            }[];
+                            /** @description valid 有效 · expiring 即将到期 · not_in_force 不在有效期内 · none 未登记 */
+                            calibrationState: "valid" | "expiring" | "not_in_force" | "none";
+                            calibrationValidUntil: string | null;
+                            /** @description 检定/校准将在预警天数内到期 */
+                            calibrationWarning: boolean;
+                            /** Format: date-time */
+                            createdAt: string;
+                            currentKeyFingerprint: string | null;
+                            decidedAt: string | null;
+                            decidedByName: string | null;
+                            decisionReason: string | null;
+                            /** @description 设备类型，如 回弹仪 */
+                            equipmentType: string;
+                            /** Format: uuid */
+                            id: string;
+                            keys: {
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** @description 公钥 SHA-256 指纹（十六进制） */
+                                fingerprint: string;
+                                /** Format: uuid */
+                                id: string;
+                                /** @description Ed25519 公钥（32 字节原始值的 base64） */
+                                publicKey: string;
+                                /** Format: date-time */
+                                validFrom: string;
+                                validTo: string | null;
+                            }[];
+                            maker: string;
+                            model: string;
+                            rowVersion: number;
+                            /** @description 出厂编号（本机构内唯一） */
+                            serialNumber: string;
+                            /** @description pending 待核验 · verified 已核验 · rejected 已驳回 */
+                            status: "pending" | "verified" | "rejected";
+                            /** Format: date-time */
+                            submittedAt: string;
+                            /** @description 已核验且检定/校准有效，可用于检测批次 */
+                            usable: boolean;
+                        };
+                    };
+                };
+                /** @description 统一错误格式 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/equipment/{id}/calibrations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 检定/校准证书历史 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            certificateNumber: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            documentId: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            /** @description 当前是否在有效期内 */
+                            inForce: boolean;
+                            /** @description 检定/校准机构 */
+                            issuingBody: string;
+                            /** @description verification 检定 · calibration 校准 */
+                            kind: "verification" | "calibration";
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD，北京时间日历日（含当日）
+                             */
+                            validFrom: string;
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD，北京时间日历日（含当日）
+                             */
+                            validTo: string;
+                        }[];
+                    };
+                };
+                /** @description 统一错误格式 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 登记新的检定/校准证书 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        certificateNumber: string;
+                        /**
+                         * Format: uuid
+                         * @description 证书扫描件（先经 POST /documents 上传）
+                         */
+                        documentId: string;
+                        issuingBody: string;
+                        /** @description verification 检定 · calibration 校准 */
+                        kind: "verification" | "calibration";
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD，北京时间日历日（含当日）
+                         */
+                        validFrom: string;
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD，北京时间日历日（含当日）
+                         */
+                        validTo: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            certificateNumber: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            documentId: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            /** @description 当前是否在有效期内 */
+                            inForce: boolean;
+                            /** @description 检定/校准机构 */
+                            issuingBody: string;
+                            /** @description verification 检定 · calibration 校准 */
+                            kind: "verification" | "calibration";
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD，北京时间日历日（含当日）
+                             */
+                            validFrom: string;
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD，北京时间日历日（含当日）
+                             */
+                            validTo: string;
+                        };
+                    };
+                };
+                /** @description 统一错误格式 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/equipment/{id}/keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 设备密钥（含已轮换的旧密钥） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** @description 公钥 SHA-256 指纹（十六进制） */
+                            fingerprint: string;
+                            /** Format: uuid */
+                            id: string;
+                            /** @description Ed25519 公钥（32 字节原始值的 base64） */
+                            publicKey: string;
+                            /** Format: date-time */
+                            validFrom: string;
+                            validTo: string | null;
+                        }[];
+                    };
+                };
+                /** @description 统一错误格式 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 登记或轮换设备公钥（旧密钥自新密钥启用时停用，保留用于验证历史数据） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Ed25519 公钥：32 字节原始值的 base64，或 PEM（SPKI） */
+                        publicKey: string;
+                        /**
+                         * Format: date-time
+                         * @description 启用时间，默认当前；不得早于当前
+                         */
+                        validFrom?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** @description 公钥 SHA-256 指纹（十六进制） */
+                            fingerprint: string;
+                            /** Format: uuid */
+                            id: string;
+                            /** @description Ed25519 公钥（32 字节原始值的 base64） */
+                            publicKey: string;
+                            /** Format: date-time */
+                            validFrom: string;
+                            validTo: string | null;
+                        };
+                    };
+                };
+                /** @description 统一错误格式 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/equipment/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 设备核验驳回（须说明理由） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            agencyId: string;
+                            agencyName: string;
+                            /** @description 具备自动采集功能 */
+                            autoCollect: boolean;
+                            autoCollectProtocol: string | null;
+                            calibrations: {
+                                certificateNumber: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                                documentId: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                /** @description 当前是否在有效期内 */
+                                inForce: boolean;
+                                /** @description 检定/校准机构 */
+                                issuingBody: string;
+                                /** @description verification 检定 · calibration 校准 */
+                                kind: "verification" | "calibration";
+                                /**
+                                 * Format: date
+                                 * @description YYYY-MM-DD，北京时间日历日（含当日）
+                                 */
+                                validFrom: string;
+                                /**
+                                 * Format: date
+                                 * @description YYYY-MM-DD，北京时间日历日（含当日）
+                                 */
+                                validTo: string;
+                            }[];
+                            /** @description valid 有效 · expiring 即将到期 · not_in_force 不在有效期内 · none 未登记 */
+                            calibrationState: "valid" | "expiring" | "not_in_force" | "none";
+                            calibrationValidUntil: string | null;
+                            /** @description 检定/校准将在预警天数内到期 */
+                            calibrationWarning: boolean;
+                            /** Format: date-time */
+                            createdAt: string;
+                            currentKeyFingerprint: string | null;
+                            decidedAt: string | null;
+                            decidedByName: string | null;
+                            decisionReason: string | null;
+                            /** @description 设备类型，如 回弹仪 */
+                            equipmentType: string;
+                            /** Format: uuid */
+                            id: string;
+                            keys: {
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** @description 公钥 SHA-256 指纹（十六进制） */
+                                fingerprint: string;
+                                /** Format: uuid */
+                                id: string;
+                                /** @description Ed25519 公钥（32 字节原始值的 base64） */
+                                publicKey: string;
+                                /** Format: date-time */
+                                validFrom: string;
+                                validTo: string | null;
+                            }[];
+                            maker: string;
+                            model: string;
+                            rowVersion: number;
+                            /** @description 出厂编号（本机构内唯一） */
+                            serialNumber: string;
+                            /** @description pending 待核验 · verified 已核验 · rejected 已驳回 */
+                            status: "pending" | "verified" | "rejected";
+                            /** Format: date-time */
+                            submittedAt: string;
+                            /** @description 已核验且检定/校准有效，可用于检测批次 */
+                            usable: boolean;
+                        };
+                    };
+                };
+                /** @description 统一错误格式 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/equipment/{id}/resubmit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 被驳回的设备重新提交核验 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            agencyId: string;
+                            agencyName: string;
+                            /** @description 具备自动采集功能 */
+                            autoCollect: boolean;
+                            autoCollectProtocol: string | null;
+                            calibrations: {
+                                certificateNumber: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                                documentId: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                /** @description 当前是否在有效期内 */
+                                inForce: boolean;
+                                /** @description 检定/校准机构 */
+                                issuingBody: string;
+                                /** @description verification 检定 · calibration 校准 */
+                                kind: "verification" | "calibration";
+                                /**
+                                 * Format: date
+                                 * @description YYYY-MM-DD，北京时间日历日（含当日）
+                                 */
+                                validFrom: string;
+                                /**
+                                 * Format: date
+                                 * @description YYYY-MM-DD，北京时间日历日（含当日）
+                                 */
+                                validTo: string;
+                            }[];
+                            /** @description valid 有效 · expiring 即将到期 · not_in_force 不在有效期内 · none 未登记 */
+                            calibrationState: "valid" | "expiring" | "not_in_force" | "none";
+                            calibrationValidUntil: string | null;
+                            /** @description 检定/校准将在预警天数内到期 */
+                            calibrationWarning: boolean;
+                            /** Format: date-time */
+                            createdAt: string;
+                            currentKeyFingerprint: string | null;
+                            decidedAt: string | null;
+                            decidedByName: string | null;
+                            decisionReason: string | null;
+                            /** @description 设备类型，如 回弹仪 */
+                            equipmentType: string;
+                            /** Format: uuid */
+                            id: string;
+                            keys: {
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** @description 公钥 SHA-256 指纹（十六进制） */
+                                fingerprint: string;
+                                /** Format: uuid */
+                                id: string;
+                                /** @description Ed25519 公钥（32 字节原始值的 base64） */
+                                publicKey: string;
+                                /** Format: date-time */
+                                validFrom: string;
+                                validTo: string | null;
+                            }[];
+                            maker: string;
+                            model: string;
+                            rowVersion: number;
+                            /** @description 出厂编号（本机构内唯一） */
+                            serialNumber: string;
+                            /** @description pending 待核验 · verified 已核验 · rejected 已驳回 */
+                            status: "pending" | "verified" | "rejected";
+                            /** Format: date-time */
+                            submittedAt: string;
+                            /** @description 已核验且检定/校准有效，可用于检测批次 */
+                            usable: boolean;
+                        };
+                    };
+                };
+                /** @description 统一错误格式 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/images/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 影像详情 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Image"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/images/{id}/content": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 影像原图（按内容哈希校验后输出） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/images/{id}/thumbnail": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 影像缩略图（JPEG；处理中返回 409） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/machine-credentials": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 接口凭证列表 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["MachineCredential"][];
+                        };
+                    };
+                };
+                /** @description 统一错误格式 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 新建接口凭证（密钥只显示这一次） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            credential: components["schemas"]["MachineCredential"];
+                            secret: string;
+                        };
+                    };
+                };
+                /** @description 统一错误格式 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/machine-credentials/{id}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 吊销接口凭证 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MachineCredential"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organisations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 机构列表（按调用者辖区/机构范围过滤） */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    q?: string;
+                    regionCode?: string;
+                    /** @description agency 检测机构 · construction_unit 建设单位 · supervision_unit 监理单位 · contractor 施工单位 · department 住建部门 */
+                    type?: "agency" | "construction_unit" | "supervision_unit" | "contractor" | "department";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Organisation"][];
+                            total: number;
+                        };
+                    };
+                };
+                /** @description 统一错误格式 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 新建机构（平台管理员） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        contactName?: string | null;
+                        contactPhone?: string | null;
+                        name: string;
+                        regionCode: string;
+                        /**
+                         * @description agency 检测机构 · construction_unit 建设单位 · supervision_unit 监理单位 · contractor 施工单位 · department 住建部门
+                         * @enum {unknown}
+                         */
+                        type: "agency" | "construction_unit" | "supervision_unit" | "contractor" | "department";
+                        uscc?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Organisation"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organisations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 机构详情 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Organisation"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** 修改机构信息（带 rowVersion） */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        contactName?: string | null;
+                        contactPhone?: string | null;
+                        name?: string;
+                        rowVersion: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Organisation"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/organisations/{id}/disable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 停用机构 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Organisation"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organisations/{id}/enable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 启用机构 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Organisation"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/personnel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 检测人员列表（身份证号脱敏） */
+        get: {
+            parameters: {
+                query?: {
+                    agencyId?: string;
+                    page?: number;
+                    pageSize?: number;
+                    q?: string;
+                    /** @description tester 检测人员 · reviewer 复核人员 · signatory 报告签发人 · upload_owner 上传负责人 · technical_lead 技术负责人 */
+                    role?: "tester" | "reviewer" | "signatory" | "upload_owner" | "technical_lead";
+                    /** @description active 在职 · left 已离职 */
+                    status?: "active" | "left";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                agencyId: string;
+                                agencyName: string;
+                                /** @description 持有效证书的专项 */
+                                certifiedSpecialties: ("building_materials" | "main_structure" | "steel_structure" | "foundation" | "building_energy" | "curtain_wall" | "municipal_materials" | "road" | "bridge_underground")[];
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: uuid */
+                                id: string;
+                                /**
+                                 * Format: date
+                                 * @description YYYY-MM-DD，北京时间日历日（含当日）
+                                 */
+                                joinedOn: string;
+                                leftOn: string | null;
+                                name: string;
+                                /** @description 脱敏身份证号；完整号码仅可经审计的 reveal-id 查看 */
+                                residentIdMasked: string;
+                                roles: ("tester" | "reviewer" | "signatory" | "upload_owner" | "technical_lead")[];
+                                rowVersion: number;
+                                /** @description active 在职 · left 已离职 */
+                                status: "active" | "left";
+                                userId: string | null;
+                                username: string | null;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+                /** @description 统一错误格式 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 注册检测人员（同一时间只能在一家检测机构在职） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        agencyId?: string | null;
+                        certificates?: {
+                            certificateNumber: string;
+                            documentId?: string | null;
+                            /**
+                             * @description post 上岗证 · professional 职业资格证书
+                             * @enum {unknown}
+                             */
+                            kind: "post" | "professional";
+                            specialty: string;
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD，北京时间日历日（含当日）
+                             */
+                            validFrom: string;
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD，北京时间日历日（含当日）
+                             */
+                            validTo: string;
+                        }[];
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD，北京时间日历日（含当日）
+                         */
+                        joinedOn?: string;
+                        name: string;
+                        /** @description 身份证号（GB 11643 校验）；只加密保存，不以明文存储 */
+                        residentId: string;
+                        roles: ("tester" | "reviewer" | "signatory" | "upload_owner" | "technical_lead")[];
+                        userId?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            agencyId: string;
+                            agencyName: string;
+                            certificates: {
+                                certificateNumber: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                                documentId: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                inForce: boolean;
+                                /**
+                                 * @description post 上岗证 · professional 职业资格证书
+                                 * @enum {unknown}
+                                 */
+                                kind: "post" | "professional";
+                                /**
+                                 * @description 专项代码（2023 资质标准的九个专项）
+                                 * @enum {unknown}
+                                 */
+                                specialty: "building_materials" | "main_structure" | "steel_structure" | "foundation" | "building_energy" | "curtain_wall" | "municipal_materials" | "road" | "bridge_underground";
+                                /**
+                                 * Format: date
+                                 * @description YYYY-MM-DD，北京时间日历日（含当日）
+                                 */
+                                validFrom: string;
+                                /**
+                                 * Format: date
+                                 * @description YYYY-MM-DD，北京时间日历日（含当日）
+                                 */
+                                validTo: string;
+                            }[];
+                            /** @description 持有效证书的专项 */
+                            certifiedSpecialties: ("building_materials" | "main_structure" | "steel_structure" | "foundation" | "building_energy" | "curtain_wall" | "municipal_materials" | "road" | "bridge_underground")[];
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: uuid */
+                            id: string;
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD，北京时间日历日（含当日）
+                             */
+                            joinedOn: string;
+                            leftOn: string | null;
+                            name: string;
+                            /** @description 脱敏身份证号；完整号码仅可经审计的 reveal-id 查看 */
+                            residentIdMasked: string;
+                            roles: ("tester" | "reviewer" | "signatory" | "upload_owner" | "technical_lead")[];
+                            rowVersion: number;
+                            /** @description active 在职 · left 已离职 */
+                            status: "active" | "left";
+                            userId: string | null;
+                            username: string | null;
+                        };
+                    };
+                };
+                /** @description 统一错误格式 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/personnel/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 人员详情 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            agencyId: string;
+                            agencyName: string;
+                            certificates: {
+                                certificateNumber: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                                documentId: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                inForce: boolean;
+                                /**
+                                 * @description post 上岗证 · professional 职业资格证书
+                                 * @enum {unknown}
+                                 */
+                                kind: "post" | "professional";
+                                /**
+                                 * @description 专项代码（2023 资质标准的九个专项）
+                                 * @enum {unknown}
+                                 */
+                                specialty: "building_materials" | "main_structure" | "steel_structure" | "foundation" | "building_energy" | "curtain_wall" | "municipal_materials" | "road" | "bridge_underground";
+                                /**
+                                 * Format: date
+                                 * @description YYYY-MM-DD，北京时间日历日（含当日）
+                                 */
+                                validFrom: string;
+                                /**
+                                 * Format: date
+                                 * @description YYYY-MM-DD，北京时间日历日（含当日）
+                                 */
+                                validTo: string;
+                            }[];
+                            /** @description 持有效证书的专项 */
+                            certifiedSpecialties: ("building_materials" | "main_structure" | "steel_structure" | "foundation" | "building_energy" | "curtain_wall" | "municipal_materials" | "road" | "bridge_underground")[];
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: uuid */
+                            id: string;
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD，北京时间日历日（含当日）
+                             */
+                            joinedOn: string;
+                            leftOn: string | null;
+                            name: string;
+                            /** @description 脱敏身份证号；完整号码仅可经审计的 reveal-id 查看 */
+                            residentIdMasked: string;
+                            roles: ("tester" | "reviewer" | "signatory" | "upload_owner" | "technical_lead")[];
+                            rowVersion: number;
+                            /** @description active 在职 · left 已离职 */
+                            status: "active" | "left";
+                            userId: string | null;
+                            username: string | null;
+                        };
+                    };
+                };
+                /** @description 统一错误格式 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** 修改人员信息（岗位、关联账号；带 rowVersion） */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        roles?: ("tester" | "reviewer" | "signatory" | "upload_owner" | "technical_lead")[];
+                        rowVersion: number;
+                        userId?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            agencyId: string;
+                            agencyName: string;
+                            certificates: {
+                                certificateNumber: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                                documentId: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                inForce: boolean;
+                                /**
+                                 * @description post 上岗证 · professional 职业资格证书
+                                 * @enum {unknown}
+                                 */
+                                kind: "post" | "professional";
+                                /**
+                                 * @description 专项代码（2023 资质标准的九个专项）
+                                 * @enum {unknown}
+                                 */
+                                specialty: "building_materials" | "main_structure" | "steel_structure" | "foundation" | "building_energy" | "curtain_wall" | "municipal_materials" | "road" | "bridge_underground";
+                                /**
+                                 * Format: date
+                                 * @description YYYY-MM-DD，北京时间日历日（含当日）
+                                 */
+                                validFrom: string;
+                                /**
+                                 * Format: date
+                                 * @description YYYY-MM-DD，北京时间日历日（含当日）
+                                 */
+                                validTo: string;
+                            }[];
+                            /** @description 持有效证书的专项 */
+                            certifiedSpecialties: ("building_materials" | "main_structure" | "steel_structure" | "foundation" | "building_energy" | "curtain_wall" | "municipal_materials" | "road" | "bridge_underground")[];
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: uuid */
+                            id: string;
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD，北京时间日历日（含当日）
+                             */
+                            joinedOn: string;
+                            leftOn: string | null;
+                            name: string;
+                            /** @description 脱敏身份证号；完整号码仅可经审计的 reveal-id 查看 */
+                            residentIdMasked: string;
+                            roles: ("tester" | "reviewer" | "signatory" | "upload_owner" | "technical_lead")[];
+                            rowVersion: number;
+                            /** @description active 在职 · left 已离职 */
+                            status: "active" | "left";
+                            userId: string | null;
+                            username: string | null;
+                        };
+                    };
+                };
+                /** @description 统一错误格式 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/personnel/{id}/certificates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 人员证书（含历史） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            certificateNumber: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            documentId: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            inForce: boolean;
+                            /**
+                             * @description post 上岗证 · professional 职业资格证书
+                             * @enum {unknown}
+                             */
+                            kind: "post" | "professional";
+                            /**
+                             * @description 专项代码（2023 资质标准的九个专项）
+                             * @enum {unknown}
+                             */
+                            specialty: "building_materials" | "main_structure" | "steel_structure" | "foundation" | "building_energy" | "curtain_wall" | "municipal_materials" | "road" | "bridge_underground";
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD，北京时间日历日（含当日）
+                             */
+                            validFrom: string;
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD，北京时间日历日（含当日）
+                             */
+                            validTo: string;
+                        }[];
+                    };
+                };
+                /** @description 统一错误格式 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 登记上岗证/职业资格证书 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        certificateNumber: string;
+                        documentId?: string | null;
+                        /**
+                         * @description post 上岗证 · professional 职业资格证书
+                         * @enum {unknown}
+                         */
+                        kind: "post" | "professional";
+                        specialty: string;
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD，北京时间日历日（含当日）
+                         */
+                        validFrom: string;
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD，北京时间日历日（含当日）
+                         */
+                        validTo: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            certificateNumber: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            documentId: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            inForce: boolean;
+                            /**
+                             * @description post 上岗证 · professional 职业资格证书
+                             * @enum {unknown}
+                             */
+                            kind: "post" | "professional";
+                            /**
+                             * @description 专项代码（2023 资质标准的九个专项）
+                             * @enum {unknown}
+                             */
+                            specialty: "building_materials" | "main_structure" | "steel_structure" | "foundation" | "building_energy" | "curtain_wall" | "municipal_materials" | "road" | "bridge_underground";
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD，北京时间日历日（含当日）
+                             */
+                            validFrom: string;
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD，北京时间日历日（含当日）
+                             */
+                            validTo: string;
+                        };
+                    };
+                };
+                /** @description 统一错误格式 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/personnel/{id}/leave": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 办理离职 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD，北京时间日历日（含当日）
+                         */
+                        date: string;
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            agencyId: string;
+                            agencyName: string;
+                            certificates: {
+                                certificateNumber: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                                documentId: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                inForce: boolean;
+                                /**
+                                 * @description post 上岗证 · professional 职业资格证书
+                                 * @enum {unknown}
+                                 */
+                                kind: "post" | "professional";
+                                /**
+                                 * @description 专项代码（2023 资质标准的九个专项）
+                                 * @enum {unknown}
+                                 */
+                                specialty: "building_materials" | "main_structure" | "steel_structure" | "foundation" | "building_energy" | "curtain_wall" | "municipal_materials" | "road" | "bridge_underground";
+                                /**
+                                 * Format: date
+                                 * @description YYYY-MM-DD，北京时间日历日（含当日）
+                                 */
+                                validFrom: string;
+                                /**
+                                 * Format: date
+                                 * @description YYYY-MM-DD，北京时间日历日（含当日）
+                                 */
+                                validTo: string;
+                            }[];
+                            /** @description 持有效证书的专项 */
+                            certifiedSpecialties: ("building_materials" | "main_structure" | "steel_structure" | "foundation" | "building_energy" | "curtain_wall" | "municipal_materials" | "road" | "bridge_underground")[];
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: uuid */
+                            id: string;
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD，北京时间日历日（含当日）
+                             */
+                            joinedOn: string;
+                            leftOn: string | null;
+                            name: string;
+                            /** @description 脱敏身份证号；完整号码仅可经审计的 reveal-id 查看 */
+                            residentIdMasked: string;
+                            roles: ("tester" | "reviewer" | "signatory" | "upload_owner" | "technical_lead")[];
+                            rowVersion: number;
+                            /** @description active 在职 · left 已离职 */
+                            status: "active" | "left";
+                            userId: string | null;
+                            username: string | null;
+                        };
+                    };
+                };
+                /** @description 统一错误格式 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/personnel/{id}/reveal-id": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 查看完整身份证号（本机构管理员或平台管理员；留痕审计） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            residentId: string;
+                        };
+                    };
+                };
+                /** @description 统一错误格式 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 项目列表（参建单位、受委托检测机构、属地住建部门各见其范围） */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    q?: string;
+                    regionCode?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                address: string;
+                                constructionUnit: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                };
+                                contractor: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** @description 属地住建部门所在区划（县级无住建部门的由市级管辖） */
+                                departmentRegionCode: string;
+                                /** Format: uuid */
+                                id: string;
+                                /** @description 项目定位点 */
+                                location: {
+                                    /** @description 纬度（WGS-84） */
+                                    lat: number;
+                                    /** @description 经度（WGS-84） */
+                                    lng: number;
+                                };
+                                name: string;
+                                /** @description 施工许可证号 */
+                                permitNumber: string;
+                                /** @description 项目所在县级行政区 */
+                                regionCode: string;
+                                regionName: string;
+                                /** @description 乐观锁版本号：修改时原样带回 */
+                                rowVersion: number;
+                                /** @description 施工现场范围（用于影像位置核验）：多边形，或圆心加半径 */
+                                site: {
+                                    /** @description 闭合边界：首尾两点相同，至少 4 个点 */
+                                    ring: [
+                                        number,
+                                        number
+                                    ][];
+                                    /** @enum {string} */
+                                    type: "polygon";
+                                } | {
+                                    /** @description [经度, 纬度]，WGS-84 */
+                                    center: [
+                                        number,
+                                        number
+                                    ];
+                                    /** @description 半径（米） */
+                                    radiusMetres: number;
+                                    /** @enum {string} */
+                                    type: "circle";
+                                };
+                                supervisionUnit: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                /** Format: date-time */
+                                updatedAt: string;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+                /** @description 统一错误格式 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 登记项目（建设单位用户登记本单位项目，或平台管理员） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        address: string;
+                        /** Format: uuid */
+                        constructionUnitId?: string;
+                        contractorId?: string | null;
+                        /** @description 项目定位点 */
+                        location: {
+                            /** @description 纬度（WGS-84） */
+                            lat: number;
+                            /** @description 经度（WGS-84） */
+                            lng: number;
+                        };
+                        name: string;
+                        /** @description 施工许可证号 */
+                        permitNumber: string;
+                        /** @description 县级行政区代码 */
+                        regionCode: string;
+                        /** @description 施工现场范围（用于影像位置核验）：多边形，或圆心加半径 */
+                        site: {
+                            /** @description 闭合边界：首尾两点相同，至少 4 个点 */
+                            ring: [
+                                number,
+                                number
+                            ][];
+                            /** @enum {string} */
+                            type: "polygon";
+                        } | {
+                            /** @description [经度, 纬度]，WGS-84 */
+                            center: [
+                                number,
+                                number
+                            ];
+                            /** @description 半径（米） */
+                            radiusMetres: number;
+                            /** @enum {string} */
+                            type: "circle";
+                        };
+                        supervisionUnitId?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            address: string;
+                            constructionUnit: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            contractor: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** @description 属地住建部门所在区划（县级无住建部门的由市级管辖） */
+                            departmentRegionCode: string;
+                            /** Format: uuid */
+                            id: string;
+                            /** @description 项目定位点 */
+                            location: {
+                                /** @description 纬度（WGS-84） */
+                                lat: number;
+                                /** @description 经度（WGS-84） */
+                                lng: number;
+                            };
+                            name: string;
+                            /** @description 施工许可证号 */
+                            permitNumber: string;
+                            /** @description 项目所在县级行政区 */
+                            regionCode: string;
+                            regionName: string;
+                            /** @description 乐观锁版本号：修改时原样带回 */
+                            rowVersion: number;
+                            /** @description 施工现场范围（用于影像位置核验）：多边形，或圆心加半径 */
+                            site: {
+                                /** @description 闭合边界：首尾两点相同，至少 4 个点 */
+                                ring: [
+                                    number,
+                                    number
+                                ][];
+                                /** @enum {string} */
+                                type: "polygon";
+                            } | {
+                                /** @description [经度, 纬度]，WGS-84 */
+                                center: [
+                                    number,
+                                    number
+                                ];
+                                /** @description 半径（米） */
+                                radiusMetres: number;
+                                /** @enum {string} */
+                                type: "circle";
+                            };
+                            supervisionUnit: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description 统一错误格式 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 项目详情 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            address: string;
+                            constructionUnit: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            contractor: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** @description 属地住建部门所在区划（县级无住建部门的由市级管辖） */
+                            departmentRegionCode: string;
+                            /** Format: uuid */
+                            id: string;
+                            /** @description 项目定位点 */
+                            location: {
+                                /** @description 纬度（WGS-84） */
+                                lat: number;
+                                /** @description 经度（WGS-84） */
+                                lng: number;
+                            };
+                            name: string;
+                            /** @description 施工许可证号 */
+                            permitNumber: string;
+                            /** @description 项目所在县级行政区 */
+                            regionCode: string;
+                            regionName: string;
+                            /** @description 乐观锁版本号：修改时原样带回 */
+                            rowVersion: number;
+                            /** @description 施工现场范围（用于影像位置核验）：多边形，或圆心加半径 */
+                            site: {
+                                /** @description 闭合边界：首尾两点相同，至少 4 个点 */
+                                ring: [
+                                    number,
+                                    number
+                                ][];
+                                /** @enum {string} */
+                                type: "polygon";
+                            } | {
+                                /** @description [经度, 纬度]，WGS-84 */
+                                center: [
+                                    number,
+                                    number
+                                ];
+                                /** @description 半径（米） */
+                                radiusMetres: number;
+                                /** @enum {string} */
+                                type: "circle";
+                            };
+                            supervisionUnit: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description 统一错误格式 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** 修改项目信息（建设单位或平台管理员，带 rowVersion；所在地不可改） */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        address?: string;
+                        contractorId?: string | null;
+                        /** @description 项目定位点 */
+                        location?: {
+                            /** @description 纬度（WGS-84） */
+                            lat: number;
+                            /** @description 经度（WGS-84） */
+                            lng: number;
+                        };
+                        name?: string;
+                        permitNumber?: string;
+                        rowVersion: number;
+                        /** @description 施工现场范围（用于影像位置核验）：多边形，或圆心加半径 */
+                        site?: {
+                            /** @description 闭合边界：首尾两点相同，至少 4 个点 */
+                            ring: [
+                                number,
+                                number
+                            ][];
+                            /** @enum {string} */
+                            type: "polygon";
+                        } | {
+                            /** @description [经度, 纬度]，WGS-84 */
+                            center: [
+                                number,
+                                number
+                            ];
+                            /** @description 半径（米） */
+                            radiusMetres: number;
+                            /** @enum {string} */
+                            type: "circle";
+                        };
+                        supervisionUnitId?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            address: string;
+                            constructionUnit: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            contractor: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** @description 属地住建部门所在区划（县级无住建部门的由市级管辖） */
+                            departmentRegionCode: string;
+                            /** Format: uuid */
+                            id: string;
+                            /** @description 项目定位点 */
+                            location: {
+                                /** @description 纬度（WGS-84） */
+                                lat: number;
+                                /** @description 经度（WGS-84） */
+                                lng: number;
+                            };
+                            name: string;
+                            /** @description 施工许可证号 */
+                            permitNumber: string;
+                            /** @description 项目所在县级行政区 */
+                            regionCode: string;
+                            regionName: string;
+                            /** @description 乐观锁版本号：修改时原样带回 */
+                            rowVersion: number;
+                            /** @description 施工现场范围（用于影像位置核验）：多边形，或圆心加半径 */
+                            site: {
+                                /** @description 闭合边界：首尾两点相同，至少 4 个点 */
+                                ring: [
+                                    number,
+                                    number
+                                ][];
+                                /** @enum {string} */
+                                type: "polygon";
+                            } | {
+                                /** @description [经度, 纬度]，WGS-84 */
+                                center: [
+                                    number,
+                                    number
+                                ];
+                                /** @description 半径（米） */
+                                radiusMetres: number;
+                                /** @enum {string} */
+                                type: "circle";
+                            };
+                            supervisionUnit: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description 统一错误格式 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/projects/{id}/components": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 项目的构件列表 */
+        get: {
+            parameters: {
+                query?: {
+                    building?: string;
+                    page?: number;
+                    pageSize?: number;
+                    q?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** @description 楼栋（单体） */
+                                building: string;
+                                /** @description 构件唯一标识（标签上印的编号，QC 开头 13 位） */
+                                code: string;
+                                /** @description 构件类型（如 柱、梁、板、桩、焊缝、外墙保温） */
+                                componentType: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** @description 楼层；道路、桥梁等无楼层时为空 */
+                                floor: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                note: string | null;
+                                /** @description 轴线或部位（如 A-3轴、K0+120~K0+180 左幅） */
+                                position: string;
+                                /** Format: uuid */
+                                projectId: string;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+                /** @description 统一错误格式 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 登记构件/部位（项目施工单位；平台生成唯一标识；整批成功或整批拒绝） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        items: {
+                            building: string;
+                            componentType: string;
+                            floor?: string | null;
+                            note?: string | null;
+                            position: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** @description 楼栋（单体） */
+                                building: string;
+                                /** @description 构件唯一标识（标签上印的编号，QC 开头 13 位） */
+                                code: string;
+                                /** @description 构件类型（如 柱、梁、板、桩、焊缝、外墙保温） */
+                                componentType: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** @description 楼层；道路、桥梁等无楼层时为空 */
+                                floor: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                note: string | null;
+                                /** @description 轴线或部位（如 A-3轴、K0+120~K0+180 左幅） */
+                                position: string;
+                                /** Format: uuid */
+                                projectId: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description 统一错误格式 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{id}/components/labels.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 打印构件二维码标签（A4，每页 3×8 枚；可按编号或楼栋筛选） */
+        get: {
+            parameters: {
+                query?: {
+                    building?: string;
+                    /** @description 构件编号，逗号分隔 */
+                    codes?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description PDF 标签页 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": string;
+                    };
+                };
+                /** @description 统一错误格式 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/participant-options": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 可选参建单位（登记项目时选择建设、监理、施工单位） */
+        get: {
+            parameters: {
+                query: {
+                    q?: string;
+                    type: "construction_unit" | "supervision_unit" | "contractor";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            regionName: string;
+                            uscc: string | null;
+                        }[];
+                    };
+                };
+                /** @description 统一错误格式 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/qualifications/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 资质证书详情 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            agencyId: string;
+                            agencyName: string;
+                            certificateNumber: string;
+                            decidedAt: string | null;
+                            decidedByName: string | null;
+                            decisionReason: string | null;
+                            documentId: string | null;
+                            /** @description comprehensive 综合资质 · specialised 专项资质 */
+                            grade: "comprehensive" | "specialised";
+                            /** Format: uuid */
+                            id: string;
+                            /** @description 已核验、未被替换且在有效期内 */
+                            inForce: boolean;
+                            issuer: string;
+                            replacesId: string | null;
+                            specialties: ("building_materials" | "main_structure" | "steel_structure" | "foundation" | "building_energy" | "curtain_wall" | "municipal_materials" | "road" | "bridge_underground")[];
+                            /** @description pending 待核验 · verified 已核验 · rejected 已驳回 */
+                            status: "pending" | "verified" | "rejected";
+                            /** Format: date-time */
+                            submittedAt: string;
+                            supersededAt: string | null;
+                            supersededBy: string | null;
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD，北京时间日历日（含当日）
+                             */
+                            validFrom: string;
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD，北京时间日历日（含当日）
+                             */
+                            validTo: string;
+                        };
+                    };
+                };
+                /** @description 统一错误格式 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/qualifications/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 资质证书核验通过（住建部门） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            agencyId: string;
+                            agencyName: string;
+                            certificateNumber: string;
+                            decidedAt: string | null;
+                            decidedByName: string | null;
+                            decisionReason: string | null;
+                            documentId: string | null;
+                            /** @description comprehensive 综合资质 · specialised 专项资质 */
+                            grade: "comprehensive" | "specialised";
+                            /** Format: uuid */
+                            id: string;
+                            /** @description 已核验、未被替换且在有效期内 */
+                            inForce: boolean;
+                            issuer: string;
+                            replacesId: string | null;
+                            specialties: ("building_materials" | "main_structure" | "steel_structure" | "foundation" | "building_energy" | "curtain_wall" | "municipal_materials" | "road" | "bridge_underground")[];
+                            /** @description pending 待核验 · verified 已核验 · rejected 已驳回 */
+                            status: "pending" | "verified" | "rejected";
+                            /** Format: date-time */
+                            submittedAt: string;
+                            supersededAt: string | null;
+                            supersededBy: string | null;
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD，北京时间日历日（含当日）
+                             */
+                            validFrom: string;
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD，北京时间日历日（含当日）
+                             */
+                            validTo: string;
+                        };
+                    };
+                };
+                /** @description 统一错误格式 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/qualifications/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 资质证书核验驳回（须说明理由） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            agencyId: string;
+                            agencyName: string;
+                            certificateNumber: string;
+                            decidedAt: string | null;
+                            decidedByName: string | null;
+                            decisionReason: string | null;
+                            documentId: string | null;
+                            /** @description comprehensive 综合资质 · specialised 专项资质 */
+                            grade: "comprehensive" | "specialised";
+                            /** Format: uuid */
+                            id: string;
+                            /** @description 已核验、未被替换且在有效期内 */
+                            inForce: boolean;
+                            issuer: string;
+                            replacesId: string | null;
+                            specialties: ("building_materials" | "main_structure" | "steel_structure" | "foundation" | "building_energy" | "curtain_wall" | "municipal_materials" | "road" | "bridge_underground")[];
+                            /** @description pending 待核验 · verified 已核验 · rejected 已驳回 */
+                            status: "pending" | "verified" | "rejected";
+                            /** Format: date-time */
+                            submittedAt: string;
+                            supersededAt: string | null;
+                            supersededBy: string | null;
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD，北京时间日历日（含当日）
+                             */
+                            validFrom: string;
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD，北京时间日历日（含当日）
+                             */
+                            validTo: string;
+                        };
+                    };
+                };
+                /** @description 统一错误格式 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/regions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 行政区划（辖区）列表 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Region"][];
+                        };
+                    };
+                };
+                /** @description 统一错误格式 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/uploads": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        /** tus 能力查询 */
+        options: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/uploads/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 可续传上传的状态（JSON） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ImageUpload"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                410: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** tus：终止未完成的上传 */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description 统一错误格式 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                410: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** tus：从 Upload-Offset 处续传数据（Content-Type: application/offset+octet-stream） */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description 统一错误格式 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                410: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 用户列表（按范围过滤） */
+        get: {
+            parameters: {
+                query?: {
+                    organisationId?: string;
+                    page?: number;
+                    pageSize?: number;
+                    q?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["User"][];
+                            total: number;
+                        };
+                    };
+                };
+                /** @description 统一错误格式 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 新建用户 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        displayName: string;
+                        organisationId: string | null;
+                        password: string;
+                        roles: ("platform_admin" | "dept_officer" | "agency_admin" | "upload_owner" | "tester" | "reviewer" | "signatory" | "witness" | "construction_user" | "contractor_user")[];
+                        /** @description 3–64 位字母、数字、点、下划线或连字符 */
+                        username: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["User"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 用户详情 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["User"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{id}/disable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 停用用户 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["User"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{id}/enable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 启用用户 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["User"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{id}/reset-password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 重置用户密码（下次登录须修改） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        newPassword: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description 统一错误格式 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{id}/roles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** 修改用户角色 */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        roles: ("platform_admin" | "dept_officer" | "agency_admin" | "upload_owner" | "tester" | "reviewer" | "signatory" | "witness" | "construction_user" | "contractor_user")[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["User"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/verification-queue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 待核验队列：本辖区待核验的资质证书与检测设备（住建部门） */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            equipment: {
+                                items: {
+                                    /** Format: uuid */
+                                    agencyId: string;
+                                    agencyName: string;
+                                    /** @description 具备自动采集功能 */
+                                    autoCollect: boolean;
+                                    autoCollectProtocol: string | null;
+                                    /** @description valid 有效 · expiring 即将到期 · not_in_force 不在有效期内 · none 未登记 */
+                                    calibrationState: "valid" | "expiring" | "not_in_force" | "none";
+                                    calibrationValidUntil: string | null;
+                                    /** @description 检定/校准将在预警天数内到期 */
+                                    calibrationWarning: boolean;
+                                    /** Format: date-time */
+                                    createdAt: string;
+                                    currentKeyFingerprint: string | null;
+                                    decidedAt: string | null;
+                                    decidedByName: string | null;
+                                    decisionReason: string | null;
+                                    /** @description 设备类型，如 回弹仪 */
+                                    equipmentType: string;
+                                    /** Format: uuid */
+                                    id: string;
+                                    maker: string;
+                                    model: string;
+                                    rowVersion: number;
+                                    /** @description 出厂编号（本机构内唯一） */
+                                    serialNumber: string;
+                                    /** @description pending 待核验 · verified 已核验 · rejected 已驳回 */
+                                    status: "pending" | "verified" | "rejected";
+                                    /** Format: date-time */
+                                    submittedAt: string;
+                                    /** @description 已核验且检定/校准有效，可用于检测批次 */
+                                    usable: boolean;
+                                }[];
+                                total: number;
+                            };
+                            qualifications: {
+                                items: {
+                                    /** Format: uuid */
+                                    agencyId: string;
+                                    agencyName: string;
+                                    certificateNumber: string;
+                                    decidedAt: string | null;
+                                    decidedByName: string | null;
+                                    decisionReason: string | null;
+                                    documentId: string | null;
+                                    /** @description comprehensive 综合资质 · specialised 专项资质 */
+                                    grade: "comprehensive" | "specialised";
+                                    /** Format: uuid */
+                                    id: string;
+                                    /** @description 已核验、未被替换且在有效期内 */
+                                    inForce: boolean;
+                                    issuer: string;
+                                    replacesId: string | null;
+                                    specialties: ("building_materials" | "main_structure" | "steel_structure" | "foundation" | "building_energy" | "curtain_wall" | "municipal_materials" | "road" | "bridge_underground")[];
+                                    /** @description pending 待核验 · verified 已核验 · rejected 已驳回 */
+                                    status: "pending" | "verified" | "rejected";
+                                    /** Format: date-time */
+                                    submittedAt: string;
+                                    supersededAt: string | null;
+                                    supersededBy: string | null;
+                                    /**
+                                     * Format: date
+                                     * @description YYYY-MM-DD，北京时间日历日（含当日）
+                                     */
+                                    validFrom: string;
+                                    /**
+                                     * Format: date
+                                     * @description YYYY-MM-DD，北京时间日历日（含当日）
+                                     */
+                                    validTo: string;
+                                }[];
+                                total: number;
+                            };
+                        };
+                    };
+                };
+                /** @description 统一错误格式 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/violations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 违规记录（本单位／本辖区；可按类型、单位、项目、期间筛选） */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description 发生时间起（含） */
+                    from?: string;
+                    organisationId?: string;
+                    page?: number;
+                    pageSize?: number;
+                    projectId?: string;
+                    /** @description minor 一般 · serious 严重 */
+                    severity?: "minor" | "serious";
+                    /** @description 发生时间止（不含） */
+                    to?: string;
+                    /** @description late_upload 迟传 · missing_upload 漏传 · tampered_data 篡改数据或影像 · synthesized_image 合成或补拍影像 · fabricated_data 伪造检测数据或出具虚假报告 · manual_entry_instead_of_auto 人工录入替代自动采集 · unregistered_witness 无证见证 · proxy_witness 他人代见证 · witness_change_late 见证变更逾期 · no_double_review 未双人复核 · unqualified_commission 委托未对接或无资质机构 · other 其他 */
+                    type?: "late_upload" | "missing_upload" | "tampered_data" | "synthesized_image" | "fabricated_data" | "manual_entry_instead_of_auto" | "unregistered_witness" | "proxy_witness" | "witness_change_late" | "no_double_review" | "unqualified_commission" | "other";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Violation"][];
+                            total: number;
+                        };
+                    };
+                };
+                /** @description 统一错误格式 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/violations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 违规记录详情 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Violation"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/witnesses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 见证人员列表（本单位／本辖区） */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    /** @description 曾在该项目登记的见证人员 */
+                    projectId?: string;
+                    /** @description 姓名 */
+                    q?: string;
+                    supervisionUnitId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Witness"][];
+                            total: number;
+                        };
+                    };
+                };
+                /** @description 统一错误格式 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 登记见证人员（附书面授权） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        authorization: {
+                            changedAt?: string | null;
+                            /** Format: uuid */
+                            documentId: string;
+                            /** @description 授权见证的项目（须由本监理单位监理） */
+                            projectIds: string[];
+                            replacesWitnessId?: string | null;
+                            /** @description YYYY-MM-DD（北京时间日历日） */
+                            signedOn: string;
+                        };
+                        /** @description 身份证号（18位） */
+                        idNumber: string;
+                        name: string;
+                        phone: string;
+                        supervisionUnitId?: string | null;
+                        userId?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            registration: components["schemas"]["WitnessRegistration"];
+                            witness: components["schemas"]["Witness"];
+                        };
+                    };
+                };
+                /** @description 统一错误格式 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/witnesses/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 见证人员详情 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Witness"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/witnesses/{id}/authorizations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 登记见证变更（新授权、更换、撤销；应在变更后3个工作日内登记） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: date-time
+                         * @description 变更实际发生时间
+                         */
+                        changedAt: string;
+                        documentId?: string | null;
+                        /** @description new_authorization 新授权 · replacement 本人更换另一名见证人员 · revocation 撤销授权 */
+                        kind: "new_authorization" | "replacement" | "revocation";
+                        /** @description 授权见证的项目（须由本监理单位监理） */
+                        projectIds?: string[];
+                        reason?: string | null;
+                        replacesWitnessId?: string | null;
+                        signedOn?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            registration: components["schemas"]["WitnessRegistration"];
+                            witness: components["schemas"]["Witness"];
+                        };
+                    };
+                };
+                /** @description 统一错误格式 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/witnesses/{id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 见证人员授权登记与变更记录（含被更换记录） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["WitnessRegistration"][];
+                        };
+                    };
+                };
+                /** @description 统一错误格式 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/healthz": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 进程存活 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            status: "ok";
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/readyz": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 数据库与文件存储可用 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            blobs: string;
+                            database: string;
+                            /** @enum {string} */
+                            status: "ready";
+                        };
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            blobs: string;
+                            database: string;
+                            /** @enum {string} */
+                            status: "unavailable";
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+    schemas: {
+        Anomaly: {
+            acknowledgedAt: string | null;
+            acknowledgedBy: string | null;
+            acknowledgeNote: string | null;
+            /** Format: uuid */
+            agencyId: string;
+            /** Format: uuid */
+            batchId: string;
+            details: {
+                [key: string]: unknown;
+            };
+            /** Format: date-time */
+            detectedAt: string;
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description 异常类型（稳定代码）
+             * @enum {unknown}
+             */
+            kind: "completion_before_capture" | "capture_outside_window" | "tester_not_on_batch" | "equipment_not_on_batch" | "component_not_on_batch" | "record_missing_images" | "image_without_record" | "undeclared_at_seal" | "location_outside_site" | "exif_time_mismatch" | "exif_location_mismatch" | "exif_missing" | "editing_software" | "duplicate_image" | "image_signature_invalid" | "witness_not_registered" | "witness_no_checkin" | "witness_no_attestation" | "witness_checkin_outside_site" | "witness_proxy_suspected" | "supplementary_upload";
+            kindLabel: string;
+            regionCode: string;
+            /** @description open 待核查 · acknowledged 已核查 */
+            status: "open" | "acknowledged";
+            subjectId: string | null;
+            /** @description batch · record · image · checkin · attestation · seal */
+            subjectType: string;
+        };
+        AnomalyListItem: {
+            acknowledgedAt: string | null;
+            acknowledgedBy: string | null;
+            acknowledgeNote: string | null;
+            /** Format: uuid */
+            agencyId: string;
+            agencyName: string;
+            /** Format: uuid */
+            batchId: string;
+            batchNumber: string;
+            details: {
+                [key: string]: unknown;
+            };
+            /** Format: date-time */
+            detectedAt: string;
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description 异常类型（稳定代码）
+             * @enum {unknown}
+             */
+            kind: "completion_before_capture" | "capture_outside_window" | "tester_not_on_batch" | "equipment_not_on_batch" | "component_not_on_batch" | "record_missing_images" | "image_without_record" | "undeclared_at_seal" | "location_outside_site" | "exif_time_mismatch" | "exif_location_mismatch" | "exif_missing" | "editing_software" | "duplicate_image" | "image_signature_invalid" | "witness_not_registered" | "witness_no_checkin" | "witness_no_attestation" | "witness_checkin_outside_site" | "witness_proxy_suspected" | "supplementary_upload";
+            kindLabel: string;
+            /** Format: uuid */
+            projectId: string;
+            projectName: string;
+            regionCode: string;
+            /** @description open 待核查 · acknowledged 已核查 */
+            status: "open" | "acknowledged";
+            subjectId: string | null;
+            /** @description batch · record · image · checkin · attestation · seal */
+            subjectType: string;
+        };
+        AuditRecord: {
+            action: string;
+            actorId: string | null;
+            actorName: string | null;
+            actorRole: string;
+            actorType: string;
+            /** Format: date-time */
+            at: string;
+            clientIp: string | null;
+            details: {
+                [key: string]: unknown;
+            };
+            id: number;
+            organisationId: string | null;
+            organisationName: string | null;
+            regionCode: string | null;
+            requestId: string | null;
+            targetId: string | null;
+            targetType: string;
+        };
+        BatchDetail: {
+            agency: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            };
+            anomalies: components["schemas"]["Anomaly"][];
+            attestations: components["schemas"]["WitnessAttestation"][];
+            /** @description 批次编号，如 JC-2026-000123（每机构每年连续） */
+            batchNumber: string;
+            /** @description 开启时锁定的检测项目目录版本 */
+            catalogueVersion: number;
+            commission: {
+                contractNumber: string | null;
+                /** Format: uuid */
+                id: string;
+            };
+            completedAt: string | null;
+            components: {
+                building: string | null;
+                code: string;
+                componentType: string | null;
+                display: string;
+                floor: string | null;
+                position: string | null;
+            }[];
+            /** @description 2 小时上传时限（完成时间 + 2 小时） */
+            deadline: {
+                basis: ("completion" | "force_majeure_cleared") | null;
+                deadline: string | null;
+                /** @description 已超过截止时间且未按时封存 */
+                overdue: boolean;
+                remainingMs: number | null;
+                sealedOnTime: boolean | null;
+                /** @description open 未申报完成 · running 计时中 · suspended 不可抗力报备暂停 */
+                state: "open" | "running" | "suspended";
+                /** @description 临近截止（30 分钟内）且未封存 */
+                warning: boolean;
+            };
+            equipment: {
+                autoCollect: boolean;
+                equipmentType: string;
+                /** Format: uuid */
+                id: string;
+                model: string;
+                serialNumber: string;
+            }[];
+            events: components["schemas"]["BatchEvent"][];
+            firstUploadAt: string | null;
+            /** Format: uuid */
+            id: string;
+            itemCodes: string[];
+            items: {
+                autoCollected: boolean;
+                code: string;
+                minImages: number;
+                name: string;
+                standard: string;
+            }[];
+            /** @description 原始记录条数（不计历史版本） */
+            latestRecordCount: number;
+            lock: {
+                locked: boolean;
+                lockedAt: string | null;
+                lockReason: string | null;
+                unlockedAt: string | null;
+                unlockReason: string | null;
+            };
+            /** @description 报告生成权限已锁定 */
+            locked: boolean;
+            manualEntryExceptions: components["schemas"]["ManualEntryException"][];
+            note: string | null;
+            openAnomalyCount: number;
+            /** Format: date-time */
+            openedAt: string;
+            project: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            };
+            /** @description 原始记录版本数 */
+            recordCount: number;
+            regionCode: string;
+            reportedAt: string | null;
+            reviewedAt: string | null;
+            reviews: {
+                decision: "approve" | "return";
+                /** Format: uuid */
+                id: string;
+                reasons: string | null;
+                /** Format: date-time */
+                reviewedAt: string;
+                reviewer: {
+                    /** Format: uuid */
+                    id: string;
+                    name: string;
+                };
+                /** Format: uuid */
+                sealId: string;
+            }[];
+            sealedAt: string | null;
+            seals: {
+                /** Format: uuid */
+                id: string;
+                imageCount: number;
+                manifestSha256: string;
+                recordCount: number;
+                /** Format: date-time */
+                sealedAt: string;
+                sealedByName: string | null;
+                sealedByType: string;
+                seq: number;
+            }[];
+            /**
+             * @description 专项代码
+             * @enum {unknown}
+             */
+            specialty: "building_materials" | "main_structure" | "steel_structure" | "foundation" | "building_energy" | "curtain_wall" | "municipal_materials" | "road" | "bridge_underground";
+            specialtyName: string;
+            /**
+             * @description opened 已开启 · uploading 上传中 · completed 现场检测完成 · sealed 已封存（待复核） · reviewed 已复核 · reported 已出具报告
+             * @enum {unknown}
+             */
+            status: "opened" | "uploading" | "completed" | "sealed" | "reviewed" | "reported";
+            statusLabel: string;
+            testers: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            }[];
+            uploadOwner: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            };
+            witness: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                registeredNow: boolean;
+            };
+        };
+        BatchEvent: {
+            actorName: string | null;
+            actorType: string;
+            /** Format: date-time */
+            at: string;
+            details: {
+                [key: string]: unknown;
+            };
+            event: string;
+            fromStatus: string | null;
+            id: number;
+            reason: string | null;
+            toStatus: string | null;
+        };
+        BatchSummary: {
+            agency: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            };
+            /** @description 批次编号，如 JC-2026-000123（每机构每年连续） */
+            batchNumber: string;
+            completedAt: string | null;
+            /** @description 2 小时上传时限（完成时间 + 2 小时） */
+            deadline: {
+                basis: ("completion" | "force_majeure_cleared") | null;
+                deadline: string | null;
+                /** @description 已超过截止时间且未按时封存 */
+                overdue: boolean;
+                remainingMs: number | null;
+                sealedOnTime: boolean | null;
+                /** @description open 未申报完成 · running 计时中 · suspended 不可抗力报备暂停 */
+                state: "open" | "running" | "suspended";
+                /** @description 临近截止（30 分钟内）且未封存 */
+                warning: boolean;
+            };
+            firstUploadAt: string | null;
+            /** Format: uuid */
+            id: string;
+            itemCodes: string[];
+            /** @description 报告生成权限已锁定 */
+            locked: boolean;
+            openAnomalyCount: number;
+            /** Format: date-time */
+            openedAt: string;
+            project: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            };
+            /** @description 原始记录版本数 */
+            recordCount: number;
+            regionCode: string;
+            reportedAt: string | null;
+            reviewedAt: string | null;
+            sealedAt: string | null;
+            /**
+             * @description 专项代码
+             * @enum {unknown}
+             */
+            specialty: "building_materials" | "main_structure" | "steel_structure" | "foundation" | "building_energy" | "curtain_wall" | "municipal_materials" | "road" | "bridge_underground";
+            specialtyName: string;
+            /**
+             * @description opened 已开启 · uploading 上传中 · completed 现场检测完成 · sealed 已封存（待复核） · reviewed 已复核 · reported 已出具报告
+             * @enum {unknown}
+             */
+            status: "opened" | "uploading" | "completed" | "sealed" | "reviewed" | "reported";
+            statusLabel: string;
+        };
+        CalendarStatus: {
+            currentYear: number;
+            currentYearLoaded: boolean;
+            nextYear: number;
+            /** @description 自此日起（北京时间）提醒加载下一年度 */
+            nextYearAlertFrom: string;
+            nextYearLoaded: boolean;
+            /** @description 北京时间今日 */
+            today: string;
+            /** @description 未加载年度的提醒：其间的工作日期限按周末规则暂定 */
+            warnings: {
+                code: "CALENDAR_CURRENT_YEAR_MISSING" | "CALENDAR_NEXT_YEAR_MISSING";
+                message: string;
+                year: number;
+            }[];
+            years: {
+                /** @description 放假天数 */
+                holidays: number;
+                /** Format: date-time */
+                loadedAt: string;
+                /** @description 调休上班天数 */
+                makeupWorkdays: number;
+                source: string;
+                version: number;
+                year: number;
+            }[];
+        };
+        CalendarYearVersion: {
+            /** @description 放假日期（含假期内的周末） */
+            holidays: string[];
+            /** Format: date-time */
+            loadedAt: string;
+            /** @description 为空表示随版本发布、启动时加载 */
+            loadedBy: {
+                id: string;
+                name: string;
+            } | null;
+            /** @description 调休上班日（周六或周日） */
+            makeupWorkdays: string[];
+            /** @description 来源：国务院办公厅通知文号或网址 */
+            source: string;
+            /** @description 第几次加载；最新版本生效，旧版本保留 */
+            version: number;
+            year: number;
+        };
+        Document: {
+            contentType: string;
+            filename: string;
+            id: string;
+            sha256: string;
+            size: number;
+            /** Format: date-time */
+            uploadedAt: string;
+        };
+        /** @description 统一错误格式 */
+        ErrorResponse: {
+            /** @description 稳定的机器可读错误码 */
+            code: string;
+            /** @description 出错的字段，如 body.uscc */
+            field?: string;
+            /** @description 中文错误说明 */
+            message: string;
+        };
+        Image: {
+            /** Format: uuid */
+            batchId: string;
+            /** @enum {unknown} */
+            channel: "direct" | "resumable";
+            contentType: string;
+            /** @description 客户端申报的拍摄时间、位置、检测人员、设备、构件和对应原始记录 */
+            declared: {
+                /** Format: date-time */
+                capturedAt: string;
+                componentId: string | null;
+                componentIdDisplay: string | null;
+                equipmentId: string | null;
+                location: {
+                    lat: number;
+                    lng: number;
+                };
+                recordKeys: string[];
+                testerPersonId: string | null;
+            };
+            exif: {
+                latitude: number | null;
+                longitude: number | null;
+                make: string | null;
+                model: string | null;
+                offset: string | null;
+                software: string | null;
+                takenAt: string | null;
+                takenAtLocal: string | null;
+            } | null;
+            /** @description 一致性核查发现的异常（供住建部门核查，影像照常接收） */
+            flags: {
+                details: {
+                    [key: string]: unknown;
+                };
+                /** Format: date-time */
+                detectedAt: string;
+                kind: string;
+                label: string;
+                /** @enum {unknown} */
+                status: "open" | "acknowledged";
+            }[];
+            format: string;
+            height: number;
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description process 过程影像 · witness_checkin 见证签到照片
+             * @enum {unknown}
+             */
+            kind: "process" | "witness_checkin";
+            perceptualHash: string | null;
+            previewNote: string | null;
+            /** @description 原图内容的 SHA-256（小写十六进制） */
+            sha256: string;
+            signatureKeyId: string | null;
+            /** @description 是否带有经设备密钥验证的签名 */
+            signed: boolean;
+            size: number;
+            /**
+             * @description processing 已接收、EXIF/缩略图/查重处理中 · done 已处理 · failed 处理失败
+             * @enum {unknown}
+             */
+            status: "processing" | "done" | "failed";
+            /** @description 补传（批次锁定期间或锁定后上传） */
+            supplementary: boolean;
+            thumbnail: {
+                height: number;
+                width: number;
+            } | null;
+            /** Format: date-time */
+            uploadedAt: string;
+            uploadedBy: {
+                id: string;
+                name: string;
+                /** @enum {unknown} */
+                type: "user" | "machine";
+            };
+            width: number;
+        };
+        ImageUpload: {
+            /** Format: uuid */
+            batchId: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            expiresAt: string;
+            /** Format: uuid */
+            id: string;
+            imageId: string | null;
+            length: number;
+            location: string;
+            offset: number;
+            refusal: {
+                code: string;
+                field?: string;
+                message: string;
+                status: number;
+            } | null;
+            /**
+             * @description receiving 接收中 · attached 已归入批次 · refused 已拒收 · terminated 已终止
+             * @enum {unknown}
+             */
+            state: "receiving" | "attached" | "refused" | "terminated";
+        };
+        MachineCredential: {
+            /** Format: date-time */
+            createdAt: string;
+            createdByName: string;
+            id: string;
+            keyId: string;
+            lastUsedAt: string | null;
+            name: string;
+            organisationId: string;
+            revokedAt: string | null;
+        };
+        ManualEntryException: {
+            /** Format: uuid */
+            batchId: string;
+            department: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            };
+            /** Format: date-time */
+            grantedAt: string;
+            grantedByName: string;
+            /** Format: uuid */
+            id: string;
+            itemCode: string;
+            reason: string;
+        };
+        Me: {
+            assignableRoles: ("platform_admin" | "dept_officer" | "agency_admin" | "upload_owner" | "tester" | "reviewer" | "signatory" | "witness" | "construction_user" | "contractor_user")[];
+            displayName: string;
+            id: string;
+            jurisdiction: {
+                code: string;
+                level: string;
+                name: string;
+            } | null;
+            mustChangePassword: boolean;
+            organisation: {
+                id: string;
+                name: string;
+                regionCode: string;
+                type: string;
+            } | null;
+            roles: ("platform_admin" | "dept_officer" | "agency_admin" | "upload_owner" | "tester" | "reviewer" | "signatory" | "witness" | "construction_user" | "contractor_user")[];
+            username: string;
+        };
+        Organisation: {
+            contactName: string | null;
+            contactPhone: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            name: string;
+            regionCode: string;
+            regionName: string;
+            /** @description 乐观锁版本号：修改时原样带回 */
+            rowVersion: number;
+            status: "active" | "disabled";
+            /**
+             * @description agency 检测机构 · construction_unit 建设单位 · supervision_unit 监理单位 · contractor 施工单位 · department 住建部门
+             * @enum {unknown}
+             */
+            type: "agency" | "construction_unit" | "supervision_unit" | "contractor" | "department";
+            /** @description 统一社会信用代码 */
+            uscc: string | null;
+        };
+        RawRecord: {
+            /** Format: uuid */
+            batchId: string;
+            /** Format: date-time */
+            capturedAt: string;
+            componentId: string;
+            /** @description 内容摘要（封存清单中声明） */
+            contentSha256: string;
+            correctionReason: string | null;
+            /** Format: uuid */
+            equipmentId: string;
+            /** @description 本版本记录的异常类型 */
+            flags: ("completion_before_capture" | "capture_outside_window" | "tester_not_on_batch" | "equipment_not_on_batch" | "component_not_on_batch" | "record_missing_images" | "image_without_record" | "undeclared_at_seal" | "location_outside_site" | "exif_time_mismatch" | "exif_location_mismatch" | "exif_missing" | "editing_software" | "duplicate_image" | "image_signature_invalid" | "witness_not_registered" | "witness_no_checkin" | "witness_no_attestation" | "witness_checkin_outside_site" | "witness_proxy_suspected" | "supplementary_upload")[];
+            /** Format: uuid */
+            id: string;
+            itemCode: string;
+            /** @description 是否为该记录的最新版本 */
+            latest: boolean;
+            /** @description 人工录入（标记） */
+            manual: boolean;
+            manualExceptionId: string | null;
+            /** Format: date-time */
+            receivedAt: string;
+            recordKey: string;
+            signature: {
+                /** @enum {string} */
+                alg: "Ed25519";
+                /** Format: uuid */
+                keyId: string;
+                /** @description 设备签名的规范化 JSON 原文 */
+                signedPayload: string;
+                value: string;
+            } | null;
+            /**
+             * @description auto 设备自动采集（须带设备签名） · manual 人工录入（仅在允许时）
+             * @enum {unknown}
+             */
+            source: "auto" | "manual";
+            submittedBy: {
+                name: string | null;
+                type: string;
+            };
+            /** @description 补传（批次锁定期间或解锁后上传） */
+            supplementary: boolean;
+            /** Format: uuid */
+            testerPersonId: string;
+            values: {
+                [key: string]: unknown;
+            };
+            version: number;
+        };
+        Region: {
+            /** @description GB/T 2260 代码（长白山等平台自定义代码见文档） */
+            code: string;
+            /** @description 是否为 GB/T 2260 正式代码 */
+            gb2260: boolean;
+            /** @description 是否设有本级住建部门 */
+            hasDepartment: boolean;
+            level: "province" | "city" | "county";
+            name: string;
+            parentCode: string | null;
+        };
+        User: {
+            /** Format: date-time */
+            createdAt: string;
+            displayName: string;
+            id: string;
+            lastLoginAt: string | null;
+            organisationId: string | null;
+            organisationName: string | null;
+            roles: ("platform_admin" | "dept_officer" | "agency_admin" | "upload_owner" | "tester" | "reviewer" | "signatory" | "witness" | "construction_user" | "contractor_user")[];
+            status: "active" | "disabled";
+            username: string;
+        };
+        Violation: {
+            batchRef: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** @description 证据（时间、编号、哈希等） */
+            evidence: {
+                [key: string]: unknown;
+            };
+            /** Format: uuid */
+            id: string;
+            /** @description 是否故意；为空表示尚未认定 */
+            intentional: boolean | null;
+            /** Format: date-time */
+            occurredAt: string;
+            /** Format: uuid */
+            organisationId: string;
+            organisationName: string;
+            /** @enum {unknown} */
+            organisationType: "agency" | "construction_unit" | "supervision_unit" | "contractor" | "department";
+            /** @description 涉及人员（用户 ID 或说明） */
+            personRef: string | null;
+            projectId: string | null;
+            /** @description 认定人员；平台自动记录时为空 */
+            recordedBy: {
+                id: string;
+                name: string;
+            } | null;
+            /** @description 处置部门所在辖区 */
+            regionCode: string;
+            regionName: string;
+            /**
+             * @description minor 一般 · serious 严重
+             * @enum {unknown}
+             */
+            severity: "minor" | "serious";
+            severityLabel: string;
+            /**
+             * @description automatic 平台自动发现 · officer 监管人员认定
+             * @enum {unknown}
+             */
+            source: "automatic" | "officer";
+            /**
+             * @description late_upload 迟传 · missing_upload 漏传 · tampered_data 篡改数据或影像 · synthesized_image 合成或补拍影像 · fabricated_data 伪造检测数据或出具虚假报告 · manual_entry_instead_of_auto 人工录入替代自动采集 · unregistered_witness 无证见证 · proxy_witness 他人代见证 · witness_change_late 见证变更逾期 · no_double_review 未双人复核 · unqualified_commission 委托未对接或无资质机构 · other 其他
+             * @enum {unknown}
+             */
+            type: "late_upload" | "missing_upload" | "tampered_data" | "synthesized_image" | "fabricated_data" | "manual_entry_instead_of_auto" | "unregistered_witness" | "proxy_witness" | "witness_change_late" | "no_double_review" | "unqualified_commission" | "other";
+            typeLabel: string;
+        };
+        Witness: {
+            /** @description 当前是否在至少一个项目登记 */
+            active: boolean;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            /** @description 身份证号（脱敏；平台不保存明文） */
+            idNumberMasked: string;
+            name: string;
+            phone: string;
+            /** @description 当前登记的项目 */
+            projects: {
+                projectId: string;
+                projectName: string;
+                /** Format: date-time */
+                since: string;
+            }[];
+            /** Format: uuid */
+            supervisionUnitId: string;
+            supervisionUnitName: string;
+            user: {
+                displayName: string;
+                id: string;
+                username: string;
+            } | null;
+        };
+        WitnessAttestation: {
+            /** Format: date-time */
+            attestedAt: string;
+            /** Format: uuid */
+            batchId: string;
+            /** Format: uuid */
+            id: string;
+            /** @description 见证时是否在本项目登记有效 */
+            registered: boolean;
+            statement: string;
+            witness: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            };
+        };
+        WitnessCheckin: {
+            /** Format: uuid */
+            batchId: string;
+            /** Format: date-time */
+            checkedInAt: string;
+            flags: {
+                details: {
+                    [key: string]: unknown;
+                };
+                /** Format: date-time */
+                detectedAt: string;
+                kind: string;
+                label: string;
+                /** @enum {unknown} */
+                status: "open" | "acknowledged";
+            }[];
+            /** Format: uuid */
+            id: string;
+            /** @description 签到位置在项目范围内（含定位容差） */
+            insideSite: boolean;
+            location: {
+                lat: number;
+                lng: number;
+            };
+            /** @description 签到人是批次登记的见证人员 */
+            namedOnBatch: boolean;
+            /** @description 签到照片（影像类型 witness_checkin） */
+            photo: {
+                /** Format: uuid */
+                batchId: string;
+                /** @enum {unknown} */
+                channel: "direct" | "resumable";
+                contentType: string;
+                /** @description 客户端申报的拍摄时间、位置、检测人员、设备、构件和对应原始记录 */
+                declared: {
+                    /** Format: date-time */
+                    capturedAt: string;
+                    componentId: string | null;
+                    componentIdDisplay: string | null;
+                    equipmentId: string | null;
+                    location: {
+                        lat: number;
+                        lng: number;
+                    };
+                    recordKeys: string[];
+                    testerPersonId: string | null;
+                };
+                exif: {
+                    latitude: number | null;
+                    longitude: number | null;
+                    make: string | null;
+                    model: string | null;
+                    offset: string | null;
+                    software: string | null;
+                    takenAt: string | null;
+                    takenAtLocal: string | null;
+                } | null;
+                /** @description 一致性核查发现的异常（供住建部门核查，影像照常接收） */
+                flags: {
+                    details: {
+                        [key: string]: unknown;
+                    };
+                    /** Format: date-time */
+                    detectedAt: string;
+                    kind: string;
+                    label: string;
+                    /** @enum {unknown} */
+                    status: "open" | "acknowledged";
+                }[];
+                format: string;
+                height: number;
+                /** Format: uuid */
+                id: string;
+                /**
+                 * @description process 过程影像 · witness_checkin 见证签到照片
+                 * @enum {unknown}
+                 */
+                kind: "process" | "witness_checkin";
+                perceptualHash: string | null;
+                previewNote: string | null;
+                /** @description 原图内容的 SHA-256（小写十六进制） */
+                sha256: string;
+                signatureKeyId: string | null;
+                /** @description 是否带有经设备密钥验证的签名 */
+                signed: boolean;
+                size: number;
+                /**
+                 * @description processing 已接收、EXIF/缩略图/查重处理中 · done 已处理 · failed 处理失败
+                 * @enum {unknown}
+                 */
+                status: "processing" | "done" | "failed";
+                /** @description 补传（批次锁定期间或锁定后上传） */
+                supplementary: boolean;
+                thumbnail: {
+                    height: number;
+                    width: number;
+                } | null;
+                /** Format: date-time */
+                uploadedAt: string;
+                uploadedBy: {
+                    id: string;
+                    name: string;
+                    /** @enum {unknown} */
+                    type: "user" | "machine";
+                };
+                width: number;
+            };
+            /** Format: uuid */
+            userId: string;
+            witness: {
+                name: string;
+                /** Format: uuid */
+                personId: string;
+            };
+        };
+        WitnessRegistration: {
+            changedAt: string | null;
+            deadline: {
+                /** Format: date-time */
+                dueAt: string;
+                /** @description 应完成更新登记的最后一个工作日 */
+                dueDate: string;
+                /** @description 为真：期间含尚未加载节假日安排的年度，按周末规则暂定 */
+                provisional: boolean;
+                uncoveredYears: number[];
+                workingDays: number;
+            } | null;
+            document: {
+                id: string;
+                sha256: string;
+            } | null;
+            effects: {
+                /** @description grant 登记生效 · end 终止 */
+                effect: "grant" | "end";
+                /** Format: date-time */
+                effectiveAt: string;
+                projectId: string;
+                projectName: string;
+                witnessId: string;
+            }[];
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description initial 首次授权登记 · new_authorization 新授权 · replacement 更换见证人员 · revocation 撤销授权
+             * @enum {unknown}
+             */
+            kind: "initial" | "new_authorization" | "replacement" | "revocation";
+            kindLabel: string;
+            late: boolean | null;
+            reason: string | null;
+            /** Format: date-time */
+            registeredAt: string;
+            registeredBy: {
+                id: string;
+                name: string;
+            };
+            replacesWitness: {
+                id: string;
+                name: string;
+            } | null;
+            signedOn: string | null;
+            violationId: string | null;
+            /** Format: uuid */
+            witnessId: string;
+            witnessName: string;
+        };
+    };
+    responses: never;
+    parameters: never;
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
+}
+export type $defs = Record<string, never>;
+export type operations = Record<string, never>;
