@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { expect } from 'vitest';
+import type { AppDeps } from '../src/kernel/deps.ts';
 import { startTestServer } from '../src/testing/server.ts';
 
 export const DEMO_PASSWORD = 'Demo@2026';
@@ -11,6 +12,8 @@ export const SCREENSHOT_DIR = fileURLToPath(new URL('../.tmp/', import.meta.url)
 export interface Harness {
   url: string;
   browser: Browser;
+  /** The server's database and stores, for set-up a browser cannot do (e.g. a state another module's worker sets). */
+  deps: AppDeps;
   close(): Promise<void>;
 }
 
@@ -30,6 +33,7 @@ export async function startHarness(): Promise<Harness> {
   return {
     url: server.url,
     browser,
+    deps: server.deps,
     async close() {
       await browser.close().catch(() => undefined);
       await server.close();

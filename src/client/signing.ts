@@ -3,7 +3,7 @@ import { canonicalJson } from '../kernel/crypto/canonical-json.ts';
 import { recordContentSha256, signingPayload, type RecordContent, type SignedFields } from '../modules/records/rules/signing.ts';
 
 /**
- * What an auto-collecting instrument signs (docs/integration-api.md §5.3 and §6.1): Ed25519 over the UTF-8 bytes of
+ * What an auto-collecting instrument signs (docs/integration-api.md §4.3 and §5.1): Ed25519 over the UTF-8 bytes of
  * the RFC 8785 canonical JSON of the record's or image's declared fields. The canonicalisation and the record payload
  * are the platform's own pure code, so the client signs exactly what the server verifies.
  */
@@ -49,7 +49,7 @@ export function recordSigningPayload(batchId: string, record: SignedFields): str
   return signingPayload(batchId, record);
 }
 
-/** What a process image declares in `X-QTrace-Metadata` (docs/integration-api.md §6.1). */
+/** What a process image declares in `X-QTrace-Metadata` (docs/integration-api.md §5.1). */
 export interface ImageMetadata {
   capturedAt: string;
   location: { lat: number; lng: number };

@@ -251,3 +251,22 @@ export const IMAGE_WORKER_CONCURRENCY = 2;
  */
 export const RESUMABLE_SEGMENT_BYTES = 1024 * 1024;
 export const RESUMABLE_UPLOAD_EXPIRY_MS = 7 * DAY;
+
+// ───────────────────────────── Reports (检测报告, issue 5 items 5–6) ─────────────────────────────
+
+/**
+ * ⚙ Report numbers (部令57号: numbered per agency, consecutive, never reused or skipped): per agency per Beijing calendar
+ * year, six digits of sequence, so up to 999 999 reports an agency a year.
+ */
+export const REPORT_NUMBER_MAX_SEQ = 999_999;
+
+/**
+ * ⚙ The check code printed beside a report's number and carried by its QR code: 8 characters of Crockford base32
+ * (40 random bits). Verification needs number and code together, so an altered number, or one guessed in sequence,
+ * never shows another report.
+ */
+export const REPORT_CHECK_CODE_LENGTH = 8;
+
+/** ⚙ The reason given when a report is revoked or replaced by a corrected one: 2 to 500 characters. */
+export const REPORT_REASON_MIN_LENGTH = 2;
+export const REPORT_REASON_MAX_LENGTH = 500;

@@ -116,10 +116,10 @@ interface DemoBatch {
 
 /**
  * Demo batches of 吉林省建正 on the 幸福里 project (回弹法, main_structure), at times relative to `now`:
- * one reviewed yesterday, one sealed this morning awaiting review, one completed with its 2-hour countdown running,
- * and one uploading now. Records are signed with the demo 回弹仪's key (demoDeviceKeyPair). Events, audit rows and
- * the seal's findings (no images and no check-ins in this seed, so those are flagged) are written as the services
- * write them. Run after the registry seeds (agencies, projects, witnesses).
+ * one reviewed two days ago (whose report the report seed issues), one reviewed yesterday, one sealed this morning
+ * awaiting review, one completed with its 2-hour countdown running, and one uploading now. Records are signed with
+ * the demo 回弹仪's key (demoDeviceKeyPair). Events, audit rows and the seal's findings (no images and no check-ins in
+ * this seed, so those are flagged) are written as the services write them. Run after the registry seeds (agencies, projects, witnesses).
  *
  * Note: the registry seeds date the commission and the device key at `now`; batches placed in the past therefore
  * precede them. Backdating those two registry rows (e.g. 30 days) makes the demo history consistent.
@@ -147,6 +147,21 @@ export async function seedBatches(trx: Transaction<Database>, ids: Record<string
   const ctxAt = (actor: RequestContext['actor'], t: number): RequestContext => ({ actor, requestId: 'seed-batches', clientIp: null, now: new Date(now.getTime() + t) });
 
   const batches: DemoBatch[] = [
+    {
+      // Reviewed two days ago; the report seed (src/seed/reports.ts) issues its report.
+      label: 'reported',
+      openedAt: -50 * H,
+      testers: ['tester'],
+      components: [2, 5],
+      steps: [
+        { at: -49.7 * H, kind: 'record', component: 2 },
+        { at: -49.5 * H, kind: 'attest' },
+        { at: -49.3 * H, kind: 'record', component: 5 },
+        { at: -49 * H, kind: 'complete' },
+        { at: -48.2 * H, kind: 'seal' },
+        { at: -47.5 * H, kind: 'review' },
+      ],
+    },
     {
       label: 'reviewed',
       openedAt: -26 * H,

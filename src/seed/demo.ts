@@ -9,6 +9,7 @@ import { seedRegistryAgencies } from './registry-agencies.ts';
 import { seedRegistryProjects } from './registry-projects.ts';
 import { seedWitnesses } from './registry-witnesses.ts';
 import { seedBatches } from './batches.ts';
+import { seedReports } from './reports.ts';
 import '../modules/organisations/tables.ts';
 import '../modules/identity/tables.ts';
 
@@ -130,12 +131,13 @@ export async function seedDemo(deps: AppDeps, opts: { onlyIfEmpty?: boolean } = 
         .execute();
     }
     // The registries: agencies with qualifications, personnel and equipment; projects, components and
-    // commissions; witnesses with their written authorizations; then test batches in each state.
+    // commissions; witnesses with their written authorizations; then test batches in each state and a report.
     // Order matters: each reads what the last wrote.
     await seedRegistryAgencies(trx, ids, now);
     await seedRegistryProjects(trx, ids, now);
     await seedWitnesses(trx, ids, now, deps.blobs);
     await seedBatches(trx, ids, now);
+    await seedReports(trx, ids, now, deps.blobs, deps.config.publicBaseUrl ?? `http://127.0.0.1:${deps.config.port}`);
     await recordAudit(trx, { actor: { kind: 'system', name: 'demo-seed' }, requestId: 'seed', clientIp: null, now }, {
       action: 'system.seed.demo',
       targetType: 'platform',

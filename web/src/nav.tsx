@@ -5,6 +5,7 @@ import {
   BankOutlined,
   BuildOutlined,
   CalendarOutlined,
+  FileDoneOutlined,
   FileProtectOutlined,
   HomeOutlined,
   IdcardOutlined,
@@ -127,6 +128,13 @@ export const NAV: readonly NavEntry[] = [
     group: '工程与委托',
   },
   {
+    path: '/reports',
+    label: '检测报告',
+    icon: <FileDoneOutlined />,
+    description: '检测报告的出具、下载、更正与撤销；报告附二维码供公开核验',
+    group: '检测与报告',
+  },
+  {
     path: '/violations',
     label: '违规记录',
     icon: <WarningOutlined />,
@@ -183,6 +191,11 @@ export const can = {
   registerWitnesses: (me: Me) =>
     me.roles.includes('platform_admin') || (me.roles.includes('witness') && me.organisation?.type === 'supervision_unit'),
   loadCalendar: (me: Me) => me.roles.includes('platform_admin'),
+  /** 授权签字人 of an agency issue its reports (and corrected ones). */
+  generateReports: (me: Me) => me.roles.includes('signatory') && me.organisation?.type === 'agency',
+  /** A department officer of the jurisdiction, or the issuing agency's administrator. */
+  revokeReports: (me: Me, agencyId: string) =>
+    me.roles.includes('dept_officer') || (me.roles.includes('agency_admin') && me.organisation?.id === agencyId),
 };
 
 /** The agency a person of an agency works for; null for everyone else. */

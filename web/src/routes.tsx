@@ -1,6 +1,7 @@
-import { lazy } from 'react';
+import { lazy, Suspense } from 'react';
 import { Route, Routes } from 'react-router-dom';
 import { AppLayout } from './components/AppLayout.tsx';
+import { FullPageSpin } from './components/FullPageSpin.tsx';
 import { NotFound, RequireAuth, RoleGate } from './components/Guards.tsx';
 import { HomePage } from './pages/home/HomePage.tsx';
 import { LoginPage } from './pages/login/LoginPage.tsx';
@@ -25,6 +26,8 @@ const CommissionsPage = lazy(() => import('./pages/commissions/CommissionsPage.t
 const WitnessesPage = lazy(() => import('./pages/witnesses/WitnessesPage.tsx'));
 const ViolationsPage = lazy(() => import('./pages/violations/ViolationsPage.tsx'));
 const CalendarPage = lazy(() => import('./pages/calendar/CalendarPage.tsx'));
+const ReportsPage = lazy(() => import('./pages/reports/ReportsPage.tsx'));
+const ReportVerifyPage = lazy(() => import('./pages/reports/ReportVerifyPage.tsx'));
 
 /**
  * Pages behind the login; each is gated by the roles nav.tsx gives its menu entry (`gate`, for a page below an
@@ -51,12 +54,15 @@ const PAGES: { path: string; element: React.ReactNode; gate?: string | null }[] 
   { path: '/witnesses', element: <WitnessesPage /> },
   { path: '/violations', element: <ViolationsPage /> },
   { path: '/calendar', element: <CalendarPage /> },
+  { path: '/reports', element: <ReportsPage /> },
 ];
 
 export function AppRoutes() {
   return (
     <Routes>
       <Route path="/login" element={<LoginPage />} />
+      {/* A report's QR code leads here: open to anyone, without login or the console's frame. */}
+      <Route path="/r/:number" element={<Suspense fallback={<FullPageSpin />}><ReportVerifyPage /></Suspense>} />
       <Route
         element={
           <RequireAuth>

@@ -25,21 +25,22 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 describe('demo batches', () => {
-  it('fill the live board: reviewed, sealed awaiting review, completed with its countdown, uploading', async () => {
+  it('fill the live board: reported, reviewed, sealed awaiting review, completed with its countdown, uploading', async () => {
     const res = await t.app.inject({ url: '/api/v1/batches?pageSize=100', headers: { cookie: owner } });
     expect(res.statusCode).toBe(200);
     const items = res.json().items as { status: string; batchNumber: string; deadline: { state: string; remainingMs: number | null; sealedOnTime: boolean | null } }[];
-    expect(items.map((b) => b.status)).toEqual(['uploading', 'completed', 'sealed', 'reviewed']);
-    expect(items.map((b) => b.batchNumber)).toEqual(['JC-2026-000004', 'JC-2026-000003', 'JC-2026-000002', 'JC-2026-000001']);
+    expect(items.map((b) => b.status)).toEqual(['uploading', 'completed', 'sealed', 'reviewed', 'reported']);
+    expect(items.map((b) => b.batchNumber)).toEqual(['JC-2026-000005', 'JC-2026-000004', 'JC-2026-000003', 'JC-2026-000002', 'JC-2026-000001']);
     const completed = items[1]!;
     expect(completed.deadline).toMatchObject({ state: 'running', remainingMs: 70 * 60_000 });
     expect(items[2]!.deadline.sealedOnTime).toBe(true);
     expect(items[3]!.deadline.sealedOnTime).toBe(true);
+    expect(items[4]!.deadline.sealedOnTime).toBe(true);
   });
 
   it('records are signed by the demo device key and hash to what their seal declares', async () => {
     const rows = await t.deps.db.selectFrom('batch_records').selectAll().execute();
-    expect(rows.length).toBe(9);
+    expect(rows.length).toBe(11);
     const key = demoDeviceKeyPair().publicKey;
     for (const r of rows) {
       expect(verifyEd25519(key, r.signed_payload!, r.signature_value!)).toBe(true);

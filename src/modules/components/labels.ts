@@ -56,7 +56,7 @@ export function cjkFont(candidates: readonly string[] = CJK_FONT_CANDIDATES): { 
   return fontCache;
 }
 
-function drawQr(doc: PDFKit.PDFDocument, text: string, x: number, y: number, size: number): void {
+export function drawQr(doc: PDFKit.PDFDocument, text: string, x: number, y: number, size: number): void {
   const qr = QRCode.create(text, { errorCorrectionLevel: 'M' });
   const n = qr.modules.size;
   // Two modules of quiet zone inside the square; the label's padding adds the rest.

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { canonicalJson } from '../../../kernel/crypto/canonical-json.ts';
 
 /**
- * What a device signs, and what a seal declares, for one raw record (docs/integration-api.md §5).
+ * What a device signs, and what a seal declares, for one raw record (docs/integration-api.md §4).
  *
  * Signature (source `auto`): Ed25519 over the UTF-8 bytes of the RFC 8785 canonical JSON of
  *   { batchId, recordKey, itemCode, componentId, values, capturedAt, equipmentId }

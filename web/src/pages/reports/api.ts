@@ -1,0 +1,79 @@
+import { api, downloadFile } from '../../api.ts';
+import type { Page } from '../../types.ts';
+
+export type ReportStatus = 'valid' | 'superseded' | 'revoked';
+
+export const REPORT_STATUS_LABELS: Record<ReportStatus, string> = { valid: '有效', superseded: '已被更正报告替代', revoked: '已撤销' };
+export const REPORT_STATUS_COLORS: Record<ReportStatus, string> = { valid: 'success', superseded: 'warning', revoked: 'error' };
+
+export interface Report {
+  id: string;
+  reportNumber: string;
+  checkCode: string;
+  status: ReportStatus;
+  statusLabel: string;
+  batch: { id: string; batchNumber: string };
+  agency: { id: string; name: string };
+  project: { id: string; name: string };
+  regionCode: string;
+  specialtyName: string;
+  reportDate: string;
+  generatedAt: string;
+  signatory: { id: string; name: string };
+  contentSha256: string;
+  pdfSha256: string;
+  pdfSize: number;
+  verifyPath: string;
+  supersedes: { id: string; reportNumber: string; reason: string } | null;
+  supersededBy: { id: string; reportNumber: string } | null;
+  supersededAt: string | null;
+  revokedAt: string | null;
+  revokedByName: string | null;
+  revokeReason: string | null;
+  summary: { records: number; pass: number; fail: number; undetermined: number };
+}
+
+export interface ReportFilters {
+  status?: ReportStatus;
+  batchId?: string;
+  projectId?: string;
+  q?: string;
+}
+
+export const listReports = (f: ReportFilters, page: number, pageSize: number, signal: AbortSignal) =>
+  api.get<Page<Report>>('/reports', { status: f.status, batchId: f.batchId, projectId: f.projectId, q: f.q?.trim(), page, pageSize }, signal);
+
+export const generateReport = (batchId: string) => api.post<Report>(`/batches/${encodeURIComponent(batchId)}/report`);
+export const revokeReport = (id: string, reason: string) => api.post<Report>(`/reports/${encodeURIComponent(id)}/revoke`, { reason });
+export const supersedeReport = (id: string, reason: string) => api.post<Report>(`/reports/${encodeURIComponent(id)}/supersede`, { reason });
+export const downloadReportPdf = (r: Pick<Report, 'id' | 'reportNumber'>) => downloadFile(`/reports/${encodeURIComponent(r.id)}/pdf`, undefined, `检测报告-${r.reportNumber}.pdf`);
+
+/** A batch as the report dialog needs it (GET /batches?status=reviewed). */
+export interface ReviewedBatch {
+  id: string;
+  batchNumber: string;
+  project: { id: string; name: string };
+  agency: { id: string; name: string };
+  specialtyName: string;
+  locked: boolean;
+  reviewedAt: string | null;
+}
+
+export const listReviewedBatches = (signal?: AbortSignal) => api.get<Page<ReviewedBatch>>('/batches', { status: 'reviewed', pageSize: 100 }, signal);
+
+/** What the public verification page shows (no login). */
+export interface PublicVerification {
+  reportNumber: string;
+  agencyName: string;
+  projectName: string;
+  reportDate: string;
+  status: ReportStatus;
+  statusLabel: string;
+  statusChangedAt: string | null;
+  supersededBy: string | null;
+  contentSha256: string;
+  pdfSha256: string;
+}
+
+export const verifyReport = (number: string, code: string, signal?: AbortSignal) =>
+  api.get<PublicVerification>(`/public/reports/${encodeURIComponent(number.trim())}`, { c: code.trim() }, signal);
