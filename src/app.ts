@@ -38,6 +38,8 @@ import { imageRoutes } from './modules/images/routes.ts';
 import { checkinRoutes } from './modules/checkins/routes.ts';
 import { batchRoutes } from './modules/batches/routes.ts';
 import { recordRoutes } from './modules/records/routes.ts';
+import { deadlineRoutes } from './modules/deadlines/routes.ts';
+import { notificationRoutes } from './modules/notifications/routes.ts';
 
 export interface Services {
   regions: RegionService;
@@ -163,6 +165,8 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
       await api.register(checkinRoutes);
       await api.register(batchRoutes);
       await api.register(recordRoutes);
+      await api.register(deadlineRoutes);
+      await api.register(notificationRoutes);
     },
     { prefix: '/api/v1' },
   );

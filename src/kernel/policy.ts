@@ -251,3 +251,15 @@ export const IMAGE_WORKER_CONCURRENCY = 2;
  */
 export const RESUMABLE_SEGMENT_BYTES = 1024 * 1024;
 export const RESUMABLE_UPLOAD_EXPIRY_MS = 7 * DAY;
+
+// ───────────────────────────── Deadlines (issue 5) ─────────────────────────────
+
+/**
+ * ⚙ The deadline sweeper runs in every server process every 15 s, so a batch is locked at most ~15 s (plus the sweep
+ * itself) after its deadline, well inside the issue's 60 s; it handles at most 500 due batches per transaction.
+ */
+export const DEADLINE_SWEEP_INTERVAL_MS = 15_000;
+export const DEADLINE_SWEEP_CHUNK = 500;
+
+/** ⚙ A force-majeure filing (不可抗力报备) carries at most 10 evidence documents. */
+export const FORCE_MAJEURE_MAX_DOCUMENTS = 10;

@@ -9,6 +9,7 @@ import { seedRegistryAgencies } from './registry-agencies.ts';
 import { seedRegistryProjects } from './registry-projects.ts';
 import { seedWitnesses } from './registry-witnesses.ts';
 import { seedBatches } from './batches.ts';
+import { seedDeadlines } from './deadlines.ts';
 import '../modules/organisations/tables.ts';
 import '../modules/identity/tables.ts';
 
@@ -136,6 +137,7 @@ export async function seedDemo(deps: AppDeps, opts: { onlyIfEmpty?: boolean } = 
     await seedRegistryProjects(trx, ids, now);
     await seedWitnesses(trx, ids, now, deps.blobs);
     await seedBatches(trx, ids, now);
+    await seedDeadlines(trx, ids, now);
     await recordAudit(trx, { actor: { kind: 'system', name: 'demo-seed' }, requestId: 'seed', clientIp: null, now }, {
       action: 'system.seed.demo',
       targetType: 'platform',

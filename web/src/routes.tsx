@@ -25,6 +25,8 @@ const CommissionsPage = lazy(() => import('./pages/commissions/CommissionsPage.t
 const WitnessesPage = lazy(() => import('./pages/witnesses/WitnessesPage.tsx'));
 const ViolationsPage = lazy(() => import('./pages/violations/ViolationsPage.tsx'));
 const CalendarPage = lazy(() => import('./pages/calendar/CalendarPage.tsx'));
+const ForceMajeurePage = lazy(() => import('./pages/deadlines/ForceMajeurePage.tsx'));
+const NotificationsPage = lazy(() => import('./pages/notifications/NotificationsPage.tsx'));
 
 /**
  * Pages behind the login; each is gated by the roles nav.tsx gives its menu entry (`gate`, for a page below an
@@ -51,6 +53,8 @@ const PAGES: { path: string; element: React.ReactNode; gate?: string | null }[] 
   { path: '/witnesses', element: <WitnessesPage /> },
   { path: '/violations', element: <ViolationsPage /> },
   { path: '/calendar', element: <CalendarPage /> },
+  { path: '/force-majeure', element: <ForceMajeurePage /> },
+  { path: '/notifications', element: <NotificationsPage /> },
 ];
 
 export function AppRoutes() {
