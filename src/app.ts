@@ -39,6 +39,8 @@ import { checkinRoutes } from './modules/checkins/routes.ts';
 import { batchRoutes } from './modules/batches/routes.ts';
 import { recordRoutes } from './modules/records/routes.ts';
 import { reportRoutes } from './modules/reports/routes.ts';
+import { deadlineRoutes } from './modules/deadlines/routes.ts';
+import { notificationRoutes } from './modules/notifications/routes.ts';
 
 export interface Services {
   regions: RegionService;
@@ -165,6 +167,8 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
       await api.register(batchRoutes);
       await api.register(recordRoutes);
       await api.register(reportRoutes);
+      await api.register(deadlineRoutes);
+      await api.register(notificationRoutes);
     },
     { prefix: '/api/v1' },
   );

@@ -270,3 +270,14 @@ export const REPORT_CHECK_CODE_LENGTH = 8;
 /** ⚙ The reason given when a report is revoked or replaced by a corrected one: 2 to 500 characters. */
 export const REPORT_REASON_MIN_LENGTH = 2;
 export const REPORT_REASON_MAX_LENGTH = 500;
+// ───────────────────────────── Deadlines (issue 5) ─────────────────────────────
+
+/**
+ * ⚙ The deadline sweeper runs in every server process every 15 s, so a batch is locked at most ~15 s (plus the sweep
+ * itself) after its deadline, well inside the issue's 60 s; it handles at most 500 due batches per transaction.
+ */
+export const DEADLINE_SWEEP_INTERVAL_MS = 15_000;
+export const DEADLINE_SWEEP_CHUNK = 500;
+
+/** ⚙ A force-majeure filing (不可抗力报备) carries at most 10 evidence documents. */
+export const FORCE_MAJEURE_MAX_DOCUMENTS = 10;

@@ -10,6 +10,7 @@ import { seedRegistryProjects } from './registry-projects.ts';
 import { seedWitnesses } from './registry-witnesses.ts';
 import { seedBatches } from './batches.ts';
 import { seedReports } from './reports.ts';
+import { seedDeadlines } from './deadlines.ts';
 import '../modules/organisations/tables.ts';
 import '../modules/identity/tables.ts';
 
@@ -138,6 +139,7 @@ export async function seedDemo(deps: AppDeps, opts: { onlyIfEmpty?: boolean } = 
     await seedWitnesses(trx, ids, now, deps.blobs);
     await seedBatches(trx, ids, now);
     await seedReports(trx, ids, now, deps.blobs, deps.config.publicBaseUrl ?? `http://127.0.0.1:${deps.config.port}`);
+    await seedDeadlines(trx, ids, now);
     await recordAudit(trx, { actor: { kind: 'system', name: 'demo-seed' }, requestId: 'seed', clientIp: null, now }, {
       action: 'system.seed.demo',
       targetType: 'platform',

@@ -1,6 +1,8 @@
 import {
   ApartmentOutlined,
   ApiOutlined,
+  BellOutlined,
+  ClockCircleOutlined,
   AuditOutlined,
   BankOutlined,
   BuildOutlined,
@@ -143,6 +145,14 @@ export const NAV: readonly NavEntry[] = [
     group: '监管',
   },
   {
+    path: '/force-majeure',
+    label: '报备与锁定',
+    icon: <ClockCircleOutlined />,
+    roles: ['dept_officer', 'agency_admin', 'upload_owner', 'tester'],
+    description: '不可抗力报备、审核，逾期锁定批次的处理与解锁',
+    group: '监管',
+  },
+  {
     path: '/calendar',
     label: '工作日历',
     icon: <CalendarOutlined />,
@@ -166,6 +176,7 @@ export const NAV: readonly NavEntry[] = [
     description: '登录、账号、机构等操作的留痕记录',
     group: '系统',
   },
+  { path: '/notifications', label: '通知', icon: <BellOutlined />, description: '上传时限、锁定与报备审核的通知', group: '系统' },
   { path: '/account', label: '我的账户', icon: <UserOutlined />, description: '个人信息与修改密码', group: '系统' },
 ];
 

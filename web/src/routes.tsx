@@ -28,6 +28,8 @@ const ViolationsPage = lazy(() => import('./pages/violations/ViolationsPage.tsx'
 const CalendarPage = lazy(() => import('./pages/calendar/CalendarPage.tsx'));
 const ReportsPage = lazy(() => import('./pages/reports/ReportsPage.tsx'));
 const ReportVerifyPage = lazy(() => import('./pages/reports/ReportVerifyPage.tsx'));
+const ForceMajeurePage = lazy(() => import('./pages/deadlines/ForceMajeurePage.tsx'));
+const NotificationsPage = lazy(() => import('./pages/notifications/NotificationsPage.tsx'));
 
 /**
  * Pages behind the login; each is gated by the roles nav.tsx gives its menu entry (`gate`, for a page below an
@@ -55,6 +57,8 @@ const PAGES: { path: string; element: React.ReactNode; gate?: string | null }[] 
   { path: '/violations', element: <ViolationsPage /> },
   { path: '/calendar', element: <CalendarPage /> },
   { path: '/reports', element: <ReportsPage /> },
+  { path: '/force-majeure', element: <ForceMajeurePage /> },
+  { path: '/notifications', element: <NotificationsPage /> },
 ];
 
 export function AppRoutes() {

@@ -37,6 +37,8 @@ export const ANOMALY_KIND_LABELS = {
   witness_proxy_suspected: '疑似他人代见证',
   // Uploads after a lock (issue 5)
   supplementary_upload: '补传',
+  // Opened and never declared complete within ⚙ 24 h (issue 5)
+  possibly_missing: '疑似漏传（开启后长时间未申报完成）',
 } as const;
 
 export type AnomalyKind = keyof typeof ANOMALY_KIND_LABELS;

@@ -29,13 +29,16 @@ describe('demo batches', () => {
     const res = await t.app.inject({ url: '/api/v1/batches?pageSize=100', headers: { cookie: owner } });
     expect(res.statusCode).toBe(200);
     const items = res.json().items as { status: string; batchNumber: string; deadline: { state: string; remainingMs: number | null; sealedOnTime: boolean | null } }[];
-    expect(items.map((b) => b.status)).toEqual(['uploading', 'completed', 'sealed', 'reviewed', 'reported']);
-    expect(items.map((b) => b.batchNumber)).toEqual(['JC-2026-000005', 'JC-2026-000004', 'JC-2026-000003', 'JC-2026-000002', 'JC-2026-000001']);
-    const completed = items[1]!;
+    // With the deadline seed (src/seed/deadlines.ts): 000007 under a pending force-majeure filing, 000006 locked late.
+    expect(items.map((b) => b.status)).toEqual(['uploading', 'completed', 'completed', 'sealed', 'completed', 'reviewed', 'reported']);
+    expect(items.map((b) => b.batchNumber)).toEqual(['JC-2026-000005', 'JC-2026-000007', 'JC-2026-000004', 'JC-2026-000003', 'JC-2026-000006', 'JC-2026-000002', 'JC-2026-000001']);
+    expect(items[1]!.deadline.state).toBe('suspended');
+    const completed = items[2]!;
     expect(completed.deadline).toMatchObject({ state: 'running', remainingMs: 70 * 60_000 });
-    expect(items[2]!.deadline.sealedOnTime).toBe(true);
     expect(items[3]!.deadline.sealedOnTime).toBe(true);
-    expect(items[4]!.deadline.sealedOnTime).toBe(true);
+    expect(items[4]!).toMatchObject({ locked: true, deadline: { overdue: true } });
+    expect(items[5]!.deadline.sealedOnTime).toBe(true);
+    expect(items[6]!.deadline.sealedOnTime).toBe(true);
   });
 
   it('records are signed by the demo device key and hash to what their seal declares', async () => {

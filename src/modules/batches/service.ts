@@ -14,7 +14,8 @@ import { specialtyName, type Specialty } from '../agencies/specialties.ts';
 import { findItem, getCatalogueVersion, getCurrentCatalogue, type Catalogue } from '../catalogue/service.ts';
 import { commissionCovers } from '../commissions/service.ts';
 import { formatComponentId, parseComponentId } from '../components/rules/component-id.ts';
-import type { BatchTiming } from '../deadlines/rules/upload-deadline.ts';
+import { currentFilings, refreshDeadline, scheduleColumns, timingOf } from '../deadlines/lock.ts';
+import type { BatchTiming, ForceMajeureStatus } from '../deadlines/rules/upload-deadline.ts';
 import { assertEquipmentUsable } from '../equipment/service.ts';
 import { findVisibleProject } from '../projects/service.ts';
 import { activePersonForUser, isCertifiedFor } from '../personnel/service.ts';
@@ -251,9 +252,12 @@ export async function markUploading(trx: Transaction<Database>, ctx: RequestCont
   return row.status;
 }
 
-/** The timing the 2-hour rule reads. Force majeure (issue 5) is not filed yet: null until that module supplies it. */
-export function batchTiming(b: Pick<BatchRow, 'opened_at' | 'completed_at' | 'first_sealed_at'>): BatchTiming {
-  return { openedAt: b.opened_at, completedAt: b.completed_at, sealedAt: b.first_sealed_at, forceMajeure: null };
+/** The timing the 2-hour rule reads, with the batch's current force-majeure filing when the row carries it (`fm_*`). */
+export function batchTiming(
+  b: Pick<BatchRow, 'opened_at' | 'completed_at' | 'first_sealed_at'> & { fm_id?: string | null; fm_status?: ForceMajeureStatus | null; fm_filed_at?: Date | null; fm_cleared_at?: Date | null },
+): BatchTiming {
+  const fm = b.fm_id && b.fm_status && b.fm_filed_at ? { id: b.fm_id, status: b.fm_status, filed_at: b.fm_filed_at, decided_at: null, cleared_at: b.fm_cleared_at ?? null } : null;
+  return timingOf(b, fm);
 }
 
 // ───────────────────────────── views ─────────────────────────────
@@ -391,7 +395,17 @@ const toReview = (r: BatchReviewRow): BatchReview => ({
   reviewedAt: r.reviewed_at.toISOString(),
 });
 
-type SummaryRow = BatchRow & { agency_name: string; project_name: string; sealed_at: Date | null; record_count: number; open_anomaly_count: number };
+type SummaryRow = BatchRow & {
+  agency_name: string;
+  project_name: string;
+  sealed_at: Date | null;
+  record_count: number;
+  open_anomaly_count: number;
+  fm_id: string | null;
+  fm_status: ForceMajeureStatus | null;
+  fm_filed_at: Date | null;
+  fm_cleared_at: Date | null;
+};
 
 function toSummary(r: SummaryRow, now: Date): BatchSummary {
   return {
@@ -426,7 +440,21 @@ function summaryQuery(db: Db, ctx: RequestContext) {
     .select(['ao.name as agency_name', 'p.name as project_name'])
     .select(sql<Date | null>`b.first_sealed_at`.as('sealed_at'))
     .select(sql<number>`(select count(*)::int from batch_records br where br.batch_id = b.id)`.as('record_count'))
-    .select(sql<number>`(select count(*)::int from anomalies an where an.batch_id = b.id and an.status = 'open')`.as('open_anomaly_count'));
+    .select(sql<number>`(select count(*)::int from anomalies an where an.batch_id = b.id and an.status = 'open')`.as('open_anomaly_count'))
+    // The current force-majeure filing (the latest), which the 2-hour rule reads.
+    .leftJoinLateral(
+      (eb) =>
+        eb
+          .selectFrom('force_majeure_filings as fm')
+          .select(['fm.id as fm_id', 'fm.status as fm_status', 'fm.filed_at as fm_filed_at', 'fm.cleared_at as fm_cleared_at'])
+          .whereRef('fm.batch_id', '=', 'b.id')
+          .orderBy('fm.filed_at', 'desc')
+          .orderBy('fm.id', 'desc')
+          .limit(1)
+          .as('fm'),
+      (j) => j.onTrue(),
+    )
+    .select(['fm.fm_id', 'fm.fm_status', 'fm.fm_filed_at', 'fm.fm_cleared_at']);
 }
 
 export interface BatchFilter {
@@ -601,6 +629,8 @@ export class BatchService {
         unlocked_at: null,
         unlocked_by: null,
         unlock_reason: null,
+        // The 漏传 instant (the batch is open; nothing else is due yet).
+        ...scheduleColumns({ opened_at: now, completed_at: null, first_sealed_at: null, locked_at: null, missing_flagged_at: null }, null),
       })
       .returningAll()
       .executeTakeFirstOrThrow();
@@ -648,6 +678,8 @@ export class BatchService {
         .execute();
       const view = deadlineView(batchTiming({ opened_at: b.opened_at, completed_at: completedAt, first_sealed_at: null }), ctx.now);
       await writeBatchEvent(trx, ctx, b, { event: 'complete', from: b.status, to, details: { completedAt: completedAt.toISOString(), deadline: view.deadline } });
+      // The deadline starts running (and a completion declared more than 2 h back is late at once).
+      await refreshDeadline(trx, ctx, id);
       if (check.beforeCapture) {
         await recordAnomaly(trx, ctx, {
           batchId: id,
@@ -726,7 +758,7 @@ export class BatchService {
         .set({ status: to, current_seal_id: seal.id, first_sealed_at: b.first_sealed_at ?? ctx.now, row_version: b.row_version + 1 })
         .where('id', '=', id)
         .execute();
-      const view = deadlineView(batchTiming({ ...b, first_sealed_at: b.first_sealed_at ?? ctx.now }), ctx.now);
+      const view = deadlineView(timingOf({ ...b, first_sealed_at: b.first_sealed_at ?? ctx.now }, (await currentFilings(trx, [id])).get(id)), ctx.now);
       await writeBatchEvent(trx, ctx, b, {
         event: 'seal',
         from: b.status,
@@ -735,6 +767,8 @@ export class BatchService {
       });
 
       await recordSealFindings(trx, ctx, b, seal.id, cmp);
+      // Sealed on time: nothing is due any more. Sealed late and not yet locked by the sweeper: locked now.
+      await refreshDeadline(trx, ctx, id);
       return this.#detail(trx, ctx, id);
     });
   }

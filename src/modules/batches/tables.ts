@@ -47,6 +47,11 @@ export interface BatchesTable {
   unlocked_at: Date | null;
   unlocked_by: string | null;
   unlock_reason: string | null;
+  /** The sweeper's instants (migration 0009, src/modules/deadlines): maintained from the 2-hour rule, never by hand. */
+  lock_due_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  warn_due_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  missing_due_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  missing_flagged_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
   row_version: ColumnType<number, number | undefined, number>;
 }
 export type BatchRow = Selectable<BatchesTable>;

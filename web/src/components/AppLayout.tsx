@@ -5,6 +5,7 @@ import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { errorMessage } from '../api.ts';
 import { useMe, useAuth } from '../auth.tsx';
 import { navFor, NAV } from '../nav.tsx';
+import { NotificationBell } from '../pages/notifications/NotificationBell.tsx';
 import type { Me } from '../types.ts';
 import { FullPageSpin } from './FullPageSpin.tsx';
 
@@ -94,6 +95,7 @@ export function AppLayout() {
             {PLATFORM_NAME}
           </Typography.Text>
           <Flex align="center" gap={16} className="app-user">
+            <NotificationBell />
             <span data-testid="current-user">
               <UserOutlined /> <Typography.Text strong>{me.displayName}</Typography.Text>
               <Typography.Text type="secondary" className="app-where">
