@@ -9,6 +9,7 @@ import { seedRegistryAgencies } from './registry-agencies.ts';
 import { seedRegistryProjects } from './registry-projects.ts';
 import { seedWitnesses } from './registry-witnesses.ts';
 import { seedBatches } from './batches.ts';
+import { seedEnforcement } from './enforcement.ts';
 import '../modules/organisations/tables.ts';
 import '../modules/identity/tables.ts';
 
@@ -130,12 +131,14 @@ export async function seedDemo(deps: AppDeps, opts: { onlyIfEmpty?: boolean } = 
         .execute();
     }
     // The registries: agencies with qualifications, personnel and equipment; projects, components and
-    // commissions; witnesses with their written authorizations; then test batches in each state.
+    // commissions; witnesses with their written authorizations; then test batches in each state; then a few
+    // violations, cases and a fraud report.
     // Order matters: each reads what the last wrote.
     await seedRegistryAgencies(trx, ids, now);
     await seedRegistryProjects(trx, ids, now);
     await seedWitnesses(trx, ids, now, deps.blobs);
     await seedBatches(trx, ids, now);
+    await seedEnforcement(trx, ids, now);
     await recordAudit(trx, { actor: { kind: 'system', name: 'demo-seed' }, requestId: 'seed', clientIp: null, now }, {
       action: 'system.seed.demo',
       targetType: 'platform',

@@ -25,6 +25,10 @@ const CommissionsPage = lazy(() => import('./pages/commissions/CommissionsPage.t
 const WitnessesPage = lazy(() => import('./pages/witnesses/WitnessesPage.tsx'));
 const ViolationsPage = lazy(() => import('./pages/violations/ViolationsPage.tsx'));
 const CalendarPage = lazy(() => import('./pages/calendar/CalendarPage.tsx'));
+const CasesPage = lazy(() => import('./pages/enforcement/CasesPage.tsx'));
+const KeySupervisionPage = lazy(() => import('./pages/enforcement/KeySupervisionPage.tsx'));
+const CreditPage = lazy(() => import('./pages/enforcement/CreditPage.tsx'));
+const FraudReportsPage = lazy(() => import('./pages/enforcement/FraudReportsPage.tsx'));
 
 /**
  * Pages behind the login; each is gated by the roles nav.tsx gives its menu entry (`gate`, for a page below an
@@ -51,6 +55,10 @@ const PAGES: { path: string; element: React.ReactNode; gate?: string | null }[] 
   { path: '/witnesses', element: <WitnessesPage /> },
   { path: '/violations', element: <ViolationsPage /> },
   { path: '/calendar', element: <CalendarPage /> },
+  { path: '/enforcement/cases', element: <CasesPage /> },
+  { path: '/enforcement/key-supervision', element: <KeySupervisionPage /> },
+  { path: '/credit', element: <CreditPage /> },
+  { path: '/fraud-reports', element: <FraudReportsPage /> },
 ];
 
 export function AppRoutes() {
