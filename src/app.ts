@@ -41,6 +41,7 @@ import { recordRoutes } from './modules/records/routes.ts';
 import { reportRoutes } from './modules/reports/routes.ts';
 import { deadlineRoutes } from './modules/deadlines/routes.ts';
 import { notificationRoutes } from './modules/notifications/routes.ts';
+import { enforcementRoutes } from './modules/enforcement/routes.ts';
 
 export interface Services {
   regions: RegionService;
@@ -169,6 +170,7 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
       await api.register(reportRoutes);
       await api.register(deadlineRoutes);
       await api.register(notificationRoutes);
+      await api.register(enforcementRoutes);
     },
     { prefix: '/api/v1' },
   );

@@ -5,6 +5,7 @@ import { DataDirLockedError } from './kernel/db/database.ts';
 import { MigrationError } from './kernel/db/migrate.ts';
 import { startImageWorker } from './modules/images/worker.ts';
 import { startDeadlineSweeper } from './modules/deadlines/sweeper.ts';
+import { startEnforcementWorker } from './modules/enforcement/worker.ts';
 
 /** `npm start`: configuration → database → migrations → app → listen; SIGTERM/SIGINT drain and stop. */
 async function main(): Promise<void> {
@@ -14,10 +15,11 @@ async function main(): Promise<void> {
 
   let stopping = false;
   // Declared before `stop` (a signal may come before listen finishes), assigned once listening.
-  // eslint-disable-next-line prefer-const
+  /* eslint-disable prefer-const */
   let imageWorker: ReturnType<typeof startImageWorker> | undefined;
-  // eslint-disable-next-line prefer-const
   let deadlineSweeper: ReturnType<typeof startDeadlineSweeper> | undefined;
+  let enforcementWorker: ReturnType<typeof startEnforcementWorker> | undefined;
+  /* eslint-enable prefer-const */
   // While draining, every answer closes its connection, so keep-alive sockets do not hold the shutdown open
   // (Fastify keeps idle sockets 72 s by default).
   app.addHook('onSend', async (_req, reply) => {
@@ -38,6 +40,7 @@ async function main(): Promise<void> {
       await app.close(); // stops accepting, waits for in-flight requests
       await imageWorker?.stop(); // lets a claimed image job finish (or lapse, to be claimed again)
       await deadlineSweeper?.stop(); // lets the sweep chunk in hand commit (or roll back whole)
+      await enforcementWorker?.stop();
       await deps.handle.close();
       process.exit(0);
     } catch (err) {
@@ -53,6 +56,8 @@ async function main(): Promise<void> {
   imageWorker = startImageWorker(deps, { log: app.log });
   // Report locks at the 2-hour deadline, warnings and 漏传 flags, claimed once across processes.
   deadlineSweeper = startDeadlineSweeper(deps, { log: app.log });
+  // The enforcement ladder's hourly pass (overdue interviews and rectifications escalate).
+  enforcementWorker = startEnforcementWorker(deps, { log: app.log });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const base = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`;

@@ -4826,6 +4826,325 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/credit/organisations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 单位信用（分值、等级、市场准入限制） */
+        get: {
+            parameters: {
+                query?: {
+                    q?: string;
+                    type?: "agency" | "supervision_unit" | "construction_unit";
+                    /** @description 年度（北京时间日历年；默认今年） */
+                    year?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                breakdown: {
+                                    base: number;
+                                    bonus: number;
+                                    deductions: number;
+                                };
+                                countedViolations: number;
+                                dishonest: boolean;
+                                downgraded: boolean;
+                                exemptViolations: number;
+                                /**
+                                 * @description A 优良 · B 合格 · C 警示 · D 不合格
+                                 * @enum {unknown}
+                                 */
+                                level: "A" | "B" | "C" | "D";
+                                organisation: {
+                                    id: string;
+                                    name: string;
+                                    regionCode: string;
+                                    regionName: string;
+                                    /** @enum {unknown} */
+                                    type: "agency" | "construction_unit" | "supervision_unit" | "contractor" | "department";
+                                    typeLabel: string;
+                                };
+                                penalties: number;
+                                pendingViolations: number;
+                                restriction: {
+                                    id: string;
+                                    reason: string;
+                                    restrictedUntil: string | null;
+                                } | null;
+                                score: number;
+                                violations: number;
+                                year: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description 统一错误格式 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/credit/persons": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 人员信用（按违规记录中的涉及人员） */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description 年度（北京时间日历年；默认今年） */
+                    year?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                countedViolations: number;
+                                /** @enum {unknown} */
+                                level: "A" | "B" | "C" | "D";
+                                organisation: {
+                                    id: string;
+                                    name: string;
+                                };
+                                personName: string;
+                                personRef: string;
+                                score: number;
+                                violations: number;
+                                year: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description 统一错误格式 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/credit/restrictions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 限制市场准入记录 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                caseReference: string | null;
+                                id: string;
+                                inForce: boolean;
+                                liftedAt: string | null;
+                                organisation: {
+                                    id: string;
+                                    name: string;
+                                    /** @enum {unknown} */
+                                    type: "agency" | "construction_unit" | "supervision_unit" | "contractor" | "department";
+                                };
+                                reason: string;
+                                /** Format: date-time */
+                                restrictedFrom: string;
+                                restrictedUntil: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description 统一错误格式 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/documents": {
         parameters: {
             query?: never;
@@ -5033,6 +5352,1004 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/enforcement/cases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 分级处置案件（本辖区／本单位） */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description 只看待处理（待确认、处置中、待审核） */
+                    open?: boolean;
+                    organisationId?: string;
+                    page?: number;
+                    pageSize?: number;
+                    rung?: "interview" | "rectification" | "penalty";
+                    status?: "proposed" | "confirmed" | "report_submitted" | "closed" | "dismissed" | "superseded";
+                    /** @description 年度（北京时间日历年；默认今年） */
+                    year?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["EnforcementCase"][];
+                            total: number;
+                        };
+                    };
+                };
+                /** @description 统一错误格式 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/enforcement/cases/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 处置案件详情（含处置过程） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            closedAt: string | null;
+                            confirmedAt: string | null;
+                            confirmedBy: string | null;
+                            decisionNote: string | null;
+                            dismissedAt: string | null;
+                            dismissReason: string | null;
+                            /** @description 约谈或整改期限 */
+                            dueAt: string | null;
+                            events: {
+                                actorName: string | null;
+                                /** Format: date-time */
+                                at: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                event: string;
+                            }[];
+                            /** Format: uuid */
+                            id: string;
+                            interview: {
+                                attendees: string;
+                                /** Format: date-time */
+                                heldAt: string;
+                                minutes: string;
+                            } | null;
+                            marketRestrictionId: string | null;
+                            organisation: {
+                                id: string;
+                                name: string;
+                                regionCode: string;
+                                /** @enum {unknown} */
+                                type: "agency" | "construction_unit" | "supervision_unit" | "contractor" | "department";
+                            };
+                            outcome: ("held" | "accepted" | "rejected" | "decided") | null;
+                            outcomeLabel: string | null;
+                            penalty: {
+                                content: string;
+                                decisionNumber: string;
+                                dishonest: boolean;
+                            } | null;
+                            /** Format: date-time */
+                            proposedAt: string;
+                            reasonLabels: string[];
+                            reasons: string[];
+                            /** @description 处置部门辖区 */
+                            regionCode: string;
+                            regionName: string;
+                            report: {
+                                documentIds: string[];
+                                /** Format: date-time */
+                                submittedAt: string;
+                                text: string;
+                            } | null;
+                            /**
+                             * @description interview 约谈提醒 · rectification 限期整改 · penalty 行政处罚
+                             * @enum {unknown}
+                             */
+                            rung: "interview" | "rectification" | "penalty";
+                            rungLabel: string;
+                            /**
+                             * @description proposed 平台建议 · confirmed 已确认 · report_submitted 已提交整改报告 · closed 已办结 · dismissed 不予处置 · superseded 已被取代
+                             * @enum {unknown}
+                             */
+                            status: "proposed" | "confirmed" | "report_submitted" | "closed" | "dismissed" | "superseded";
+                            statusLabel: string;
+                            /** @description 提出建议时本年度补传批次数 */
+                            supplementaryUploads: number;
+                            violationIds: string[];
+                            year: number;
+                        };
+                    };
+                };
+                /** @description 统一错误格式 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/enforcement/cases/{id}/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 确认平台建议（约谈：15日内约谈；整改：设定整改期限） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description 整改期限（天） */
+                        dueDays?: number;
+                        note?: string | null;
+                        /** @description 案件版本（并发保护；可省略） */
+                        rowVersion?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EnforcementCase"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/enforcement/cases/{id}/dismiss": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 不予处置（须说明理由） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                        /** @description 案件版本（并发保护；可省略） */
+                        rowVersion?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EnforcementCase"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/enforcement/cases/{id}/interview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 登记约谈情况（时间、参加人员、纪要；可同时认定是否故意） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        attendees: string;
+                        /** Format: date-time */
+                        heldAt: string;
+                        intent?: ("unintentional" | "intentional") | null;
+                        minutes: string;
+                        /** @description 案件版本（并发保护；可省略） */
+                        rowVersion?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EnforcementCase"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/enforcement/cases/{id}/penalty": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 登记行政处罚决定（文号、内容；记不良信用记录；严重违规或失信的限制市场准入） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        content: string;
+                        decisionNumber: string;
+                        /** @description 是否认定失信 */
+                        dishonest: boolean;
+                        /** @description 案件版本（并发保护；可省略） */
+                        rowVersion?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EnforcementCase"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/enforcement/cases/{id}/rectification-decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 审核整改报告：accepted 整改合格 · rejected 整改不合格（逾期未提交报告的也可判定不合格） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {unknown} */
+                        decision: "accepted" | "rejected";
+                        intent?: ("unintentional" | "intentional") | null;
+                        note: string;
+                        /** @description 案件版本（并发保护；可省略） */
+                        rowVersion?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EnforcementCase"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/enforcement/cases/{id}/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 被责令整改单位提交整改报告（附件先经 /documents 上传） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        documentIds?: string[];
+                        text: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EnforcementCase"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/enforcement/key-supervision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 重点监管名单（本辖区） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                handlingRegionName: string;
+                                leaveRule: string;
+                                /** @description 若无新的违规，预计移出时间；案件未办结时为空 */
+                                leavesAt: string | null;
+                                organisation: {
+                                    id: string;
+                                    name: string;
+                                    regionCode: string;
+                                    regionName: string;
+                                    /** @enum {unknown} */
+                                    type: "agency" | "construction_unit" | "supervision_unit" | "contractor" | "department";
+                                    typeLabel: string;
+                                };
+                                reasons: string[];
+                                /** @enum {unknown} */
+                                rung: "rectification" | "penalty";
+                                rungLabel: string;
+                                /** Format: date-time */
+                                since: string;
+                                violationsThisYear: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description 统一错误格式 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/enforcement/key-supervision/export.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 导出重点监管名单（Excel，本辖区） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description xlsx 文件 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
+                    };
+                };
+                /** @description 统一错误格式 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
                 };
             };
         };
@@ -6766,6 +8083,438 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/fraud-reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 问题举报（建设单位：本单位提交的；住建部门：本辖区的） */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    status?: "open" | "recorded" | "dismissed";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["FraudReport"][];
+                            total: number;
+                        };
+                    };
+                };
+                /** @description 统一错误格式 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 建设单位举报发现的篡改、伪造等问题（转项目所在地住建部门） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        description: string;
+                        documentIds?: string[];
+                        /** Format: uuid */
+                        projectId: string;
+                        subjectOrganisationId?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FraudReport"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/fraud-reports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 问题举报详情 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FraudReport"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/fraud-reports/{id}/dismiss": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 不予认定（须说明理由） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FraudReport"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/fraud-reports/{id}/record-violation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 根据举报认定违规（记入违规台账） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        intentional?: boolean | null;
+                        note: string;
+                        /** Format: date-time */
+                        occurredAt: string;
+                        /** Format: uuid */
+                        organisationId: string;
+                        personRef?: string | null;
+                        /** @enum {unknown} */
+                        type: "late_upload" | "missing_upload" | "tampered_data" | "synthesized_image" | "fabricated_data" | "manual_entry_instead_of_auto" | "unregistered_witness" | "proxy_witness" | "witness_change_late" | "no_double_review" | "unqualified_commission" | "other";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FraudReport"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -12222,11 +13971,16 @@ export interface paths {
                     /** @description 发生时间起（含） */
                     from?: string;
                     organisationId?: string;
+                    /** @description 单位类型：agency 检测机构 · supervision_unit 监理单位 · construction_unit 建设单位 … */
+                    organisationType?: "agency" | "construction_unit" | "supervision_unit" | "contractor" | "department";
                     page?: number;
                     pageSize?: number;
+                    /** @description 涉及人员（包含） */
+                    personRef?: string;
                     projectId?: string;
                     /** @description minor 一般 · serious 严重 */
                     severity?: "minor" | "serious";
+                    source?: "automatic" | "officer";
                     /** @description 发生时间止（不含） */
                     to?: string;
                     /** @description late_upload 迟传 · missing_upload 漏传 · tampered_data 篡改数据或影像 · synthesized_image 合成或补拍影像 · fabricated_data 伪造检测数据或出具虚假报告 · manual_entry_instead_of_auto 人工录入替代自动采集 · unregistered_witness 无证见证 · proxy_witness 他人代见证 · witness_change_late 见证变更逾期 · no_double_review 未双人复核 · unqualified_commission 委托未对接或无资质机构 · other 其他 */
@@ -12298,7 +14052,92 @@ export interface paths {
             };
         };
         put?: never;
-        post?: never;
+        /** 监管人员认定违规（本辖区内的项目或单位） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        batchRef?: string | null;
+                        /** @description 认定事实 */
+                        description: string;
+                        intentional?: boolean | null;
+                        /** Format: date-time */
+                        occurredAt: string;
+                        /** Format: uuid */
+                        organisationId: string;
+                        personRef?: string | null;
+                        projectId?: string | null;
+                        /**
+                         * @description late_upload 迟传 · missing_upload 漏传 · tampered_data 篡改数据或影像 · synthesized_image 合成或补拍影像 · fabricated_data 伪造检测数据或出具虚假报告 · manual_entry_instead_of_auto 人工录入替代自动采集 · unregistered_witness 无证见证 · proxy_witness 他人代见证 · witness_change_late 见证变更逾期 · no_double_review 未双人复核 · unqualified_commission 委托未对接或无资质机构 · other 其他
+                         * @enum {unknown}
+                         */
+                        type: "late_upload" | "missing_upload" | "tampered_data" | "synthesized_image" | "fabricated_data" | "manual_entry_instead_of_auto" | "unregistered_witness" | "proxy_witness" | "witness_change_late" | "no_double_review" | "unqualified_commission" | "other";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Violation"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -12331,6 +14170,192 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["Violation"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/violations/{id}/intent": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 认定是否故意（仅一次；试行期非故意迟传/漏传可不纳入信用记录） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        intentional: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Violation"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/violations/export.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 导出违规记录（Excel；与列表相同的筛选与辖区范围） */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description 发生时间起（含） */
+                    from?: string;
+                    organisationId?: string;
+                    /** @description 单位类型：agency 检测机构 · supervision_unit 监理单位 · construction_unit 建设单位 … */
+                    organisationType?: "agency" | "construction_unit" | "supervision_unit" | "contractor" | "department";
+                    /** @description 涉及人员（包含） */
+                    personRef?: string;
+                    projectId?: string;
+                    /** @description minor 一般 · serious 严重 */
+                    severity?: "minor" | "serious";
+                    source?: "automatic" | "officer";
+                    /** @description 发生时间止（不含） */
+                    to?: string;
+                    /** @description late_upload 迟传 · missing_upload 漏传 · tampered_data 篡改数据或影像 · synthesized_image 合成或补拍影像 · fabricated_data 伪造检测数据或出具虚假报告 · manual_entry_instead_of_auto 人工录入替代自动采集 · unregistered_witness 无证见证 · proxy_witness 他人代见证 · witness_change_late 见证变更逾期 · no_double_review 未双人复核 · unqualified_commission 委托未对接或无资质机构 · other 其他 */
+                    type?: "late_upload" | "missing_upload" | "tampered_data" | "synthesized_image" | "fabricated_data" | "manual_entry_instead_of_auto" | "unregistered_witness" | "proxy_witness" | "witness_change_late" | "no_double_review" | "unqualified_commission" | "other";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description xlsx 文件 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
                     };
                 };
                 /** @description 统一错误格式 */
@@ -13366,6 +15391,68 @@ export interface components {
             /** Format: date-time */
             uploadedAt: string;
         };
+        EnforcementCase: {
+            closedAt: string | null;
+            confirmedAt: string | null;
+            confirmedBy: string | null;
+            decisionNote: string | null;
+            dismissedAt: string | null;
+            dismissReason: string | null;
+            /** @description 约谈或整改期限 */
+            dueAt: string | null;
+            /** Format: uuid */
+            id: string;
+            interview: {
+                attendees: string;
+                /** Format: date-time */
+                heldAt: string;
+                minutes: string;
+            } | null;
+            marketRestrictionId: string | null;
+            organisation: {
+                id: string;
+                name: string;
+                regionCode: string;
+                /** @enum {unknown} */
+                type: "agency" | "construction_unit" | "supervision_unit" | "contractor" | "department";
+            };
+            outcome: ("held" | "accepted" | "rejected" | "decided") | null;
+            outcomeLabel: string | null;
+            penalty: {
+                content: string;
+                decisionNumber: string;
+                dishonest: boolean;
+            } | null;
+            /** Format: date-time */
+            proposedAt: string;
+            reasonLabels: string[];
+            reasons: string[];
+            /** @description 处置部门辖区 */
+            regionCode: string;
+            regionName: string;
+            report: {
+                documentIds: string[];
+                /** Format: date-time */
+                submittedAt: string;
+                text: string;
+            } | null;
+            /**
+             * @description interview 约谈提醒 · rectification 限期整改 · penalty 行政处罚
+             * @enum {unknown}
+             */
+            rung: "interview" | "rectification" | "penalty";
+            rungLabel: string;
+            /**
+             * @description proposed 平台建议 · confirmed 已确认 · report_submitted 已提交整改报告 · closed 已办结 · dismissed 不予处置 · superseded 已被取代
+             * @enum {unknown}
+             */
+            status: "proposed" | "confirmed" | "report_submitted" | "closed" | "dismissed" | "superseded";
+            statusLabel: string;
+            /** @description 提出建议时本年度补传批次数 */
+            supplementaryUploads: number;
+            violationIds: string[];
+            year: number;
+        };
         /** @description 统一错误格式 */
         ErrorResponse: {
             /** @description 稳定的机器可读错误码 */
@@ -13428,6 +15515,38 @@ export interface components {
              */
             status: "pending" | "accepted" | "rejected";
             statusLabel: string;
+        };
+        FraudReport: {
+            /** Format: date-time */
+            createdAt: string;
+            description: string;
+            documentIds: string[];
+            handledAt: string | null;
+            handledBy: string | null;
+            handlingNote: string | null;
+            /** Format: uuid */
+            id: string;
+            project: {
+                id: string;
+                name: string;
+            };
+            regionCode: string;
+            regionName: string;
+            reportedBy: string;
+            reporter: {
+                id: string;
+                name: string;
+            };
+            /**
+             * @description open 待处理 · recorded 已认定违规 · dismissed 不予认定
+             * @enum {unknown}
+             */
+            status: "open" | "recorded" | "dismissed";
+            subjectOrganisation: {
+                id: string;
+                name: string;
+            } | null;
+            violationId: string | null;
         };
         Image: {
             /** Format: uuid */
@@ -13840,6 +15959,11 @@ export interface components {
             batchRef: string | null;
             /** Format: date-time */
             createdAt: string;
+            /**
+             * @description pending 待定（试行期待约谈整改结果）· counts 已记入信用记录 · exempt 试行期不纳入信用记录
+             * @enum {unknown}
+             */
+            creditStatus: "pending" | "counts" | "exempt";
             /** @description 证据（时间、编号、哈希等） */
             evidence: {
                 [key: string]: unknown;

@@ -281,3 +281,37 @@ export const DEADLINE_SWEEP_CHUNK = 500;
 
 /** ⚙ A force-majeure filing (不可抗力报备) carries at most 10 evidence documents. */
 export const FORCE_MAJEURE_MAX_DOCUMENTS = 10;
+/*
+ * ── Enforcement (issue 6 items 1–5): graded handling, key supervision list, trial period, credit ──
+ */
+
+/** ⚙ 约谈提醒: once an officer confirms an interview, it is held within 15 days (the trial exemption needs "on time"). */
+export const INTERVIEW_DUE_DAYS = 15;
+/** ⚙ 限期整改: the rectification deadline an officer is offered by default (30 days); they may set 1 to 90 days. */
+export const RECTIFICATION_DEFAULT_DAYS = 30;
+export const RECTIFICATION_MIN_DAYS = 1;
+export const RECTIFICATION_MAX_DAYS = 90;
+
+/**
+ * ⚙ 重点监管名单 (三(一)): an organisation is on the list from the confirmation of a 限期整改 or 行政处罚 case. It leaves
+ * once every such case is closed and 12 months have passed since the last of those closings and since its last
+ * violation — a year of clean conduct after the handling ended.
+ */
+export const KEY_SUPERVISION_CLEAR_MONTHS = 12;
+
+/**
+ * ⚙ "补传超1次" is counted per agency per Beijing calendar year as the number of batches that received supplementary
+ * uploads (补传: records or images uploaded while or after the batch was locked), in the year of the first one. A batch
+ * completed late once is one 补传, however many files it took.
+ */
+export const SUPPLEMENTARY_COUNT_UNIT = 'batch' as const;
+
+/** ⚙ The platform re-runs the ladder over every organisation with this year's facts once an hour (and after each event). */
+export const ENFORCEMENT_PASS_INTERVAL_MS = HOUR;
+
+/** ⚙ A construction unit's fraud report (二(一) 发现…应及时报告属地住建主管部门): 10–2000 characters, up to 10 attachments. */
+export const FRAUD_REPORT_MIN_CHARS = 10;
+export const FRAUD_REPORT_MAX_CHARS = 2000;
+export const FRAUD_REPORT_MAX_ATTACHMENTS = 10;
+/** ⚙ One Excel export of violations or of the key supervision list holds at most 10 000 rows (narrow the filter for more). */
+export const VIOLATION_EXPORT_MAX_ROWS = 10_000;

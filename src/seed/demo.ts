@@ -11,6 +11,7 @@ import { seedWitnesses } from './registry-witnesses.ts';
 import { seedBatches } from './batches.ts';
 import { seedReports } from './reports.ts';
 import { seedDeadlines } from './deadlines.ts';
+import { seedEnforcement } from './enforcement.ts';
 import '../modules/organisations/tables.ts';
 import '../modules/identity/tables.ts';
 
@@ -133,6 +134,8 @@ export async function seedDemo(deps: AppDeps, opts: { onlyIfEmpty?: boolean } = 
     }
     // The registries: agencies with qualifications, personnel and equipment; projects, components and
     // commissions; witnesses with their written authorizations; then test batches in each state and a report.
+    // commissions; witnesses with their written authorizations; then test batches in each state; then a few
+    // violations, cases and a fraud report.
     // Order matters: each reads what the last wrote.
     await seedRegistryAgencies(trx, ids, now);
     await seedRegistryProjects(trx, ids, now);
@@ -140,6 +143,7 @@ export async function seedDemo(deps: AppDeps, opts: { onlyIfEmpty?: boolean } = 
     await seedBatches(trx, ids, now);
     await seedReports(trx, ids, now, deps.blobs, deps.config.publicBaseUrl ?? `http://127.0.0.1:${deps.config.port}`);
     await seedDeadlines(trx, ids, now);
+    await seedEnforcement(trx, ids, now);
     await recordAudit(trx, { actor: { kind: 'system', name: 'demo-seed' }, requestId: 'seed', clientIp: null, now }, {
       action: 'system.seed.demo',
       targetType: 'platform',

@@ -30,6 +30,10 @@ const ReportsPage = lazy(() => import('./pages/reports/ReportsPage.tsx'));
 const ReportVerifyPage = lazy(() => import('./pages/reports/ReportVerifyPage.tsx'));
 const ForceMajeurePage = lazy(() => import('./pages/deadlines/ForceMajeurePage.tsx'));
 const NotificationsPage = lazy(() => import('./pages/notifications/NotificationsPage.tsx'));
+const CasesPage = lazy(() => import('./pages/enforcement/CasesPage.tsx'));
+const KeySupervisionPage = lazy(() => import('./pages/enforcement/KeySupervisionPage.tsx'));
+const CreditPage = lazy(() => import('./pages/enforcement/CreditPage.tsx'));
+const FraudReportsPage = lazy(() => import('./pages/enforcement/FraudReportsPage.tsx'));
 
 /**
  * Pages behind the login; each is gated by the roles nav.tsx gives its menu entry (`gate`, for a page below an
@@ -59,6 +63,10 @@ const PAGES: { path: string; element: React.ReactNode; gate?: string | null }[] 
   { path: '/reports', element: <ReportsPage /> },
   { path: '/force-majeure', element: <ForceMajeurePage /> },
   { path: '/notifications', element: <NotificationsPage /> },
+  { path: '/enforcement/cases', element: <CasesPage /> },
+  { path: '/enforcement/key-supervision', element: <KeySupervisionPage /> },
+  { path: '/credit', element: <CreditPage /> },
+  { path: '/fraud-reports', element: <FraudReportsPage /> },
 ];
 
 export function AppRoutes() {

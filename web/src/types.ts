@@ -444,6 +444,8 @@ export interface Violation {
   batchRef: string | null;
   createdAt: string;
   recordedBy: { id: string; name: string } | null;
+  /** Its place in the credit record (五): pending, counted, or exempt in the trial period. */
+  creditStatus: 'pending' | 'counts' | 'exempt';
 }
 
 export interface CalendarStatus {

@@ -10,6 +10,8 @@ export const LOCKS = {
   demoSeed: 0x51540002,
   catalogueLoad: 0x51540003,
   calendarSync: 0x51540004,
+  /** Enforcement: one reassessment of one organisation at a time (second key: hashtext of its id). */
+  enforcementReassess: 0x51540b11,
 } as const;
 
 /** Held until the transaction ends; a second process waits here, then sees the first one's result. */

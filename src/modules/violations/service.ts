@@ -1,12 +1,16 @@
 import { sql, type Kysely, type SqlBool, type Expression, type Transaction } from 'kysely';
-import { requireAuthenticated, requireUser, scopeOf, type OrganisationType, type RequestContext, type Scope } from '../../kernel/auth/actor.ts';
+import { requireAuthenticated, requireRole, requireUser, scopeOf, type OrganisationType, type RequestContext, type Scope } from '../../kernel/auth/actor.ts';
 import { recordAudit } from '../../kernel/audit.ts';
 import type { Database } from '../../kernel/db/types.ts';
-import { regionInSubtree, visibleTo } from '../../kernel/db/scope-sql.ts';
-import { badRequest, notFound } from '../../kernel/errors.ts';
+import { containsPattern, regionInSubtree, visibleTo } from '../../kernel/db/scope-sql.ts';
+import { badRequest, conflict, forbidden, notFound } from '../../kernel/errors.ts';
+import { writeXlsx } from '../../kernel/export/xlsx.ts';
+import { VIOLATION_EXPORT_MAX_ROWS } from '../../kernel/policy.ts';
+import { beijingYear, reassessOrganisation } from '../enforcement/reassess.ts';
 import type { ViolationRow } from './tables.ts';
 import { severityOf, SEVERITY_LABELS, VIOLATION_TYPE_LABELS, type Severity, type ViolationSource, type ViolationType } from './types.ts';
 import './tables.ts';
+import '../enforcement/tables.ts';
 import '../organisations/tables.ts';
 import '../regions/tables.ts';
 import '../identity/tables.ts';
@@ -52,10 +56,18 @@ export interface Violation {
   batchRef: string | null;
   createdAt: string;
   recordedBy: { id: string; name: string } | null;
+  /** Its place in the credit record (五): pending until settled, then counted or exempt. */
+  creditStatus: CreditStatus;
 }
+
+export type CreditStatus = 'pending' | 'counts' | 'exempt';
 
 export interface ViolationFilter {
   type?: ViolationType;
+  organisationType?: OrganisationType;
+  /** Contains, case-insensitive. */
+  personRef?: string;
+  source?: ViolationSource;
   organisationId?: string;
   projectId?: string;
   severity?: Severity;
@@ -67,7 +79,7 @@ export interface ViolationFilter {
   pageSize?: number;
 }
 
-type Row = ViolationRow & { organisation_name: string; organisation_type: OrganisationType; region_name: string; recorded_by_name: string | null };
+type Row = ViolationRow & { organisation_name: string; organisation_type: OrganisationType; region_name: string; recorded_by_name: string | null; credit_kind: string | null };
 
 const toViolation = (r: Row): Violation => ({
   id: r.id,
@@ -89,6 +101,7 @@ const toViolation = (r: Row): Violation => ({
   batchRef: r.batch_ref,
   createdAt: r.created_at.toISOString(),
   recordedBy: r.recorded_by ? { id: r.recorded_by, name: r.recorded_by_name ?? '' } : null,
+  creditStatus: r.credit_kind === 'violation' ? 'counts' : r.credit_kind === 'exemption' ? 'exempt' : 'pending',
 });
 
 /**
@@ -106,8 +119,9 @@ function baseQuery(db: Kysely<Database> | Transaction<Database>) {
     .innerJoin('organisations as o', 'o.id', 'v.organisation_id')
     .innerJoin('regions as r', 'r.code', 'v.region_code')
     .leftJoin('users as u', 'u.id', 'v.recorded_by')
+    .leftJoin('credit_entries as ce', 'ce.violation_id', 'v.id')
     .selectAll('v')
-    .select(['o.name as organisation_name', 'o.type as organisation_type', 'r.name as region_name', 'u.display_name as recorded_by_name']);
+    .select(['o.name as organisation_name', 'o.type as organisation_type', 'r.name as region_name', 'u.display_name as recorded_by_name', 'ce.kind as credit_kind']);
 }
 
 /**
@@ -165,6 +179,8 @@ export async function recordViolation(
     regionCode,
     details: { type: v.type, severity, source: v.source, occurredAt: v.occurredAt.toISOString(), projectId: v.projectId ?? null, batchRef: v.batchRef ?? null, sourceRef: v.sourceRef ?? null },
   });
+  // The ladder runs at once over the organisation's year (proposes a case, settles the credit record).
+  await reassessOrganisation(trx, ctx, v.organisationId, beijingYear(v.occurredAt));
   const row = await baseQuery(trx).where('v.id', '=', inserted.id).executeTakeFirstOrThrow();
   return { violation: toViolation(row), created: true };
 }
@@ -175,14 +191,14 @@ export class ViolationService {
     this.#db = db;
   }
 
-  #visible(ctx: RequestContext) {
+  #visible(ctx: RequestContext, db: Kysely<Database> | Transaction<Database> = this.#db) {
     const scope = scopeOf(ctx.actor);
-    return baseQuery(this.#db).where((eb) =>
+    return baseQuery(db).where((eb) =>
       violationVisible(scope, { organisation: eb.ref('v.organisation_id'), handlingRegion: eb.ref('v.region_code'), orgRegion: eb.ref('o.region_code') }),
     );
   }
 
-  async list(ctx: RequestContext, f: ViolationFilter): Promise<{ items: Violation[]; total: number }> {
+  #filtered(ctx: RequestContext, f: ViolationFilter) {
     requireAuthenticated(ctx.actor);
     const from = f.from ? new Date(f.from) : null;
     const to = f.to ? new Date(f.to) : null;
@@ -191,9 +207,17 @@ export class ViolationService {
     if (f.type) q = q.where('v.type', '=', f.type);
     if (f.severity) q = q.where('v.severity', '=', f.severity);
     if (f.organisationId) q = q.where('v.organisation_id', '=', f.organisationId);
+    if (f.organisationType) q = q.where('o.type', '=', f.organisationType);
     if (f.projectId) q = q.where('v.project_id', '=', f.projectId);
+    if (f.personRef?.trim()) q = q.where('v.person_ref', 'ilike', containsPattern(f.personRef));
+    if (f.source) q = q.where('v.source', '=', f.source);
     if (from) q = q.where('v.occurred_at', '>=', from);
     if (to) q = q.where('v.occurred_at', '<', to);
+    return q;
+  }
+
+  async list(ctx: RequestContext, f: ViolationFilter): Promise<{ items: Violation[]; total: number }> {
+    const q = this.#filtered(ctx, f);
     const pageSize = f.pageSize ?? 20;
     const [rows, count] = await Promise.all([
       q.orderBy('v.occurred_at', 'desc').orderBy('v.id').limit(pageSize).offset(((f.page ?? 1) - 1) * pageSize).execute(),
@@ -202,10 +226,145 @@ export class ViolationService {
     return { items: rows.map(toViolation), total: Number(count.n) };
   }
 
+  /** The same filter for the Excel export, up to VIOLATION_EXPORT_MAX_ROWS rows, newest first. */
+  async exportXlsx(ctx: RequestContext, f: ViolationFilter): Promise<Buffer> {
+    const rows = (await this.#filtered(ctx, f).orderBy('v.occurred_at', 'desc').orderBy('v.id').limit(VIOLATION_EXPORT_MAX_ROWS).execute()).map(toViolation);
+    return writeXlsx([
+      {
+        name: '违规记录',
+        title: `违规记录（${await scopeTitle(this.#db, ctx)}，导出于 ${formatBeijing(ctx.now)}）`,
+        columns: [
+          { header: '发生时间', width: 20, value: (v: Violation) => new Date(v.occurredAt) },
+          { header: '单位', width: 34, value: (v: Violation) => v.organisationName },
+          { header: '单位类型', width: 10, value: (v: Violation) => ORGANISATION_TYPE_LABELS[v.organisationType] },
+          { header: '涉及人员', width: 16, value: (v: Violation) => v.personRef },
+          { header: '违规类型', width: 22, value: (v: Violation) => v.typeLabel },
+          { header: '严重程度', width: 10, value: (v: Violation) => v.severityLabel },
+          { header: '来源', width: 12, value: (v: Violation) => (v.source === 'automatic' ? '平台自动发现' : '监管人员认定') },
+          { header: '是否故意', width: 10, value: (v: Violation) => (v.intentional === null ? '未认定' : v.intentional ? '故意' : '非故意') },
+          { header: '信用记录', width: 12, value: (v: Violation) => CREDIT_STATUS_LABELS[v.creditStatus] },
+          { header: '处置辖区', width: 14, value: (v: Violation) => v.regionName },
+          { header: '批次', width: 18, value: (v: Violation) => v.batchRef },
+          { header: '认定人员', width: 12, value: (v: Violation) => v.recordedBy?.name ?? null },
+          { header: '编号', width: 38, value: (v: Violation) => v.id },
+        ],
+        rows,
+      },
+    ]);
+  }
+
   async get(ctx: RequestContext, id: string): Promise<Violation> {
     requireAuthenticated(ctx.actor);
     const row = await this.#visible(ctx).where('v.id', '=', id).executeTakeFirst();
     if (!row) throw notFound('VIOLATION_NOT_FOUND', '违规记录不存在或无权查看');
     return toViolation(row);
   }
+
+  /**
+   * An officer's finding (违规认定): a department officer records a violation of an organisation, for a project in
+   * their jurisdiction, or with no project for an organisation of their jurisdiction.
+   */
+  async recordFinding(ctx: RequestContext, input: OfficerFinding): Promise<Violation> {
+    const user = requireRole(ctx.actor, 'dept_officer');
+    const scope = scopeOf(user);
+    if (scope.kind !== 'region') throw forbidden();
+    const occurredAt = new Date(input.occurredAt);
+    if (occurredAt.getTime() > ctx.now.getTime()) throw badRequest('OCCURRED_IN_FUTURE', '发生时间不能晚于当前时间', 'body.occurredAt');
+    const description = input.description.trim();
+    if (description.length < 2) throw badRequest('FINDING_DESCRIPTION_REQUIRED', '请填写认定事实', 'body.description');
+    return this.#db.transaction().execute(async (trx) => {
+      const org = await trx.selectFrom('organisations').select(['id', 'type', 'region_code']).where('id', '=', input.organisationId).executeTakeFirst();
+      if (!org || org.type === 'department') throw badRequest('ORGANISATION_UNKNOWN', '单位不存在', 'body.organisationId');
+      let regionCode = org.region_code;
+      if (input.projectId) {
+        const p = await trx.selectFrom('projects').select('region_code').where('id', '=', input.projectId).executeTakeFirst();
+        if (!p) throw badRequest('PROJECT_UNKNOWN', '项目不存在', 'body.projectId');
+        regionCode = p.region_code;
+      }
+      const inJurisdiction = await trx
+        .selectFrom('regions')
+        .select('code')
+        .where('code', '=', regionCode)
+        .where((eb) => regionInSubtree(eb.ref('code'), scope.regionCode))
+        .executeTakeFirst();
+      if (!inJurisdiction) throw forbidden('FINDING_OUTSIDE_JURISDICTION', '只能认定本辖区内项目或单位的违规');
+      const { violation } = await recordViolation(trx, ctx, {
+        organisationId: org.id,
+        type: input.type,
+        occurredAt,
+        source: 'officer',
+        evidence: { description, ...(input.evidence ?? {}) },
+        personRef: input.personRef?.trim() || null,
+        intentional: input.intentional ?? null,
+        projectId: input.projectId ?? null,
+        batchRef: input.batchRef?.trim() || null,
+        regionCode,
+      });
+      return violation;
+    });
+  }
+
+  /** An officer of the handling jurisdiction decides whether an undetermined violation was intentional (once). */
+  async decideIntent(ctx: RequestContext, id: string, intentional: boolean): Promise<Violation> {
+    const user = requireRole(ctx.actor, 'dept_officer');
+    const scope = scopeOf(user);
+    if (scope.kind !== 'region') throw forbidden();
+    return this.#db.transaction().execute(async (trx) => {
+      const row = await this.#visible(ctx, trx).where('v.id', '=', id).executeTakeFirst();
+      if (!row) throw notFound('VIOLATION_NOT_FOUND', '违规记录不存在或无权查看');
+      const handles = await trx
+        .selectFrom('regions')
+        .select('code')
+        .where('code', '=', row.region_code)
+        .where((eb) => regionInSubtree(eb.ref('code'), scope.regionCode))
+        .executeTakeFirst();
+      if (!handles) throw forbidden('VIOLATION_NOT_HANDLED_HERE', '该违规由其他辖区住建部门处置');
+      if (row.intentional !== null) throw conflict('INTENT_ALREADY_DECIDED', '该违规是否故意已经认定，不能更改', 'body.intentional');
+      await trx.updateTable('violations').set({ intentional }).where('id', '=', id).execute();
+      await recordAudit(trx, ctx, { action: 'violation.intent.decide', targetType: 'violation', targetId: id, organisationId: row.organisation_id, regionCode: row.region_code, details: { intentional } });
+      await reassessOrganisation(trx, ctx, row.organisation_id, beijingYear(row.occurred_at));
+      return toViolation(await baseQuery(trx).where('v.id', '=', id).executeTakeFirstOrThrow());
+    });
+  }
+}
+
+export interface OfficerFinding {
+  organisationId: string;
+  type: ViolationType;
+  occurredAt: string;
+  description: string;
+  projectId?: string | null;
+  personRef?: string | null;
+  intentional?: boolean | null;
+  batchRef?: string | null;
+  evidence?: Record<string, unknown>;
+}
+
+export const ORGANISATION_TYPE_LABELS: Record<OrganisationType, string> = {
+  agency: '检测机构',
+  construction_unit: '建设单位',
+  supervision_unit: '监理单位',
+  contractor: '施工单位',
+  department: '住建部门',
+};
+
+export const CREDIT_STATUS_LABELS: Record<CreditStatus, string> = { pending: '待定', counts: '已记入', exempt: '不纳入（试行期）' };
+
+/** The jurisdiction or organisation an export is for, for its title line. */
+export async function scopeTitle(db: Kysely<Database>, ctx: RequestContext): Promise<string> {
+  const scope = scopeOf(ctx.actor);
+  if (scope.kind === 'all') return '全省';
+  if (scope.kind === 'region') {
+    const r = await db.selectFrom('regions').select('name').where('code', '=', scope.regionCode).executeTakeFirst();
+    return r?.name ?? scope.regionCode;
+  }
+  if (scope.kind === 'organisation') {
+    const o = await db.selectFrom('organisations').select('name').where('id', '=', scope.organisationId).executeTakeFirst();
+    return o?.name ?? '';
+  }
+  return '';
+}
+
+export function formatBeijing(d: Date): string {
+  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' }).format(d);
 }

@@ -209,7 +209,9 @@ describe('acceptance: a change on Friday 2026-02-13, across the 2026 Spring Fest
     const shown = (await get('witness.sun', `/violations/${v.id}`)).json();
     expect(shown).toMatchObject({ type: 'witness_change_late', typeLabel: '见证变更逾期', organisationName: '吉林省华诚建设监理有限公司' });
     const audits = await t.deps.db.selectFrom('audit_log').select('action').where('request_id', '=', (await t.deps.db.selectFrom('audit_log').select('request_id').where('target_id', '=', v.id).executeTakeFirstOrThrow()).request_id).execute();
-    expect(audits.map((a) => a.action).sort()).toEqual(['violation.record', 'witness.authorization.new_authorization']);
+    // Recording a violation runs the enforcement ladder in the same transaction: an interview is proposed and, outside
+    // the trial clause, the violation enters the credit record.
+    expect(audits.map((a) => a.action).sort()).toEqual(['credit.entry.violation', 'enforcement.case.propose', 'violation.record', 'witness.authorization.new_authorization']);
   });
 
   it('what a witness may witness follows the registrations: grants from registration, ends from the change', async () => {

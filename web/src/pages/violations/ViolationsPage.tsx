@@ -1,4 +1,5 @@
-import { Alert, Button, Card, DatePicker, Descriptions, Empty, Flex, Select, Table, Tag, Typography } from 'antd';
+import { DownloadOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, DatePicker, Descriptions, Empty, Flex, Input, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import dayjs from 'dayjs';
 import { useState } from 'react';
@@ -11,11 +12,41 @@ import { OrganisationTypeTag } from '../../components/Tags.tsx';
 import { formatDateTime, orDash, TIME_ZONE } from '../../format.ts';
 import { usePagedList } from '../../hooks/usePagedList.ts';
 import type { Violation } from '../../types.ts';
-import { listViolations, type ViolationFilters } from './api.ts';
+import { errorMessage } from '../../api.ts';
+import { decideIntent, exportViolations, listViolations, type ViolationFilters } from './api.ts';
 
-function Evidence({ v }: { v: Violation }) {
+const CREDIT_STATUS: Record<Violation['creditStatus'], { label: string; color: string }> = {
+  pending: { label: '待定', color: 'default' },
+  counts: { label: '已记入信用记录', color: 'red' },
+  exempt: { label: '试行期不纳入', color: 'green' },
+};
+
+function Evidence({ v, officer, onChanged }: { v: Violation; officer: boolean; onChanged: () => void }) {
+  const { message } = App.useApp();
+  const decide = async (intentional: boolean) => {
+    try {
+      await decideIntent(v.id, intentional);
+      message.success('已认定');
+      onChanged();
+    } catch (e) {
+      message.error(errorMessage(e));
+    }
+  };
   return (
     <Flex vertical gap={8}>
+      {officer && v.intentional === null ? (
+        <Space>
+          <Typography.Text>认定是否故意（仅可认定一次）：</Typography.Text>
+          <Popconfirm title="认定为非故意？" okText="确定" cancelText="取消" onConfirm={() => void decide(false)}>
+            <Button size="small">非故意</Button>
+          </Popconfirm>
+          <Popconfirm title="认定为故意？" okText="确定" cancelText="取消" onConfirm={() => void decide(true)}>
+            <Button size="small" danger>
+              故意
+            </Button>
+          </Popconfirm>
+        </Space>
+      ) : null}
       <Descriptions size="small" column={{ xs: 1, md: 2 }} bordered>
         <Descriptions.Item label="来源">{v.source === 'automatic' ? '平台自动发现' : '监管人员认定'}</Descriptions.Item>
         <Descriptions.Item label="认定人员">{v.recordedBy?.name ?? '—'}</Descriptions.Item>
@@ -32,13 +63,27 @@ function Evidence({ v }: { v: Violation }) {
   );
 }
 
-/** 违规记录: read-only for now (enforcement comes later). Departments see their jurisdiction, organisations their own. */
+/** 违规记录: the ledger. Departments see their jurisdiction, organisations their own; both export what they see. */
 export default function ViolationsPage() {
   const me = useMe();
   const [filters, setFilters] = useState<ViolationFilters>({});
   const { data, loading, error, page, pageSize, onChange, reload } = usePagedList(listViolations, filters);
   const filtered = Object.values(filters).some((v) => v !== undefined);
   const department = me.roles.includes('dept_officer') || me.roles.includes('platform_admin');
+  const officer = me.roles.includes('dept_officer');
+  const { message } = App.useApp();
+  const [exporting, setExporting] = useState(false);
+  const onExport = async () => {
+    setExporting(true);
+    try {
+      const { filename } = await exportViolations(filters);
+      message.success(`已导出 ${filename}`);
+    } catch (e) {
+      message.error(errorMessage(e));
+    } finally {
+      setExporting(false);
+    }
+  };
 
   const columns: ColumnsType<Violation> = [
     { title: '发生时间', dataIndex: 'occurredAt', width: 170, render: (v: string) => formatDateTime(v) },
@@ -46,7 +91,9 @@ export default function ViolationsPage() {
     { title: '严重程度', dataIndex: 'severity', width: 90, render: (_: unknown, v) => <Tag color={v.severity === 'serious' ? 'red' : 'orange'}>{v.severityLabel}</Tag> },
     { title: '违规单位', dataIndex: 'organisationName', render: (_: unknown, v) => (<span>{v.organisationName} <OrganisationTypeTag type={v.organisationType} /></span>) },
     { title: '处置辖区', dataIndex: 'regionName', width: 120 },
+    { title: '涉及人员', dataIndex: 'personRef', width: 120, render: (p: string | null) => orDash(p) },
     { title: '来源', dataIndex: 'source', width: 110, render: (s: Violation['source']) => (s === 'automatic' ? '平台自动发现' : '监管人员认定') },
+    { title: '信用记录', dataIndex: 'creditStatus', width: 130, render: (c: Violation['creditStatus']) => <Tag color={CREDIT_STATUS[c].color}>{CREDIT_STATUS[c].label}</Tag> },
   ];
 
   return (
@@ -55,8 +102,13 @@ export default function ViolationsPage() {
         title="违规记录"
         description={
           department
-            ? `${me.jurisdiction ? `${me.jurisdiction.name}辖区内` : '全省'}平台自动发现或监管人员认定的违规记录（只读；处置功能后续上线）。`
-            : `${me.organisation?.name ?? '本单位'}的违规记录（只读）。`
+            ? `${me.jurisdiction ? `${me.jurisdiction.name}辖区内` : '全省'}平台自动发现或监管人员认定的违规记录；处置见「分级处置」。`
+            : `${me.organisation?.name ?? '本单位'}的违规记录。`
+        }
+        extra={
+          <Button icon={<DownloadOutlined />} loading={exporting} onClick={() => void onExport()}>
+            导出 Excel
+          </Button>
         }
       />
       <Card>
@@ -78,6 +130,26 @@ export default function ViolationsPage() {
             options={Object.entries(SEVERITY_LABELS).map(([value, label]) => ({ value, label }))}
           />
           {department ? <OrganisationSelect placeholder="违规单位" style={{ width: 260 }} value={filters.organisationId} onChange={(organisationId) => setFilters((f) => ({ ...f, organisationId }))} /> : null}
+          {department ? (
+            <Select
+              placeholder="单位类型"
+              allowClear
+              style={{ width: 130 }}
+              value={filters.organisationType}
+              onChange={(organisationType: string | undefined) => setFilters((f) => ({ ...f, organisationType }))}
+              options={[
+                { value: 'agency', label: '检测机构' },
+                { value: 'supervision_unit', label: '监理单位' },
+                { value: 'construction_unit', label: '建设单位' },
+              ]}
+            />
+          ) : null}
+          <Input.Search
+            placeholder="涉及人员"
+            allowClear
+            style={{ width: 160 }}
+            onSearch={(p) => setFilters((f) => ({ ...f, personRef: p.trim() || undefined }))}
+          />
           <ProjectSelect placeholder="工程项目" style={{ width: 280 }} value={filters.projectId} onChange={(projectId) => setFilters((f) => ({ ...f, projectId }))} />
           <DatePicker.RangePicker
             placeholder={['发生日期起', '发生日期止']}
@@ -98,8 +170,8 @@ export default function ViolationsPage() {
           columns={columns}
           dataSource={data.items}
           loading={loading}
-          scroll={{ x: 1000 }}
-          expandable={{ expandedRowRender: (v) => <Evidence v={v} /> }}
+          scroll={{ x: 1250 }}
+          expandable={{ expandedRowRender: (v) => <Evidence v={v} officer={officer} onChanged={reload} /> }}
           locale={{ emptyText: <Empty description={filtered ? '没有符合条件的违规记录' : '暂无违规记录'} /> }}
           pagination={{ current: page, pageSize, total: data.total, showSizeChanger: true, pageSizeOptions: [10, 20, 50, 100], showTotal: (t) => `共 ${t} 条`, onChange }}
         />
