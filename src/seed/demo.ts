@@ -135,7 +135,7 @@ export async function seedDemo(deps: AppDeps, opts: { onlyIfEmpty?: boolean } = 
     await seedRegistryAgencies(trx, ids, now);
     await seedRegistryProjects(trx, ids, now);
     await seedWitnesses(trx, ids, now, deps.blobs);
-    await seedBatches(trx, ids, now);
+    await seedBatches(trx, ids, now, deps.blobs);
     await recordAudit(trx, { actor: { kind: 'system', name: 'demo-seed' }, requestId: 'seed', clientIp: null, now }, {
       action: 'system.seed.demo',
       targetType: 'platform',

@@ -17,7 +17,7 @@ beforeAll(async () => {
   const ids = await ensureRegistrySeed(t);
   // The demo calls the batch seed after the registries; where it does not (yet), the test does.
   if (!(await t.deps.db.selectFrom('batches').select('id').limit(1).executeTakeFirst())) {
-    await t.deps.db.transaction().execute((trx) => seedBatches(trx, ids, clock.now()));
+    await t.deps.db.transaction().execute((trx) => seedBatches(trx, ids, clock.now(), t.deps.blobs));
   }
   owner = await t.login('jz.owner');
   officer = await t.login('officer.nanguan');
@@ -25,21 +25,41 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 describe('demo batches', () => {
-  it('fill the live board: reviewed, sealed awaiting review, completed with its countdown, uploading', async () => {
+  it('fill the live board: reviewed, sealed awaiting review, completed with its countdown, uploading (one in another county)', async () => {
     const res = await t.app.inject({ url: '/api/v1/batches?pageSize=100', headers: { cookie: owner } });
     expect(res.statusCode).toBe(200);
-    const items = res.json().items as { status: string; batchNumber: string; deadline: { state: string; remainingMs: number | null; sealedOnTime: boolean | null } }[];
-    expect(items.map((b) => b.status)).toEqual(['uploading', 'completed', 'sealed', 'reviewed']);
-    expect(items.map((b) => b.batchNumber)).toEqual(['JC-2026-000004', 'JC-2026-000003', 'JC-2026-000002', 'JC-2026-000001']);
-    const completed = items[1]!;
+    const items = res.json().items as { status: string; batchNumber: string; regionCode: string; deadline: { state: string; remainingMs: number | null; sealedOnTime: boolean | null } }[];
+    expect(items.map((b) => b.status)).toEqual(['uploading', 'uploading', 'completed', 'sealed', 'reviewed']);
+    expect(items.map((b) => b.batchNumber)).toEqual(['JC-2026-000004', 'JC-2026-000005', 'JC-2026-000003', 'JC-2026-000002', 'JC-2026-000001']);
+    expect(items.map((b) => b.regionCode)).toEqual(['220102', '220104', '220102', '220102', '220102']);
+    const completed = items[2]!;
     expect(completed.deadline).toMatchObject({ state: 'running', remainingMs: 70 * 60_000 });
-    expect(items[2]!.deadline.sealedOnTime).toBe(true);
     expect(items[3]!.deadline.sealedOnTime).toBe(true);
+    expect(items[4]!.deadline.sealedOnTime).toBe(true);
+  });
+
+  it('each department sees the batches of its own county only', async () => {
+    const numbers = async (who: string) =>
+      ((await t.app.inject({ url: '/api/v1/batches?pageSize=100', headers: { cookie: await t.login(who) } })).json().items as { batchNumber: string }[]).map((b) => b.batchNumber).sort();
+    expect(await numbers('officer.nanguan')).toEqual(['JC-2026-000001', 'JC-2026-000002', 'JC-2026-000003', 'JC-2026-000004']);
+    expect(await numbers('officer.chaoyang')).toEqual(['JC-2026-000005']);
+  });
+
+  it('the completed batch holds two process images through the upload path, the one taken 12 km away flagged', async () => {
+    const list = (await t.app.inject({ url: '/api/v1/batches?status=completed', headers: { cookie: officer } })).json();
+    const images = (await t.app.inject({ url: `/api/v1/batches/${list.items[0].id}/images`, headers: { cookie: officer } })).json();
+    expect(images.total).toBe(2);
+    const [near, far] = images.items as { declared: { recordKeys: string[] }; flags: { kind: string }[]; status: string }[];
+    expect(near!.flags).toEqual([]);
+    expect(far!.flags.map((f) => f.kind)).toEqual(['location_outside_site']);
+    expect(far!.declared.recordKeys).toEqual(['JC-2026-000003-R002']);
+    const anomalies = (await t.app.inject({ url: '/api/v1/anomalies?kind=location_outside_site', headers: { cookie: officer } })).json();
+    expect(anomalies.total).toBe(1);
   });
 
   it('records are signed by the demo device key and hash to what their seal declares', async () => {
     const rows = await t.deps.db.selectFrom('batch_records').selectAll().execute();
-    expect(rows.length).toBe(9);
+    expect(rows.length).toBe(10);
     const key = demoDeviceKeyPair().publicKey;
     for (const r of rows) {
       expect(verifyEd25519(key, r.signed_payload!, r.signature_value!)).toBe(true);
