@@ -1210,6 +1210,10 @@ export interface paths {
                     page?: number;
                     pageSize?: number;
                     projectId?: string;
+                    /** @description 批次编号（部分） */
+                    q?: string;
+                    /** @description 专项代码 */
+                    specialty?: "building_materials" | "main_structure" | "steel_structure" | "foundation" | "building_energy" | "curtain_wall" | "municipal_materials" | "road" | "bridge_underground";
                     /** @description opened 已开启 · uploading 上传中 · completed 现场检测完成 · sealed 已封存（待复核） · reviewed 已复核 · reported 已出具报告 */
                     status?: "opened" | "uploading" | "completed" | "sealed" | "reviewed" | "reported";
                     /** @description 开启时间早于 */
@@ -3247,6 +3251,93 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/batches/witness-options": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 开启批次时可选的见证人员：当前在该项目登记有效的见证人员（仅 ID 与姓名） */
+        get: {
+            parameters: {
+                query: {
+                    projectId: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        }[];
+                    };
+                };
+                /** @description 统一错误格式 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;

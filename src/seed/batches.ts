@@ -1,5 +1,7 @@
 import { createHash, sign } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
+import sharp from 'sharp';
+import type { BlobStore } from '../kernel/blobs/blob-store.ts';
 import type { MachineActor, RequestContext, UserActor } from '../kernel/auth/actor.ts';
 import { canonicalJson } from '../kernel/crypto/canonical-json.ts';
 import type { Database } from '../kernel/db/types.ts';
@@ -8,6 +10,8 @@ import { formatBatchNumber } from '../modules/batches/rules/lifecycle.ts';
 import { compareManifest, type SealManifest } from '../modules/batches/rules/manifest.ts';
 import { markUploading, recordSealFindings, writeBatchEvent } from '../modules/batches/service.ts';
 import { getCurrentCatalogue } from '../modules/catalogue/service.ts';
+import { addProcessImage } from '../modules/images/service.ts';
+import { makeCameraJpeg } from '../modules/images/test-images.ts';
 import { normalisePermitNumber } from '../modules/projects/rules/permit.ts';
 import { recordContentSha256, signingPayload } from '../modules/records/rules/signing.ts';
 import { demoDeviceKeyPair } from './registry-agencies.ts';
@@ -102,12 +106,18 @@ const M = 60_000;
 
 interface Step {
   at: number;
-  kind: 'record' | 'complete' | 'attest' | 'seal' | 'review';
+  kind: 'record' | 'image' | 'complete' | 'attest' | 'seal' | 'review';
   component?: number;
+  /** For an image: the record (1-based, in upload order) it documents. */
+  record?: number;
+  /** For an image: where it was really taken (EXIF and declared), far from the site. */
+  elsewhere?: boolean;
 }
 
 interface DemoBatch {
   label: string;
+  /** 幸福里 in 南关区 (default), or the 湖西路 works in 朝阳区 (another county's department sees it, 南关区's does not). */
+  project?: 'huxilu';
   openedAt: number;
   testers: ('tester' | 'owner')[];
   components: number[];
@@ -115,20 +125,31 @@ interface DemoBatch {
 }
 
 /**
- * Demo batches of 吉林省建正 on the 幸福里 project (回弹法, main_structure), at times relative to `now`:
- * one reviewed two days ago (whose report the report seed issues), one reviewed yesterday, one sealed this morning
- * awaiting review, one completed with its 2-hour countdown running, and one uploading now. Records are signed with
- * the demo 回弹仪's key (demoDeviceKeyPair). Events, audit rows and the seal's findings (no images and no check-ins in
- * this seed, so those are flagged) are written as the services write them. Run after the registry seeds (agencies, projects, witnesses).
+ * Demo batches of 吉林省建正 (回弹法, main_structure), at times relative to `now`. On the 幸福里 project (南关区): one
+ * reviewed two days ago (whose report the report seed issues), one reviewed yesterday, one sealed this morning
+ * awaiting review, one completed with its 2-hour countdown running and two process images — one of them taken 12 km
+ * from the site, so flagged — and one uploading now; on the 湖西路 works (朝阳区), one uploading, for the departments'
+ * jurisdictions. Records are signed with the demo 回弹仪's key (demoDeviceKeyPair); images go through the upload path
+ * (addProcessImage) and wait for the image worker. Events, audit rows and the seal's findings (no check-ins in this
+ * seed, so those are flagged) are written as the services write them. Run after the registry seeds (agencies,
+ * projects, witnesses).
  *
  * Note: the registry seeds date the commission and the device key at `now`; batches placed in the past therefore
  * precede them. Backdating those two registry rows (e.g. 30 days) makes the demo history consistent.
  */
-export async function seedBatches(trx: Transaction<Database>, ids: Record<string, string>, now: Date): Promise<void> {
+export async function seedBatches(trx: Transaction<Database>, ids: Record<string, string>, now: Date, blobs: BlobStore): Promise<void> {
   const refs = await loadDemoBatchRefs(trx, ids);
   const catalogue = await getCurrentCatalogue(trx);
   const agency = await trx.selectFrom('organisations').select(['id', 'name', 'region_code']).where('id', '=', refs.agencyId).executeTakeFirstOrThrow();
-  const project = await trx.selectFrom('projects').select(['id', 'region_code']).where('id', '=', refs.projectId).executeTakeFirstOrThrow();
+  const xingfuli = await trx.selectFrom('projects').select(['id', 'region_code', 'location_lat', 'location_lng']).where('id', '=', refs.projectId).executeTakeFirstOrThrow();
+  const huxiluPermit = normalisePermitNumber('220104202604080203');
+  if (!huxiluPermit.ok) throw new Error(huxiluPermit.message);
+  const huxilu = await trx.selectFrom('projects').select(['id', 'region_code', 'location_lat', 'location_lng']).where('permit_number_key', '=', huxiluPermit.key).executeTakeFirstOrThrow();
+  const huxiluRefs = {
+    commissionId: (await trx.selectFrom('commissions').select('id').where('project_id', '=', huxilu.id).where('agency_id', '=', refs.agencyId).executeTakeFirstOrThrow()).id,
+    components: (await trx.selectFrom('components').select('code').where('project_id', '=', huxilu.id).orderBy('created_at').orderBy('id').execute()).map((c) => c.code),
+    witness: (await trx.selectFrom('witness_persons').select('id').where('supervision_unit_id', '=', ids['super-cc']!).orderBy('name').executeTakeFirstOrThrow()).id,
+  };
   const users = await trx.selectFrom('users').select(['id', 'username', 'display_name', 'roles']).where('username', 'in', ['jz.owner', 'jz.reviewer', 'witness.sun']).execute();
   const userActor = (username: string): UserActor => {
     const u = users.find((x) => x.username === username)!;
@@ -197,7 +218,9 @@ export async function seedBatches(trx: Transaction<Database>, ids: Record<string
       components: [3, 4],
       steps: [
         { at: -100 * M, kind: 'record', component: 3 },
+        { at: -99 * M, kind: 'image', component: 3, record: 1 },
         { at: -80 * M, kind: 'record', component: 4 },
+        { at: -79 * M, kind: 'image', component: 4, record: 2, elsewhere: true },
         { at: -50 * M, kind: 'complete' },
       ],
     },
@@ -211,9 +234,21 @@ export async function seedBatches(trx: Transaction<Database>, ids: Record<string
         { at: -20 * M, kind: 'record', component: 5 },
       ],
     },
+    {
+      label: 'huxilu',
+      project: 'huxilu',
+      openedAt: -70 * M,
+      testers: ['tester'],
+      components: [3],
+      steps: [{ at: -55 * M, kind: 'record', component: 3 }],
+    },
   ];
 
   for (const d of batches) {
+    const project = d.project === 'huxilu' ? huxilu : xingfuli;
+    const commissionId = d.project === 'huxilu' ? huxiluRefs.commissionId : refs.commissionId;
+    const projectComponents = d.project === 'huxilu' ? huxiluRefs.components : refs.components;
+    const witnessId = d.project === 'huxilu' ? huxiluRefs.witness : refs.witness.sun;
     const openedAt = new Date(now.getTime() + d.openedAt);
     const year = Number(beijingDate(openedAt).slice(0, 4));
     await trx.insertInto('batch_number_counters').values({ agency_id: agency.id, year, last_value: 0 }).onConflict((oc) => oc.columns(['agency_id', 'year']).doNothing()).execute();
@@ -221,7 +256,7 @@ export async function seedBatches(trx: Transaction<Database>, ids: Record<string
     const seq = counter.last_value + 1;
     await trx.updateTable('batch_number_counters').set({ last_value: seq }).where('agency_id', '=', agency.id).where('year', '=', year).execute();
     const testers = d.testers.map((t) => refs.person[t]);
-    const components = d.components.map((i) => refs.components[i]!);
+    const components = d.components.map((i) => projectComponents[i]!);
     const batch = await trx
       .insertInto('batches')
       .values({
@@ -231,14 +266,14 @@ export async function seedBatches(trx: Transaction<Database>, ids: Record<string
         number_seq: seq,
         project_id: project.id,
         region_code: project.region_code,
-        commission_id: refs.commissionId,
+        commission_id: commissionId,
         specialty: 'main_structure',
         catalogue_version: catalogue.version,
         item_codes: ['concrete_rebound'],
         component_codes: components,
         equipment_ids: [refs.equipment.rebound],
         tester_person_ids: testers,
-        witness_person_id: refs.witness.sun,
+        witness_person_id: witnessId,
         upload_owner_person_id: refs.person.owner,
         note: null,
         status: 'opened',
@@ -265,18 +300,20 @@ export async function seedBatches(trx: Transaction<Database>, ids: Record<string
       event: 'open',
       from: null,
       to: 'opened',
-      details: { projectId: project.id, commissionId: refs.commissionId, specialty: 'main_structure', catalogueVersion: catalogue.version, itemCodes: ['concrete_rebound'], componentIds: components, demo: true },
+      details: { projectId: project.id, commissionId, specialty: 'main_structure', catalogueVersion: catalogue.version, itemCodes: ['concrete_rebound'], componentIds: components, demo: true },
     });
 
     let status: 'opened' | 'uploading' | 'completed' | 'sealed' | 'reviewed' = 'opened';
     let n = 0;
     let sealId: string | null = null;
+    const recordKeys: string[] = [];
     for (const step of d.steps) {
       const ctx = ctxAt(step.kind === 'review' ? userActor('jz.reviewer') : step.kind === 'attest' ? userActor('witness.sun') : step.kind === 'seal' ? userActor('jz.owner') : lims, step.at);
       if (step.kind === 'record') {
         n++;
         const recordKey = `${batch.batch_number}-R${String(n).padStart(3, '0')}`;
-        const componentId = refs.components[step.component!]!;
+        const componentId = projectComponents[step.component!]!;
+        recordKeys.push(recordKey);
         const capturedAt = new Date(ctx.now.getTime() - 2 * M);
         const values = demoReboundValues(n + d.components.length);
         const payload = signingPayload(batch.id, { recordKey, itemCode: 'concrete_rebound', componentId, values, capturedAt: capturedAt.toISOString(), equipmentId: refs.equipment.rebound });
@@ -309,13 +346,35 @@ export async function seedBatches(trx: Transaction<Database>, ids: Record<string
           })
           .execute();
         status = (await markUploading(trx, ctx, batch.id)) as typeof status;
+      } else if (step.kind === 'image') {
+        // 12 km south-east of the site (净月): the tester's phone says so, and the upload declares it honestly.
+        const place = step.elsewhere ? { lat: project.location_lat - 0.09, lng: project.location_lng + 0.1 } : { lat: project.location_lat, lng: project.location_lng };
+        const capturedAt = new Date(ctx.now.getTime() - M);
+        // Turned half round, so the demo's pictures look like no test's or simulator's (which share one generator).
+        const photo = await makeCameraJpeg({
+          width: 640,
+          height: 480,
+          seed: step.elsewhere ? 902 : 901,
+          takenAtLocal: new Date(capturedAt.getTime() + 8 * H).toISOString().slice(0, 19),
+          latitude: place.lat,
+          longitude: place.lng,
+        });
+        const jpeg = await sharp(photo).flip().flop().keepExif().jpeg({ quality: 90 }).toBuffer();
+        await addProcessImage(trx, blobs, ctx, batch.id, jpeg, {
+          capturedAt: capturedAt.toISOString(),
+          location: place,
+          testerPersonId: testers[0]!,
+          equipmentId: refs.equipment.rebound,
+          componentId: projectComponents[step.component!]!,
+          recordKeys: [recordKeys[step.record! - 1]!],
+        });
       } else if (step.kind === 'attest') {
         const row = await trx
           .insertInto('witness_attestations')
-          .values({ batch_id: batch.id, witness_person_id: refs.witness.sun, user_id: userActor('witness.sun').id, statement: '已旁站见证回弹法现场检测，测区布置与检测过程符合规程要求。', attested_at: ctx.now, registered: true })
+          .values({ batch_id: batch.id, witness_person_id: witnessId, user_id: userActor('witness.sun').id, statement: '已旁站见证回弹法现场检测，测区布置与检测过程符合规程要求。', attested_at: ctx.now, registered: true })
           .returning('id')
           .executeTakeFirstOrThrow();
-        await writeBatchEvent(trx, ctx, batch, { event: 'witness.attest', from: status, to: status, details: { attestationId: row.id, witnessPersonId: refs.witness.sun, registered: true } });
+        await writeBatchEvent(trx, ctx, batch, { event: 'witness.attest', from: status, to: status, details: { attestationId: row.id, witnessPersonId: witnessId, registered: true } });
       } else if (step.kind === 'complete') {
         await trx.updateTable('batches').set({ status: 'completed', completed_at: ctx.now, completion_declared_at: ctx.now }).where('id', '=', batch.id).execute();
         await writeBatchEvent(trx, ctx, batch, { event: 'complete', from: status, to: 'completed', details: { completedAt: ctx.now.toISOString(), deadline: new Date(ctx.now.getTime() + 2 * H).toISOString() } });

@@ -40,6 +40,8 @@ export function demoAuthorizationPdf(lines: readonly string[]): Buffer {
 const DAY_MS = 86_400_000;
 
 interface DemoWitness {
+  /** The supervision unit's demo key. */
+  unit: 'super-jl' | 'super-cc';
   name: string;
   idSeq: number;
   birth: string;
@@ -51,28 +53,35 @@ interface DemoWitness {
 }
 
 const WITNESSES: DemoWitness[] = [
-  { name: '孙立', idSeq: 311, birth: '19800515', phone: '13843100001', account: 'witness.sun', projects: 'all' },
-  { name: '周雅琴', idSeq: 322, birth: '19870921', phone: '13843100002', account: null, projects: 'first' },
+  { unit: 'super-jl', name: '孙立', idSeq: 311, birth: '19800515', phone: '13843100001', account: 'witness.sun', projects: 'all' },
+  { unit: 'super-jl', name: '周雅琴', idSeq: 322, birth: '19870921', phone: '13843100002', account: null, projects: 'first' },
+  // 恒信监理 supervises the 湖西路 works in 朝阳区: its witness stands on the demo batch there.
+  { unit: 'super-cc', name: '钱志刚', idSeq: 333, birth: '19830207', phone: '13843100003', account: null, projects: 'all' },
 ];
 
 /**
- * Demo witnesses of 吉林省华诚建设监理有限公司 (key `super-jl`), registered 30 days before `now` with a written
- * authorization each, for the projects that unit supervises (seed the projects first; without any, the witnesses
+ * Demo witnesses of 吉林省华诚建设监理有限公司 (key `super-jl`) and 长春市恒信工程监理有限公司 (`super-cc`), registered 30
+ * days before `now` with a written authorization each, for the projects their unit supervises (seed the projects first; without any, the witnesses
  * are registered with their authorization and no project). The scanned authorization is stored in `blobs` before
  * its row, as an upload would be.
  */
 export async function seedWitnesses(trx: Transaction<Database>, ids: Record<string, string>, now: Date, blobs: Pick<BlobStore, 'put'>): Promise<void> {
-  const unitId = ids['super-jl'];
-  if (!unitId) throw new Error('seedWitnesses: the demo supervision unit super-jl is missing');
-  const unit = await trx.selectFrom('organisations').select(['region_code']).where('id', '=', unitId).executeTakeFirstOrThrow();
-  const registrar = await trx.selectFrom('users').select(['id']).where('username', '=', 'witness.sun').executeTakeFirstOrThrow();
-  const projects = await trx.selectFrom('projects').select(['id', 'name']).where('supervision_unit_id', '=', unitId).orderBy('created_at').orderBy('name').execute();
+  if (!ids['super-jl']) throw new Error('seedWitnesses: the demo supervision unit super-jl is missing');
+  // 孙立 of 华诚监理 registers his unit's witnesses; other units' are registered by the platform administrator.
+  const registrarOf = async (unitKey: DemoWitness['unit']) =>
+    (await trx.selectFrom('users').select(['id']).where('username', '=', unitKey === 'super-jl' ? 'witness.sun' : 'admin').executeTakeFirstOrThrow()).id;
   const pii = new PiiCodec(piiKey());
   const registeredAt = new Date(now.getTime() - 30 * DAY_MS);
   const signedOn = beijingDate(new Date(registeredAt.getTime() - 2 * DAY_MS));
   const ctx: RequestContext = { actor: { kind: 'system', name: 'demo-seed' }, requestId: 'seed', clientIp: null, now };
 
   for (const w of WITNESSES) {
+    // A unit the caller's demo does not hold (a test seeding only part of it) has no witnesses to register.
+    const unitId = ids[w.unit];
+    if (!unitId) continue;
+    const unit = await trx.selectFrom('organisations').select(['region_code']).where('id', '=', unitId).executeTakeFirstOrThrow();
+    const registrar = { id: await registrarOf(w.unit) };
+    const projects = await trx.selectFrom('projects').select(['id', 'name']).where('supervision_unit_id', '=', unitId).orderBy('created_at').orderBy('name').execute();
     const pdf = demoAuthorizationPdf(['QTrace demo', 'Written authorization of a witness', `Signed on ${signedOn}`]);
     const blob = await blobs.put(pdf);
     const doc = await trx

@@ -42,6 +42,8 @@ interface RequestOptions {
   query?: Query;
   body?: unknown;
   signal?: AbortSignal;
+  /** Extra request headers, e.g. an `idempotency-key`. */
+  headers?: Record<string, string>;
 }
 
 type UnauthorizedListener = () => void;
@@ -99,7 +101,7 @@ async function send(path: string, query: Query | undefined, init: RequestInit): 
 }
 
 export async function request<T>(method: string, path: string, opts: RequestOptions = {}): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json' };
+  const headers: Record<string, string> = { ...opts.headers, accept: 'application/json' };
   const init: RequestInit = { method, headers, signal: opts.signal };
   if (opts.body !== undefined) {
     headers['content-type'] = 'application/json';
@@ -116,6 +118,12 @@ export async function upload<T>(path: string, file: Blob, filename: string): Pro
   const form = new FormData();
   form.append('file', file, filename);
   const res = await send(path, undefined, { method: 'POST', headers: { accept: 'application/json' }, body: form });
+  return (await res.json()) as T;
+}
+
+/** Sends a file's bytes as the request body (the API's streamed uploads, e.g. process images), with `headers`. */
+export async function postRaw<T>(path: string, body: Blob, headers: Record<string, string>): Promise<T> {
+  const res = await send(path, undefined, { method: 'POST', headers: { ...headers, accept: 'application/json' }, body });
   return (await res.json()) as T;
 }
 

@@ -26,6 +26,10 @@ const CommissionsPage = lazy(() => import('./pages/commissions/CommissionsPage.t
 const WitnessesPage = lazy(() => import('./pages/witnesses/WitnessesPage.tsx'));
 const ViolationsPage = lazy(() => import('./pages/violations/ViolationsPage.tsx'));
 const CalendarPage = lazy(() => import('./pages/calendar/CalendarPage.tsx'));
+const BatchesPage = lazy(() => import('./pages/batches/BatchesPage.tsx'));
+const BatchDetailPage = lazy(() => import('./pages/batches/BatchDetailPage.tsx'));
+const ReviewQueuePage = lazy(() => import('./pages/batches/ReviewQueuePage.tsx'));
+const AnomaliesPage = lazy(() => import('./pages/batches/AnomaliesPage.tsx'));
 const ReportsPage = lazy(() => import('./pages/reports/ReportsPage.tsx'));
 const ReportVerifyPage = lazy(() => import('./pages/reports/ReportVerifyPage.tsx'));
 const ForceMajeurePage = lazy(() => import('./pages/deadlines/ForceMajeurePage.tsx'));
@@ -60,6 +64,10 @@ const PAGES: { path: string; element: React.ReactNode; gate?: string | null }[] 
   { path: '/witnesses', element: <WitnessesPage /> },
   { path: '/violations', element: <ViolationsPage /> },
   { path: '/calendar', element: <CalendarPage /> },
+  { path: '/batches', element: <BatchesPage /> },
+  { path: '/batches/:id', element: <BatchDetailPage />, gate: '/batches' },
+  { path: '/review-queue', element: <ReviewQueuePage /> },
+  { path: '/anomalies', element: <AnomaliesPage /> },
   { path: '/reports', element: <ReportsPage /> },
   { path: '/force-majeure', element: <ForceMajeurePage /> },
   { path: '/notifications', element: <NotificationsPage /> },

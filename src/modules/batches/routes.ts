@@ -251,6 +251,8 @@ export const batchRoutes: FastifyPluginAsyncTypebox = async (app) => {
         querystring: Type.Object(
           {
             status: Type.Optional(Status),
+            specialty: Type.Optional(Specialty),
+            q: Type.Optional(Type.String({ maxLength: 40, description: '批次编号（部分）' })),
             projectId: Type.Optional(Id),
             agencyId: Type.Optional(Id),
             locked: Type.Optional(Type.Boolean()),
@@ -290,6 +292,19 @@ export const batchRoutes: FastifyPluginAsyncTypebox = async (app) => {
       if (result.replayed) void reply.header('idempotent-replayed', 'true');
       return reply.status(result.statusCode).send(result.body);
     },
+  );
+
+  app.get(
+    '/batches/witness-options',
+    {
+      schema: {
+        tags,
+        summary: '开启批次时可选的见证人员：当前在该项目登记有效的见证人员（仅 ID 与姓名）',
+        querystring: Type.Object({ projectId: Id }, { additionalProperties: false }),
+        response: { 200: Type.Array(Ref), ...commonErrors },
+      },
+    },
+    async (req) => svc.witnessOptions(req.ctx, req.query.projectId),
   );
 
   app.get('/batches/:id', { schema: { tags, summary: '检测批次详情（项目、构件、设备、人员、见证、事件、异常、时限）', params: IdParams, response: { 200: Detail, ...commonErrors } } }, async (req) =>

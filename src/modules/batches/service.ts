@@ -5,7 +5,7 @@ import { recordAudit } from '../../kernel/audit.ts';
 import { canonicalJson } from '../../kernel/crypto/canonical-json.ts';
 import type { AppDeps } from '../../kernel/deps.ts';
 import type { Database } from '../../kernel/db/types.ts';
-import { regionInSubtree } from '../../kernel/db/scope-sql.ts';
+import { containsPattern, regionInSubtree } from '../../kernel/db/scope-sql.ts';
 import { AppError, badRequest, conflict, forbidden, notFound, unprocessable } from '../../kernel/errors.ts';
 import { pageBounds } from '../../kernel/http/schemas.ts';
 import { assertAgencyConnected } from '../agencies/service.ts';
@@ -459,6 +459,9 @@ function summaryQuery(db: Db, ctx: RequestContext) {
 
 export interface BatchFilter {
   status?: BatchStatus;
+  specialty?: Specialty;
+  /** Part of the batch number (the console's search box). */
+  q?: string;
   projectId?: string;
   agencyId?: string;
   locked?: boolean;
@@ -891,6 +894,8 @@ export class BatchService {
     requireAuthenticated(ctx.actor);
     let q = summaryQuery(this.#db, ctx);
     if (f.status) q = q.where('b.status', '=', f.status);
+    if (f.specialty) q = q.where('b.specialty', '=', f.specialty);
+    if (f.q?.trim()) q = q.where('b.batch_number', 'ilike', containsPattern(f.q));
     if (f.projectId) q = q.where('b.project_id', '=', f.projectId);
     if (f.agencyId) q = q.where('b.agency_id', '=', f.agencyId);
     if (f.locked !== undefined) q = q.where('b.locked', '=', f.locked);
@@ -910,6 +915,27 @@ export class BatchService {
     await findVisibleBatch(this.#db, ctx, id);
     const rows = await this.#db.selectFrom('batch_events').selectAll().where('batch_id', '=', id).orderBy('id').execute();
     return rows.map(toEvent);
+  }
+
+  /**
+   * The witnesses registered now for a project the caller sees (id and name only): what an agency picks from when it
+   * opens a batch, since the witness registry itself is the supervision unit's and the departments'.
+   */
+  async witnessOptions(ctx: RequestContext, projectId: string): Promise<Ref[]> {
+    requireAuthenticated(ctx.actor);
+    const project = await findVisibleProject(this.#db, ctx, projectId);
+    if (!project) throw notFound('PROJECT_NOT_FOUND', '工程项目不存在或无权查看');
+    const candidates = await this.#db
+      .selectFrom('witness_persons as w')
+      .innerJoin('projects as p', 'p.supervision_unit_id', 'w.supervision_unit_id')
+      .select(['w.id', 'w.name'])
+      .where('p.id', '=', projectId)
+      .orderBy('w.name')
+      .orderBy('w.id')
+      .execute();
+    const out: Ref[] = [];
+    for (const w of candidates) if (await isWitnessRegisteredFor(this.#db, w.id, projectId, ctx.now)) out.push({ id: w.id, name: w.name });
+    return out;
   }
 
   async listManualEntryExceptions(ctx: RequestContext, id: string): Promise<ManualEntryException[]> {

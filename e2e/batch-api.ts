@@ -1,0 +1,67 @@
+import { DEMO_PASSWORD } from './harness.ts';
+
+/** Set-up through the API (what an agency's own system would do), for browser tests that need a batch in some state. */
+export interface ApiSession {
+  call<T>(method: string, path: string, body?: unknown): Promise<T>;
+}
+
+export async function apiSession(baseUrl: string, username: string): Promise<ApiSession> {
+  const login = await fetch(`${baseUrl}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password: DEMO_PASSWORD }),
+  });
+  if (login.status !== 200) throw new Error(`login ${username}: ${login.status}`);
+  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
+  return {
+    async call<T>(method: string, path: string, body?: unknown): Promise<T> {
+      const res = await fetch(`${baseUrl}/api/v1${path}`, {
+        method,
+        headers: { cookie, accept: 'application/json', ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      const text = await res.text();
+      if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${text}`);
+      return (text ? JSON.parse(text) : undefined) as T;
+    },
+  };
+}
+
+type Page<T> = { items: T[] };
+
+/**
+ * As jz.owner: opens a 回弹法 batch on 幸福里 with `testerName` as its tester, declares completion and seals it (with
+ * nothing uploaded): a batch waiting in the review queue. Returns its number.
+ */
+export async function sealedBatchTestedBy(baseUrl: string, testerName: string): Promise<string> {
+  const owner = await apiSession(baseUrl, 'jz.owner');
+  const me = await owner.call<{ organisation: { id: string } }>('GET', '/auth/me');
+  const agencyId = me.organisation.id;
+  const project = (await owner.call<Page<{ id: string }>>('GET', `/projects?q=${encodeURIComponent('幸福里')}`)).items[0]!;
+  const commission = (await owner.call<Page<{ id: string }>>('GET', `/commissions?projectId=${project.id}&status=active`)).items[0]!;
+  const component = (await owner.call<Page<{ code: string }>>('GET', `/projects/${project.id}/components`)).items[2]!;
+  const equipment = (await owner.call<Page<{ id: string; serialNumber: string }>>('GET', `/equipment?agencyId=${agencyId}&pageSize=100`)).items.find((e) => e.serialNumber === 'S220-2024-0417')!;
+  const people = (await owner.call<Page<{ id: string; name: string; roles: string[] }>>('GET', `/personnel?agencyId=${agencyId}&pageSize=100`)).items;
+  const witness = (await owner.call<{ id: string; name: string }[]>('GET', `/batches/witness-options?projectId=${project.id}`)).find((w) => w.name === '孙立')!;
+  const batch = await owner.call<{ id: string; batchNumber: string }>('POST', '/batches', {
+    projectId: project.id,
+    commissionId: commission.id,
+    specialty: 'main_structure',
+    itemCodes: ['concrete_rebound'],
+    componentIds: [component.code],
+    equipmentIds: [equipment.id],
+    testerPersonIds: [people.find((p) => p.name === testerName)!.id],
+    witnessPersonId: witness.id,
+    uploadOwnerPersonId: people.find((p) => p.roles.includes('upload_owner'))!.id,
+  });
+  await owner.call('POST', `/batches/${batch.id}/complete`, { completedAt: new Date().toISOString() });
+  await owner.call('POST', `/batches/${batch.id}/seal`, { recordCount: 0, imageCount: 0, records: [], images: [] });
+  return batch.batchNumber;
+}
+
+/** As jz.admin: registers 韩雪 (the demo's reviewer) as a tester too, as a small agency might. */
+export async function makeReviewerAlsoTester(baseUrl: string): Promise<void> {
+  const admin = await apiSession(baseUrl, 'jz.admin');
+  const p = (await admin.call<Page<{ id: string; rowVersion: number }>>('GET', `/personnel?q=${encodeURIComponent('韩雪')}`)).items[0]!;
+  await admin.call('PATCH', `/personnel/${p.id}`, { rowVersion: p.rowVersion, roles: ['reviewer', 'tester'] });
+}

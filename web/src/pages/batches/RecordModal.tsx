@@ -1,0 +1,156 @@
+import { Alert, App, DatePicker, Form, Input, InputNumber, Modal, Select, Typography } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useRef, useState } from 'react';
+import { ApiError, errorMessage } from '../../api.ts';
+import { showMappedFieldError } from '../../components/formErrors.ts';
+import { toBeijingInstant } from '../../format.ts';
+import { useRetained } from '../../hooks/useRetained.ts';
+import type { CatalogueField } from '../../types.ts';
+import { addRecord, newIdempotencyKey, type BatchDetail } from './api.ts';
+import { useBatchCatalogue } from './useBatchCatalogue.ts';
+
+interface FormValues {
+  itemCode: string;
+  componentId: string;
+  equipmentId: string;
+  testerPersonId: string;
+  capturedAt: Dayjs;
+  values: Record<string, unknown>;
+}
+
+const FIELD_MAP = {
+  itemCode: 'itemCode',
+  componentId: 'componentId',
+  equipmentId: 'equipmentId',
+  testerPersonId: 'testerPersonId',
+  capturedAt: 'capturedAt',
+};
+
+/** The control for one catalogue field; Form.Item's value, onChange and id pass through to it. */
+function ValueInput({ f, ...control }: { f: CatalogueField; id?: string; value?: never; onChange?: (v: unknown) => void }) {
+  if (f.type === 'enum') return <Select {...control} options={f.options ?? []} />;
+  if (f.type === 'string') return <Input {...control} maxLength={f.maxLength} />;
+  return <InputNumber {...control} min={f.min} max={f.max} precision={f.type === 'integer' ? 0 : undefined} style={{ width: 220 }} />;
+}
+
+/** A record key the platform has not seen in this batch: M-<Beijing time>-<random>. */
+const manualKey = () => `M-${dayjs().format('YYYYMMDDHHmmss')}-${newIdempotencyKey().slice(0, 4)}`;
+
+/**
+ * 录入记录: a raw record entered by hand, by the catalogue item's fields. Where the equipment collects automatically
+ * the server refuses manual entry (严禁人工录入替代自动采集) unless a department allowed it for the item; its message
+ * is shown as it comes.
+ */
+export function RecordModal({ batch, onClose, onDone }: { batch: BatchDetail | null; onClose: () => void; onDone: () => void }) {
+  const { message } = App.useApp();
+  const [form] = Form.useForm<FormValues>();
+  const [saving, setSaving] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const key = useRef<string | null>(null);
+  const recordKey = useRef<string | null>(null);
+  const shown = useRetained(batch);
+  const items = useBatchCatalogue(shown?.catalogueVersion ?? 0);
+  const itemCode = Form.useWatch('itemCode', form);
+  const item = items.find((i) => i.code === itemCode);
+
+  const onFinish = async (v: FormValues) => {
+    if (!batch) return;
+    setSaving(true);
+    setError(null);
+    key.current ??= newIdempotencyKey();
+    recordKey.current ??= manualKey();
+    const values = Object.fromEntries(Object.entries(v.values ?? {}).filter(([, x]) => x !== undefined && x !== null && x !== ''));
+    try {
+      const r = await addRecord(
+        batch.id,
+        {
+          recordKey: recordKey.current,
+          itemCode: v.itemCode,
+          componentId: v.componentId,
+          values,
+          capturedAt: toBeijingInstant(v.capturedAt),
+          source: 'manual',
+          equipmentId: v.equipmentId,
+          testerPersonId: v.testerPersonId,
+        },
+        key.current,
+      );
+      key.current = null;
+      recordKey.current = null;
+      message.success(`已录入原始记录 ${r.recordKey}`);
+      onDone();
+    } catch (e) {
+      if (!(e instanceof ApiError && e.status === 0)) key.current = null;
+      const valueField = e instanceof ApiError && e.field?.startsWith('body.values.') ? e.field.slice('body.values.'.length) : null;
+      if (valueField && item?.fields.some((f) => f.key === valueField)) form.setFields([{ name: ['values', valueField], errors: [e instanceof Error ? e.message : ''] }]);
+      else if (!showMappedFieldError(form, e, FIELD_MAP)) setError(errorMessage(e));
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <Modal
+      open={batch !== null}
+      title="录入原始记录（人工录入）"
+      okText="提交"
+      cancelText="取消"
+      onOk={() => form.submit()}
+      onCancel={onClose}
+      confirmLoading={saving}
+      destroyOnHidden
+      mask={{ closable: false }}
+      width={680}
+      afterOpenChange={(o) => {
+        if (!o) {
+          setError(null);
+          key.current = null;
+          recordKey.current = null;
+        }
+      }}
+    >
+      <Typography.Paragraph type="secondary">
+        人工录入的记录标记为“人工录入”。设备具备自动采集功能的，严禁人工录入替代自动采集，须由设备自动上传；确需人工录入的，须经项目所在地住建部门批准。
+      </Typography.Paragraph>
+      {error ? <Alert type="error" showIcon title="平台拒绝了这条记录" description={error} style={{ marginBottom: 16 }} className="record-refusal" /> : null}
+      <Form<FormValues>
+        form={form}
+        layout="vertical"
+        name="manual-record"
+        preserve={false}
+        disabled={saving}
+        onFinish={onFinish}
+        onValuesChange={() => setError(null)}
+        initialValues={{
+          capturedAt: dayjs(),
+          testerPersonId: shown?.testers[0]?.id,
+          componentId: shown?.components[0]?.code,
+        }}
+      >
+        <Form.Item name="itemCode" label="检测项目" rules={[{ required: true, message: '请选择检测项目' }]}>
+          <Select
+            options={(shown?.items ?? []).map((i) => ({ value: i.code, label: `${i.name}${i.autoCollected ? '（自动采集项目）' : ''}` }))}
+            onChange={() => form.setFieldsValue({ values: {} })}
+          />
+        </Form.Item>
+        <Form.Item name="equipmentId" label="检测设备" rules={[{ required: true, message: '请选择检测设备' }]}>
+          <Select options={(shown?.equipment ?? []).map((e) => ({ value: e.id, label: `${e.equipmentType} ${e.model}（${e.serialNumber}）${e.autoCollect ? ' · 自动采集' : ''}` }))} />
+        </Form.Item>
+        <Form.Item name="componentId" label="构件/部位" rules={[{ required: true, message: '请选择构件' }]}>
+          <Select options={(shown?.components ?? []).map((c) => ({ value: c.code, label: `${c.display} ${[c.building, c.floor, c.position, c.componentType].filter(Boolean).join(' ')}` }))} />
+        </Form.Item>
+        <Form.Item name="testerPersonId" label="检测人员" rules={[{ required: true, message: '请选择检测人员' }]}>
+          <Select options={(shown?.testers ?? []).map((t) => ({ value: t.id, label: t.name }))} />
+        </Form.Item>
+        <Form.Item name="capturedAt" label="采集时间（北京时间）" rules={[{ required: true, message: '请填写采集时间' }]}>
+          <DatePicker showTime format="YYYY-MM-DD HH:mm:ss" style={{ width: 240 }} />
+        </Form.Item>
+        {(item?.fields ?? []).map((f) => (
+          <Form.Item key={f.key} name={['values', f.key]} label={f.unit && f.unit !== '—' ? `${f.label}（${f.unit}）` : f.label} rules={f.required ? [{ required: true, message: `请填写${f.label}` }] : []}>
+            <ValueInput f={f} />
+          </Form.Item>
+        ))}
+      </Form>
+    </Modal>
+  );
+}
