@@ -38,6 +38,7 @@ import { imageRoutes } from './modules/images/routes.ts';
 import { checkinRoutes } from './modules/checkins/routes.ts';
 import { batchRoutes } from './modules/batches/routes.ts';
 import { recordRoutes } from './modules/records/routes.ts';
+import { inspectionRoutes } from './modules/inspections/routes.ts';
 
 export interface Services {
   regions: RegionService;
@@ -163,6 +164,7 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
       await api.register(checkinRoutes);
       await api.register(batchRoutes);
       await api.register(recordRoutes);
+      await api.register(inspectionRoutes);
     },
     { prefix: '/api/v1' },
   );

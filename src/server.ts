@@ -4,6 +4,7 @@ import { ConfigError, loadConfig } from './kernel/config.ts';
 import { DataDirLockedError } from './kernel/db/database.ts';
 import { MigrationError } from './kernel/db/migrate.ts';
 import { startImageWorker } from './modules/images/worker.ts';
+import { startDailyCheckJob } from './modules/inspections/daily-job.ts';
 
 /** `npm start`: configuration → database → migrations → app → listen; SIGTERM/SIGINT drain and stop. */
 async function main(): Promise<void> {
@@ -15,6 +16,8 @@ async function main(): Promise<void> {
   // Declared before `stop` (a signal may come before listen finishes), assigned once listening.
   // eslint-disable-next-line prefer-const
   let imageWorker: ReturnType<typeof startImageWorker> | undefined;
+  // eslint-disable-next-line prefer-const
+  let dailyCheckJob: ReturnType<typeof startDailyCheckJob> | undefined;
   // While draining, every answer closes its connection, so keep-alive sockets do not hold the shutdown open
   // (Fastify keeps idle sockets 72 s by default).
   app.addHook('onSend', async (_req, reply) => {
@@ -34,6 +37,7 @@ async function main(): Promise<void> {
     try {
       await app.close(); // stops accepting, waits for in-flight requests
       await imageWorker?.stop(); // lets a claimed image job finish (or lapse, to be claimed again)
+      await dailyCheckJob?.stop(); // lets a snapshot in progress commit
       await deps.handle.close();
       process.exit(0);
     } catch (err) {
@@ -47,6 +51,8 @@ async function main(): Promise<void> {
   await app.listen({ port: config.port, host: config.host });
   // Thumbnails, perceptual hashes and image checks run beside the API, claimed once across processes.
   imageWorker = startImageWorker(deps, { log: app.log });
+  // 日常核查: snapshots each Beijing day after midnight (and days missed while stopped), once across processes.
+  dailyCheckJob = startDailyCheckJob(deps, { log: app.log });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const base = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`;

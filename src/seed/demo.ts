@@ -9,6 +9,7 @@ import { seedRegistryAgencies } from './registry-agencies.ts';
 import { seedRegistryProjects } from './registry-projects.ts';
 import { seedWitnesses } from './registry-witnesses.ts';
 import { seedBatches } from './batches.ts';
+import { seedInspectionHistory, seedInspections } from './inspections.ts';
 import '../modules/organisations/tables.ts';
 import '../modules/identity/tables.ts';
 
@@ -82,9 +83,13 @@ export interface DemoSeedResult {
 }
 
 /** With `onlyIfEmpty`, returns null when the database already has people (checked under a lock: processes race). */
-export async function seedDemo(deps: AppDeps, opts: { onlyIfEmpty: true }): Promise<DemoSeedResult | null>;
-export async function seedDemo(deps: AppDeps, opts?: { onlyIfEmpty?: false }): Promise<DemoSeedResult>;
-export async function seedDemo(deps: AppDeps, opts: { onlyIfEmpty?: boolean } = {}): Promise<DemoSeedResult | null> {
+/**
+ * `history`: also a month of finished batches before today (src/seed/inspections.ts), so the daily check's trend and
+ * the statistics have something to show. The server's demo has it; tests leave it out (they count the demo's batches).
+ */
+export async function seedDemo(deps: AppDeps, opts: { onlyIfEmpty: true; history?: boolean }): Promise<DemoSeedResult | null>;
+export async function seedDemo(deps: AppDeps, opts?: { onlyIfEmpty?: false; history?: boolean }): Promise<DemoSeedResult>;
+export async function seedDemo(deps: AppDeps, opts: { onlyIfEmpty?: boolean; history?: boolean } = {}): Promise<DemoSeedResult | null> {
   const now = deps.clock.now();
   // One hash for all demo accounts: seeding stays fast, and these accounts are for demonstration only.
   const passwordHash = await hashPassword(DEMO_PASSWORD);
@@ -135,7 +140,9 @@ export async function seedDemo(deps: AppDeps, opts: { onlyIfEmpty?: boolean } = 
     await seedRegistryAgencies(trx, ids, now);
     await seedRegistryProjects(trx, ids, now);
     await seedWitnesses(trx, ids, now, deps.blobs);
+    if (opts.history) await seedInspectionHistory(trx, ids, now);
     await seedBatches(trx, ids, now);
+    await seedInspections(trx, now);
     await recordAudit(trx, { actor: { kind: 'system', name: 'demo-seed' }, requestId: 'seed', clientIp: null, now }, {
       action: 'system.seed.demo',
       targetType: 'platform',

@@ -25,6 +25,10 @@ const CommissionsPage = lazy(() => import('./pages/commissions/CommissionsPage.t
 const WitnessesPage = lazy(() => import('./pages/witnesses/WitnessesPage.tsx'));
 const ViolationsPage = lazy(() => import('./pages/violations/ViolationsPage.tsx'));
 const CalendarPage = lazy(() => import('./pages/calendar/CalendarPage.tsx'));
+const DailyCheckPage = lazy(() => import('./pages/daily-check/DailyCheckPage.tsx'));
+const RandomDrawsPage = lazy(() => import('./pages/random-draws/RandomDrawsPage.tsx'));
+const SpecialCampaignsPage = lazy(() => import('./pages/special-campaigns/SpecialCampaignsPage.tsx'));
+const ServiceRequestsPage = lazy(() => import('./pages/service-requests/ServiceRequestsPage.tsx'));
 
 /**
  * Pages behind the login; each is gated by the roles nav.tsx gives its menu entry (`gate`, for a page below an
@@ -51,6 +55,10 @@ const PAGES: { path: string; element: React.ReactNode; gate?: string | null }[] 
   { path: '/witnesses', element: <WitnessesPage /> },
   { path: '/violations', element: <ViolationsPage /> },
   { path: '/calendar', element: <CalendarPage /> },
+  { path: '/daily-check', element: <DailyCheckPage /> },
+  { path: '/random-draws', element: <RandomDrawsPage /> },
+  { path: '/special-campaigns', element: <SpecialCampaignsPage /> },
+  { path: '/service-requests', element: <ServiceRequestsPage /> },
 ];
 
 export function AppRoutes() {

@@ -10,6 +10,8 @@ export const LOCKS = {
   demoSeed: 0x51540002,
   catalogueLoad: 0x51540003,
   calendarSync: 0x51540004,
+  /** 日常核查 snapshots (issue 6 item 6): one writer per day's versions across processes. */
+  dailyCheckSnapshot: 0x51540120,
 } as const;
 
 /** Held until the transaction ends; a second process waits here, then sees the first one's result. */
