@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { expect } from 'vitest';
 import type { AppDeps } from '../src/kernel/deps.ts';
+import type { TestAppOptions } from '../src/testing/app.ts';
 import { startTestServer } from '../src/testing/server.ts';
 
 export const DEMO_PASSWORD = 'Demo@2026';
@@ -17,8 +18,8 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function startHarness(): Promise<Harness> {
-  const server = await startTestServer({ seed: true });
+export async function startHarness(opts: TestAppOptions = {}): Promise<Harness> {
+  const server = await startTestServer({ seed: true, ...opts });
   let browser: Browser;
   try {
     browser = await chromium.launch({

@@ -42,6 +42,7 @@ import { reportRoutes } from './modules/reports/routes.ts';
 import { deadlineRoutes } from './modules/deadlines/routes.ts';
 import { notificationRoutes } from './modules/notifications/routes.ts';
 import { enforcementRoutes } from './modules/enforcement/routes.ts';
+import { inspectionRoutes } from './modules/inspections/routes.ts';
 
 export interface Services {
   regions: RegionService;
@@ -171,6 +172,7 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
       await api.register(deadlineRoutes);
       await api.register(notificationRoutes);
       await api.register(enforcementRoutes);
+      await api.register(inspectionRoutes);
     },
     { prefix: '/api/v1' },
   );

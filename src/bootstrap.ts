@@ -20,7 +20,7 @@ export async function openDatabase(config: Config): Promise<DbHandle> {
  */
 export async function bootstrap(
   config: Config,
-  opts: { handle?: DbHandle; clock?: Clock } = {},
+  opts: { handle?: DbHandle; clock?: Clock; demoHistory?: boolean } = {},
 ): Promise<{ deps: AppDeps; seeded: DemoSeedResult | null }> {
   const handle = opts.handle ?? (await openDatabase(config));
   try {
@@ -32,7 +32,7 @@ export async function bootstrap(
     await ensureCatalogueLoaded(handle.db, clock.now());
     const blobs = await new LocalBlobStore(config.blobDir).init();
     const deps: AppDeps = { config, handle, db: handle.db, blobs, clock };
-    const seeded = await maybeSeed(deps);
+    const seeded = await maybeSeed(deps, opts.demoHistory ?? true);
     return { deps, seeded };
   } catch (err) {
     if (!opts.handle) await handle.close();
@@ -41,9 +41,9 @@ export async function bootstrap(
 }
 
 /** `auto` seeds an empty embedded database only: a production server never gets demo accounts by accident. */
-async function maybeSeed(deps: AppDeps): Promise<DemoSeedResult | null> {
+async function maybeSeed(deps: AppDeps, history: boolean): Promise<DemoSeedResult | null> {
   const mode = deps.config.seedDemo;
   if (mode === 'false') return null;
   if (mode === 'auto' && deps.handle.kind !== 'pglite') return null;
-  return seedDemo(deps, { onlyIfEmpty: true });
+  return seedDemo(deps, { onlyIfEmpty: true, history });
 }

@@ -6,6 +6,7 @@ import { MigrationError } from './kernel/db/migrate.ts';
 import { startImageWorker } from './modules/images/worker.ts';
 import { startDeadlineSweeper } from './modules/deadlines/sweeper.ts';
 import { startEnforcementWorker } from './modules/enforcement/worker.ts';
+import { startDailyCheckJob } from './modules/inspections/daily-job.ts';
 
 /** `npm start`: configuration → database → migrations → app → listen; SIGTERM/SIGINT drain and stop. */
 async function main(): Promise<void> {
@@ -19,6 +20,7 @@ async function main(): Promise<void> {
   let imageWorker: ReturnType<typeof startImageWorker> | undefined;
   let deadlineSweeper: ReturnType<typeof startDeadlineSweeper> | undefined;
   let enforcementWorker: ReturnType<typeof startEnforcementWorker> | undefined;
+  let dailyCheckJob: ReturnType<typeof startDailyCheckJob> | undefined;
   /* eslint-enable prefer-const */
   // While draining, every answer closes its connection, so keep-alive sockets do not hold the shutdown open
   // (Fastify keeps idle sockets 72 s by default).
@@ -41,6 +43,7 @@ async function main(): Promise<void> {
       await imageWorker?.stop(); // lets a claimed image job finish (or lapse, to be claimed again)
       await deadlineSweeper?.stop(); // lets the sweep chunk in hand commit (or roll back whole)
       await enforcementWorker?.stop();
+      await dailyCheckJob?.stop(); // lets a snapshot in progress commit
       await deps.handle.close();
       process.exit(0);
     } catch (err) {
@@ -58,6 +61,8 @@ async function main(): Promise<void> {
   deadlineSweeper = startDeadlineSweeper(deps, { log: app.log });
   // The enforcement ladder's hourly pass (overdue interviews and rectifications escalate).
   enforcementWorker = startEnforcementWorker(deps, { log: app.log });
+  // 日常核查: snapshots each Beijing day after midnight (and days missed while stopped), once across processes.
+  dailyCheckJob = startDailyCheckJob(deps, { log: app.log });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const base = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`;

@@ -5236,6 +5236,556 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/daily-checks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 日常核查汇总表：所选辖区及其下一级区域在日期范围内的合计（仅本辖区及下级） */
+        get: {
+            parameters: {
+                query: {
+                    /** @description 北京时间日期 YYYY-MM-DD */
+                    from: string;
+                    /** @description 辖区代码，缺省为本部门辖区 */
+                    regionCode?: string;
+                    /** @description 北京时间日期 YYYY-MM-DD */
+                    to: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            days: number;
+                            from: string;
+                            region: {
+                                code: string;
+                                level: "province" | "city" | "county";
+                                name: string;
+                            };
+                            rows: {
+                                /** @description 当日新增异常 */
+                                anomaliesOpened: number;
+                                complianceRate: number | null;
+                                /** @description 按时封存 */
+                                compliant: number;
+                                /** @description 范围内有核查数据的天数 */
+                                daysCovered: number;
+                                /** @description 应传批次（截止时间在当日） */
+                                due: number;
+                                /** @description 迟传（截止已过未按时封存） */
+                                late: number;
+                                level: string;
+                                /** @description 漏传（开启 24 小时未申报完成） */
+                                missing: number;
+                                /** @description 待封存（截止未到，仅限当日临时数据） */
+                                pending: number;
+                                /** @description 含当日临时数据 */
+                                provisional: boolean;
+                                regionCode: string;
+                                regionName: string;
+                                /** @description 当日办结靠前服务请求 */
+                                serviceRequestsClosed: number;
+                                /** @description 当日新增靠前服务请求 */
+                                serviceRequestsOpened: number;
+                                /** @description 不可抗力报备暂停计时 */
+                                suspended: number;
+                            }[];
+                            to: string;
+                        };
+                    };
+                };
+                /** @description 统一错误格式 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/daily-checks/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 导出日常核查 Excel（汇总与逐日两张表，仅本辖区及下级） */
+        get: {
+            parameters: {
+                query: {
+                    /** @description 北京时间日期 YYYY-MM-DD */
+                    from: string;
+                    /** @description 辖区代码，缺省为本部门辖区 */
+                    regionCode?: string;
+                    /** @description 北京时间日期 YYYY-MM-DD */
+                    to: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description xlsx 文件 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
+                    };
+                };
+                /** @description 统一错误格式 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/daily-checks/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 某辖区某日的全部核算版本（重新核算留痕） */
+        get: {
+            parameters: {
+                query: {
+                    /** @description 北京时间日期 YYYY-MM-DD */
+                    day: string;
+                    regionCode: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description 当日新增异常 */
+                            anomaliesOpened: number;
+                            complianceRate: number | null;
+                            /** @description 按时封存 */
+                            compliant: number;
+                            computedAt: string | null;
+                            computedByName: string;
+                            day: string;
+                            /** @description 应传批次（截止时间在当日） */
+                            due: number;
+                            final: boolean | null;
+                            /** @description 迟传（截止已过未按时封存） */
+                            late: number;
+                            /** @description 漏传（开启 24 小时未申报完成） */
+                            missing: number;
+                            /** @description 待封存（截止未到，仅限当日临时数据） */
+                            pending: number;
+                            reason: string | null;
+                            /** @description 当日办结靠前服务请求 */
+                            serviceRequestsClosed: number;
+                            /** @description 当日新增靠前服务请求 */
+                            serviceRequestsOpened: number;
+                            /** @description 不可抗力报备暂停计时 */
+                            suspended: number;
+                            version: number | null;
+                        }[];
+                    };
+                };
+                /** @description 统一错误格式 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/daily-checks/recompute": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 重新核算：当日为临时数据；已结束的日期须说明理由，数据有变化时新增版本（原版本保留） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: date
+                         * @description 北京时间日期 YYYY-MM-DD
+                         */
+                        day?: string;
+                        reason?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            day: string;
+                            final: boolean;
+                            skipped: boolean;
+                            unchanged: number;
+                            written: number;
+                        };
+                    };
+                };
+                /** @description 统一错误格式 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/daily-checks/trend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 日常核查趋势：所选辖区逐日数据（无数据的日期版本为空） */
+        get: {
+            parameters: {
+                query: {
+                    /** @description 北京时间日期 YYYY-MM-DD */
+                    from: string;
+                    /** @description 辖区代码，缺省为本部门辖区 */
+                    regionCode?: string;
+                    /** @description 北京时间日期 YYYY-MM-DD */
+                    to: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            days: {
+                                /** @description 当日新增异常 */
+                                anomaliesOpened: number;
+                                complianceRate: number | null;
+                                /** @description 按时封存 */
+                                compliant: number;
+                                computedAt: string | null;
+                                day: string;
+                                /** @description 应传批次（截止时间在当日） */
+                                due: number;
+                                final: boolean | null;
+                                /** @description 迟传（截止已过未按时封存） */
+                                late: number;
+                                /** @description 漏传（开启 24 小时未申报完成） */
+                                missing: number;
+                                /** @description 待封存（截止未到，仅限当日临时数据） */
+                                pending: number;
+                                /** @description 当日办结靠前服务请求 */
+                                serviceRequestsClosed: number;
+                                /** @description 当日新增靠前服务请求 */
+                                serviceRequestsOpened: number;
+                                /** @description 不可抗力报备暂停计时 */
+                                suspended: number;
+                                version: number | null;
+                            }[];
+                            region: {
+                                code: string;
+                                level: "province" | "city" | "county";
+                                name: string;
+                            };
+                        };
+                    };
+                };
+                /** @description 统一错误格式 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/documents": {
         parameters: {
             query?: never;
@@ -8761,6 +9311,113 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/inspection-findings/{id}/violation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 将“发现问题”的检查记录认定为违规（记入违规台账，来源：监管人员） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        intentional?: boolean | null;
+                        /**
+                         * @description 违规类型
+                         * @enum {unknown}
+                         */
+                        type: "late_upload" | "missing_upload" | "tampered_data" | "synthesized_image" | "fabricated_data" | "manual_entry_instead_of_auto" | "unregistered_witness" | "proxy_witness" | "witness_change_late" | "no_double_review" | "unqualified_commission" | "other";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            finding: components["schemas"]["InspectionFinding"];
+                            /** Format: uuid */
+                            violationId: string;
+                        };
+                    };
+                };
+                /** @description 统一错误格式 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -12295,6 +12952,730 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/random-draws": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 随机抽查列表（本辖区及下级；被列入检查人员名单的也可见） */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["RandomDrawSummary"][];
+                            total: number;
+                        };
+                    };
+                };
+                /** @description 统一错误格式 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 发布随机抽查：冻结抽查总体、检查人员名单并由平台生成公示随机种子（尚未抽取） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        inspectorCount: number;
+                        inspectorPool: string[];
+                        kind: "batches" | "agencies";
+                        /**
+                         * Format: date
+                         * @description 北京时间日期 YYYY-MM-DD
+                         */
+                        periodFrom: string;
+                        /**
+                         * Format: date
+                         * @description 北京时间日期 YYYY-MM-DD
+                         */
+                        periodTo: string;
+                        regionCode: string;
+                        sampleSize: number;
+                        specialty?: ("building_materials" | "main_structure" | "steel_structure" | "foundation" | "building_energy" | "curtain_wall" | "municipal_materials" | "road" | "bridge_underground") | null;
+                        title: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RandomDraw"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/random-draws/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 随机抽查详情（种子、总体摘要、抽取结果、检查发现） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RandomDraw"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/random-draws/{id}/draw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 执行抽取（仅一次；按公示的种子、总体与名单计算） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RandomDraw"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/random-draws/{id}/findings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 抽中的检查人员记录检查发现 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        itemId: string;
+                        note: string;
+                        /** @description compliant 未发现问题 · problem 发现问题 */
+                        outcome: "compliant" | "problem";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["InspectionFinding"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/random-draws/{id}/record": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 抽查公示记录（JSON）：种子、完整总体、检查人员名单与结果，供 npm run redraw 离线复核 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            inspectorCount: number;
+                            inspectorPool: string[];
+                            inspectors: string[] | null;
+                            kind: string;
+                            poolDigest: string;
+                            population: string[];
+                            populationDigest: string;
+                            sampleSize: number;
+                            seed: string;
+                            selection: string[] | null;
+                        };
+                    };
+                };
+                /** @description 统一错误格式 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/random-draws/{id}/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 复核抽取：用公示的种子与总体重新计算，并与保存的结果比对 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            inspectors: string[];
+                            /** @description 重新计算的结果与保存的抽取结果一致 */
+                            matches: boolean;
+                            poolDigestMatches: boolean;
+                            populationDigestMatches: boolean;
+                            selection: string[];
+                        };
+                    };
+                };
+                /** @description 统一错误格式 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/random-draws/inspector-candidates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 可列入检查人员名单的本辖区住建部门监管人员 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            departmentName: string;
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            regionCode: string;
+                        }[];
+                    };
+                };
+                /** @description 统一错误格式 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/regions": {
         parameters: {
             query?: never;
@@ -12819,6 +14200,999 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/service-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 靠前服务请求列表（机构看本机构，住建部门看本辖区） */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    /** @description requested 待安排 · scheduled 已安排走访 · closed 已办结 */
+                    status?: "requested" | "scheduled" | "closed";
+                    /** @description equipment_connection 设备对接 · image_capture 影像采集 · other 其他 */
+                    type?: "equipment_connection" | "image_capture" | "other";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["ServiceRequest"][];
+                            total: number;
+                        };
+                    };
+                };
+                /** @description 统一错误格式 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 检测机构提出靠前服务请求（设备对接、影像采集或其他） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        contactPhone?: string | null;
+                        description: string;
+                        projectId?: string | null;
+                        /**
+                         * @description equipment_connection 设备对接 · image_capture 影像采集 · other 其他
+                         * @enum {unknown}
+                         */
+                        type: "equipment_connection" | "image_capture" | "other";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ServiceRequest"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/service-requests/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 服务请求详情 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ServiceRequest"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/service-requests/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 住建部门办结服务请求（填写办理情况） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ServiceRequest"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/service-requests/{id}/schedule": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 住建部门安排（或改期）走访：日期与走访人员 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        officerId: string;
+                        /**
+                         * Format: date
+                         * @description 北京时间日期 YYYY-MM-DD
+                         */
+                        visitDate: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ServiceRequest"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/special-campaigns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 专项检查列表（本辖区及下级） */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    status?: "open" | "closed";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["SpecialCampaignSummary"][];
+                            total: number;
+                        };
+                    };
+                };
+                /** @description 统一错误格式 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 开展专项检查：按专项、辖区、时段、异常类型生成并冻结检查清单 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        anomalyKind?: ("completion_before_capture" | "capture_outside_window" | "tester_not_on_batch" | "equipment_not_on_batch" | "component_not_on_batch" | "record_missing_images" | "image_without_record" | "undeclared_at_seal" | "location_outside_site" | "exif_time_mismatch" | "exif_location_mismatch" | "exif_missing" | "editing_software" | "duplicate_image" | "image_signature_invalid" | "witness_not_registered" | "witness_no_checkin" | "witness_no_attestation" | "witness_checkin_outside_site" | "witness_proxy_suspected" | "supplementary_upload" | "possibly_missing") | null;
+                        /**
+                         * Format: date
+                         * @description 北京时间日期 YYYY-MM-DD
+                         */
+                        periodFrom: string;
+                        /**
+                         * Format: date
+                         * @description 北京时间日期 YYYY-MM-DD
+                         */
+                        periodTo: string;
+                        regionCode: string;
+                        specialty?: ("building_materials" | "main_structure" | "steel_structure" | "foundation" | "building_energy" | "curtain_wall" | "municipal_materials" | "road" | "bridge_underground") | null;
+                        title: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SpecialCampaign"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/special-campaigns/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 专项检查详情（检查清单、检查发现、总结） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SpecialCampaign"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/special-campaigns/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 结束专项检查并填写总结 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        summary: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SpecialCampaign"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/special-campaigns/{id}/findings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 记录检查清单中某批次的检查发现 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        batchId: string;
+                        note: string;
+                        /** @description compliant 未发现问题 · problem 发现问题 */
+                        outcome: "compliant" | "problem";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["InspectionFinding"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/special-campaigns/anomaly-kinds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 专项检查可选的异常类型（代码与名称） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            label: string;
+                        }[];
+                    };
+                };
+                /** @description 统一错误格式 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -15744,6 +18118,23 @@ export interface components {
              */
             state: "receiving" | "attached" | "refused" | "terminated";
         };
+        InspectionFinding: {
+            campaignId: string | null;
+            drawId: string | null;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            itemId: string;
+            itemKind: "batch" | "agency";
+            note: string;
+            /** @description compliant 未发现问题 · problem 发现问题 */
+            outcome: "compliant" | "problem";
+            outcomeLabel: string;
+            /** Format: date-time */
+            recordedAt: string;
+            recordedByName: string;
+            violationId: string | null;
+        };
         MachineCredential: {
             /** Format: date-time */
             createdAt: string;
@@ -15827,6 +18218,92 @@ export interface components {
             type: "agency" | "construction_unit" | "supervision_unit" | "contractor" | "department";
             /** @description 统一社会信用代码 */
             uscc: string | null;
+        };
+        RandomDraw: {
+            department: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            };
+            drawnAt: string | null;
+            findings: components["schemas"]["InspectionFinding"][];
+            /** Format: uuid */
+            id: string;
+            inspectorCount: number;
+            inspectorPool: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            }[];
+            inspectors: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            }[] | null;
+            /** @description batches 抽批次 · agencies 抽机构 */
+            kind: "batches" | "agencies";
+            periodFrom: string;
+            periodTo: string;
+            /** @description 检查人员名单的 SHA-256 */
+            poolDigest: string;
+            /** @description 抽查总体（排序后的 ID，换行分隔）的 SHA-256 */
+            populationDigest: string;
+            populationSize: number;
+            /** Format: date-time */
+            publishedAt: string;
+            publishedByName: string;
+            regionCode: string;
+            regionName: string;
+            sampleSize: number;
+            /** @description 发布时由平台生成并公示的随机种子 */
+            seed: string;
+            selection: {
+                agencyName: string;
+                /** Format: uuid */
+                id: string;
+                kind: "batch" | "agency";
+                label: string;
+                projectName: string | null;
+                regionCode: string;
+            }[] | null;
+            specialty: ("building_materials" | "main_structure" | "steel_structure" | "foundation" | "building_energy" | "curtain_wall" | "municipal_materials" | "road" | "bridge_underground") | null;
+            specialtyName: string | null;
+            /** @description published 已公示种子 · drawn 已抽取 */
+            status: "published" | "drawn";
+            title: string;
+        };
+        RandomDrawSummary: {
+            department: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            };
+            drawnAt: string | null;
+            /** Format: uuid */
+            id: string;
+            inspectorCount: number;
+            /** @description batches 抽批次 · agencies 抽机构 */
+            kind: "batches" | "agencies";
+            periodFrom: string;
+            periodTo: string;
+            /** @description 检查人员名单的 SHA-256 */
+            poolDigest: string;
+            /** @description 抽查总体（排序后的 ID，换行分隔）的 SHA-256 */
+            populationDigest: string;
+            populationSize: number;
+            /** Format: date-time */
+            publishedAt: string;
+            publishedByName: string;
+            regionCode: string;
+            regionName: string;
+            sampleSize: number;
+            /** @description 发布时由平台生成并公示的随机种子 */
+            seed: string;
+            specialty: ("building_materials" | "main_structure" | "steel_structure" | "foundation" | "building_energy" | "curtain_wall" | "municipal_materials" | "road" | "bridge_underground") | null;
+            specialtyName: string | null;
+            /** @description published 已公示种子 · drawn 已抽取 */
+            status: "published" | "drawn";
+            title: string;
         };
         RawRecord: {
             /** Format: uuid */
@@ -16033,6 +18510,121 @@ export interface components {
             } | null;
             /** @description 公开核验页面路径（二维码内容去掉域名） */
             verifyPath: string;
+        };
+        ServiceRequest: {
+            agency: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            };
+            closedAt: string | null;
+            closeNote: string | null;
+            contactPhone: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            createdByName: string;
+            description: string;
+            /** Format: uuid */
+            id: string;
+            project: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            } | null;
+            /** @description 受理辖区（项目所在地，未指定项目时为机构所在地） */
+            regionCode: string;
+            regionName: string;
+            scheduledAt: string | null;
+            /**
+             * @description requested 待安排 · scheduled 已安排走访 · closed 已办结
+             * @enum {unknown}
+             */
+            status: "requested" | "scheduled" | "closed";
+            statusLabel: string;
+            /**
+             * @description equipment_connection 设备对接 · image_capture 影像采集 · other 其他
+             * @enum {unknown}
+             */
+            type: "equipment_connection" | "image_capture" | "other";
+            typeLabel: string;
+            visitDate: string | null;
+            visitOfficer: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            } | null;
+        };
+        SpecialCampaign: {
+            anomalyKind: string | null;
+            anomalyKindLabel: string | null;
+            closedAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            createdByName: string;
+            department: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            };
+            findings: components["schemas"]["InspectionFinding"][];
+            /** Format: uuid */
+            id: string;
+            inspectedCount: number;
+            periodFrom: string;
+            periodTo: string;
+            problemCount: number;
+            regionCode: string;
+            regionName: string;
+            specialty: ("building_materials" | "main_structure" | "steel_structure" | "foundation" | "building_energy" | "curtain_wall" | "municipal_materials" | "road" | "bridge_underground") | null;
+            specialtyName: string | null;
+            /** @description open 进行中 · closed 已结束 */
+            status: "open" | "closed";
+            summary: string | null;
+            title: string;
+            worklist: {
+                agencyName: string;
+                /** Format: uuid */
+                batchId: string;
+                batchNumber: string;
+                latestOutcome: ("compliant" | "problem") | null;
+                /** Format: date-time */
+                openedAt: string;
+                position: number;
+                projectName: string;
+                regionCode: string;
+                specialtyName: string;
+                status: string;
+                statusLabel: string;
+            }[];
+            worklistSize: number;
+        };
+        SpecialCampaignSummary: {
+            anomalyKind: string | null;
+            anomalyKindLabel: string | null;
+            closedAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            createdByName: string;
+            department: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            };
+            /** Format: uuid */
+            id: string;
+            inspectedCount: number;
+            periodFrom: string;
+            periodTo: string;
+            problemCount: number;
+            regionCode: string;
+            regionName: string;
+            specialty: ("building_materials" | "main_structure" | "steel_structure" | "foundation" | "building_energy" | "curtain_wall" | "municipal_materials" | "road" | "bridge_underground") | null;
+            specialtyName: string | null;
+            /** @description open 进行中 · closed 已结束 */
+            status: "open" | "closed";
+            summary: string | null;
+            title: string;
+            worklistSize: number;
         };
         User: {
             /** Format: date-time */

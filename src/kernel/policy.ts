@@ -315,3 +315,31 @@ export const FRAUD_REPORT_MAX_CHARS = 2000;
 export const FRAUD_REPORT_MAX_ATTACHMENTS = 10;
 /** ⚙ One Excel export of violations or of the key supervision list holds at most 10 000 rows (narrow the filter for more). */
 export const VIOLATION_EXPORT_MAX_ROWS = 10_000;
+// ───────────────────────────── Inspections (issue 6 items 6–9) ─────────────────────────────
+
+/**
+ * ⚙ 日常核查: the daily job snapshots the Beijing day just ended once it is this far past midnight (a seal at 23:59:59
+ * has committed by then), polling every 5 minutes; a process that was down catches up to 7 missed days.
+ */
+export const DAILY_CHECK_RUN_AFTER_MIDNIGHT_MS = 10 * MINUTE;
+export const DAILY_CHECK_POLL_MS = 5 * MINUTE;
+export const DAILY_CHECK_CATCH_UP_DAYS = 7;
+/**
+ * ⚙ A batch counts on the day its deadline falls in. A deadline moved by force majeure (clearing + 2 h) is found for
+ * batches completed up to 30 days before the day; an older one is not counted again.
+ */
+export const DAILY_CHECK_DEADLINE_LOOKBACK_DAYS = 30;
+/** ⚙ The table, trend and export cover at most 366 days at once. */
+export const DAILY_CHECK_MAX_RANGE_DAYS = 366;
+
+/**
+ * ⚙ 随机抽查 (双随机): the platform draws the seed (32 random bytes, hex) when the draw is published, so no officer picks
+ * it; a population of at most 20 000 batches or agencies, a sample of at most 1 000, at most 50 inspectors in a pool.
+ */
+export const RANDOM_DRAW_SEED_BYTES = 32;
+export const RANDOM_DRAW_MAX_POPULATION = 20_000;
+export const RANDOM_DRAW_MAX_SAMPLE = 1_000;
+export const RANDOM_DRAW_MAX_POOL = 50;
+
+/** ⚙ 专项检查: a campaign's worklist, frozen at its start, holds at most 2 000 batches. */
+export const SPECIAL_CAMPAIGN_MAX_WORKLIST = 2_000;

@@ -12,6 +12,7 @@ import { seedBatches } from './batches.ts';
 import { seedReports } from './reports.ts';
 import { seedDeadlines } from './deadlines.ts';
 import { seedEnforcement } from './enforcement.ts';
+import { seedInspectionHistory, seedInspections } from './inspections.ts';
 import '../modules/organisations/tables.ts';
 import '../modules/identity/tables.ts';
 
@@ -85,9 +86,13 @@ export interface DemoSeedResult {
 }
 
 /** With `onlyIfEmpty`, returns null when the database already has people (checked under a lock: processes race). */
-export async function seedDemo(deps: AppDeps, opts: { onlyIfEmpty: true }): Promise<DemoSeedResult | null>;
-export async function seedDemo(deps: AppDeps, opts?: { onlyIfEmpty?: false }): Promise<DemoSeedResult>;
-export async function seedDemo(deps: AppDeps, opts: { onlyIfEmpty?: boolean } = {}): Promise<DemoSeedResult | null> {
+/**
+ * `history`: also a month of finished batches before today (src/seed/inspections.ts), so the daily check's trend and
+ * the statistics have something to show. The server's demo has it; tests leave it out (they count the demo's batches).
+ */
+export async function seedDemo(deps: AppDeps, opts: { onlyIfEmpty: true; history?: boolean }): Promise<DemoSeedResult | null>;
+export async function seedDemo(deps: AppDeps, opts?: { onlyIfEmpty?: false; history?: boolean }): Promise<DemoSeedResult>;
+export async function seedDemo(deps: AppDeps, opts: { onlyIfEmpty?: boolean; history?: boolean } = {}): Promise<DemoSeedResult | null> {
   const now = deps.clock.now();
   // One hash for all demo accounts: seeding stays fast, and these accounts are for demonstration only.
   const passwordHash = await hashPassword(DEMO_PASSWORD);
@@ -140,10 +145,12 @@ export async function seedDemo(deps: AppDeps, opts: { onlyIfEmpty?: boolean } = 
     await seedRegistryAgencies(trx, ids, now);
     await seedRegistryProjects(trx, ids, now);
     await seedWitnesses(trx, ids, now, deps.blobs);
+    if (opts.history) await seedInspectionHistory(trx, ids, now);
     await seedBatches(trx, ids, now, deps.blobs);
     await seedReports(trx, ids, now, deps.blobs, deps.config.publicBaseUrl ?? `http://127.0.0.1:${deps.config.port}`);
     await seedDeadlines(trx, ids, now);
     await seedEnforcement(trx, ids, now);
+    await seedInspections(trx, now);
     await recordAudit(trx, { actor: { kind: 'system', name: 'demo-seed' }, requestId: 'seed', clientIp: null, now }, {
       action: 'system.seed.demo',
       targetType: 'platform',

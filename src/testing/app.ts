@@ -24,6 +24,8 @@ export interface TestAppOptions {
   seed?: boolean;
   clock?: Clock | ManualClock;
   config?: Partial<Config>;
+  /** The demo's month of batch history (src/seed/inspections.ts); off by default, as tests count the demo's batches. */
+  demoHistory?: boolean;
 }
 
 export async function createTestApp(opts: TestAppOptions = {}): Promise<TestApp> {
@@ -37,7 +39,7 @@ export async function createTestApp(opts: TestAppOptions = {}): Promise<TestApp>
   };
   const handle = await createTestDb();
   const clock = opts.clock ?? systemClock;
-  const { deps, seeded } = await bootstrap(config, { handle, clock });
+  const { deps, seeded } = await bootstrap(config, { handle, clock, demoHistory: opts.demoHistory ?? false });
   const app = await buildApp(deps, { logger: false });
   await app.ready();
   return {

@@ -38,6 +38,10 @@ const CasesPage = lazy(() => import('./pages/enforcement/CasesPage.tsx'));
 const KeySupervisionPage = lazy(() => import('./pages/enforcement/KeySupervisionPage.tsx'));
 const CreditPage = lazy(() => import('./pages/enforcement/CreditPage.tsx'));
 const FraudReportsPage = lazy(() => import('./pages/enforcement/FraudReportsPage.tsx'));
+const DailyCheckPage = lazy(() => import('./pages/daily-check/DailyCheckPage.tsx'));
+const RandomDrawsPage = lazy(() => import('./pages/random-draws/RandomDrawsPage.tsx'));
+const SpecialCampaignsPage = lazy(() => import('./pages/special-campaigns/SpecialCampaignsPage.tsx'));
+const ServiceRequestsPage = lazy(() => import('./pages/service-requests/ServiceRequestsPage.tsx'));
 
 /**
  * Pages behind the login; each is gated by the roles nav.tsx gives its menu entry (`gate`, for a page below an
@@ -75,6 +79,10 @@ const PAGES: { path: string; element: React.ReactNode; gate?: string | null }[] 
   { path: '/enforcement/key-supervision', element: <KeySupervisionPage /> },
   { path: '/credit', element: <CreditPage /> },
   { path: '/fraud-reports', element: <FraudReportsPage /> },
+  { path: '/daily-check', element: <DailyCheckPage /> },
+  { path: '/random-draws', element: <RandomDrawsPage /> },
+  { path: '/special-campaigns', element: <SpecialCampaignsPage /> },
+  { path: '/service-requests', element: <ServiceRequestsPage /> },
 ];
 
 export function AppRoutes() {

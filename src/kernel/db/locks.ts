@@ -12,6 +12,8 @@ export const LOCKS = {
   calendarSync: 0x51540004,
   /** Enforcement: one reassessment of one organisation at a time (second key: hashtext of its id). */
   enforcementReassess: 0x51540b11,
+  /** 日常核查 snapshots (issue 6 item 6): one writer per day's versions across processes. */
+  dailyCheckSnapshot: 0x51540120,
 } as const;
 
 /** Held until the transaction ends; a second process waits here, then sees the first one's result. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { populationDigest, seededDraw, seededIntegers } from './random-draw.ts';
+import { populationDigest, runDraw, seededDraw, seededIntegers } from './random-draw.ts';
 
 const population = Array.from({ length: 50 }, (_, i) => `batch-${String(i).padStart(3, '0')}`);
 
@@ -44,5 +44,20 @@ describe('seededDraw (随机抽查, 双随机)', () => {
 
   it('digests the population independent of order and duplicates', () => {
     expect(populationDigest(['b', 'a', 'a'])).toBe(populationDigest(['a', 'b']));
+  });
+});
+
+describe('runDraw (batches and inspectors from one seed)', () => {
+  const pool = ['u-1', 'u-2', 'u-3', 'u-4'];
+  it('draws the sample and the inspectors reproducibly, each from its own stream', () => {
+    const a = runDraw({ population, sampleSize: 4, inspectorPool: pool, inspectorCount: 2, seed: 'abc' });
+    const b = runDraw({ population: [...population].reverse(), sampleSize: 4, inspectorPool: [...pool].reverse(), inspectorCount: 2, seed: 'abc' });
+    expect(a).toEqual(b);
+    expect(a.selection).toEqual(seededDraw(population, 4, 'abc'));
+    expect(a.inspectors).toHaveLength(2);
+    expect(a.inspectors).toEqual(seededDraw(pool, 2, 'abc\u0000inspectors'));
+  });
+  it('an empty population draws nothing; no inspectors asked, none drawn', () => {
+    expect(runDraw({ population: [], sampleSize: 3, inspectorPool: pool, inspectorCount: 0, seed: 's' })).toEqual({ selection: [], inspectors: [] });
   });
 });

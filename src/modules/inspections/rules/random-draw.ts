@@ -44,3 +44,22 @@ export function seededDraw(population: readonly string[], n: number, seed: strin
 export function populationDigest(population: readonly string[]): string {
   return createHash('sha256').update([...new Set(population)].sort().join('\n')).digest('hex');
 }
+
+export interface DrawInput {
+  population: readonly string[];
+  sampleSize: number;
+  inspectorPool: readonly string[];
+  inspectorCount: number;
+  seed: string;
+}
+
+/**
+ * 双随机: the sample from the population and the inspectors from the pool, both from the one published seed (the
+ * inspectors' stream is the seed with a fixed suffix, so the two draws are independent of each other).
+ */
+export function runDraw(d: DrawInput): { selection: string[]; inspectors: string[] } {
+  return {
+    selection: seededDraw(d.population, d.sampleSize, d.seed),
+    inspectors: seededDraw(d.inspectorPool, d.inspectorCount, `${d.seed}\u0000inspectors`),
+  };
+}
