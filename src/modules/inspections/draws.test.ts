@@ -5,11 +5,21 @@ import { startHarness, type Harness } from './test-fixtures.ts';
 
 let h: Harness;
 let pool: string[];
+/** 长春市's population in the period: the demo's own batches there, plus the 10 placed below. */
+let population: number;
 const D = '/api/v1/random-draws';
 
 beforeAll(async () => {
   h = await startHarness();
-  // 12 batches across 长春市 (10) and 吉林市 (2) in July; the demo's own 4 are in 南关区 on 07-14/15.
+  const demo = await h.t.deps.db
+    .selectFrom('batches')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('region_code', 'like', '2201%')
+    .where('opened_at', '>=', new Date('2026-07-01T00:00:00+08:00'))
+    .where('opened_at', '<', new Date('2026-07-16T00:00:00+08:00'))
+    .executeTakeFirstOrThrow();
+  population = Number(demo.n) + 10;
+  // 12 batches across 长春市 (10) and 吉林市 (2) in July, beside the demo's own (南关区, 朝阳区, 07-13 to 07-15).
   for (let i = 0; i < 6; i++) await h.batch({ region: '220102', openedAt: `2026-07-0${i + 1}T09:00:00+08:00`, completedAt: `2026-07-0${i + 1}T10:00:00+08:00`, sealedAt: `2026-07-0${i + 1}T11:00:00+08:00` });
   for (let i = 0; i < 4; i++) await h.batch({ region: '220104', openedAt: `2026-07-0${i + 1}T09:00:00+08:00`, specialty: i % 2 ? 'foundation' : 'main_structure' });
   for (let i = 0; i < 2; i++) await h.batch({ region: '220204', openedAt: `2026-07-0${i + 1}T09:00:00+08:00` });
@@ -36,14 +46,14 @@ describe('publishing and drawing (双随机)', () => {
     const res = await h.post('officer.changchun', D, body());
     expect(res.statusCode).toBe(201);
     const d = res.json();
-    expect(d).toMatchObject({ status: 'published', kind: 'batches', regionCode: '220100', populationSize: 14, sampleSize: 3, selection: null, inspectors: null, findings: [] });
+    expect(d).toMatchObject({ status: 'published', kind: 'batches', regionCode: '220100', populationSize: population, sampleSize: 3, selection: null, inspectors: null, findings: [] });
     expect(d.seed).toMatch(/^[0-9a-f]{64}$/);
     expect(d.inspectorPool.map((p: { name: string }) => p.name).sort()).toEqual(['张丽华', '杨晓东', '马志远'].sort());
     const record = (await h.get('officer.changchun', `${D}/${d.id}/record`)).json() as DrawRecord;
-    expect(record.population).toHaveLength(14);
+    expect(record.population).toHaveLength(population);
     expect(populationDigest(record.population)).toBe(d.populationDigest);
     const audit = await h.t.deps.db.selectFrom('audit_log').select('details').where('action', '=', 'random_draw.publish').where('target_id', '=', d.id).executeTakeFirstOrThrow();
-    expect(audit.details).toMatchObject({ seed: d.seed, populationDigest: d.populationDigest, populationSize: 14 });
+    expect(audit.details).toMatchObject({ seed: d.seed, populationDigest: d.populationDigest, populationSize: population });
     draw = d;
   });
 
@@ -197,12 +207,16 @@ describe('special inspections (专项检查)', () => {
 
   it('an anomaly type narrows the worklist to batches with that anomaly', async () => {
     const c = (await h.post('officer.nanguan', C, { title: '见证专项', regionCode: '220102', periodFrom: '2026-07-14', periodTo: '2026-07-15', anomalyKind: 'witness_no_checkin' })).json();
+    // Batches opened in the period (Beijing dates) with that anomaly.
     const expected = await h.t.deps.db
-      .selectFrom('anomalies')
-      .select('batch_id')
+      .selectFrom('anomalies as a')
+      .innerJoin('batches as b', 'b.id', 'a.batch_id')
+      .select('a.batch_id')
       .distinct()
-      .where('kind', '=', 'witness_no_checkin')
-      .where('region_code', '=', '220102')
+      .where('a.kind', '=', 'witness_no_checkin')
+      .where('a.region_code', '=', '220102')
+      .where('b.opened_at', '>=', new Date('2026-07-14T00:00:00+08:00'))
+      .where('b.opened_at', '<', new Date('2026-07-16T00:00:00+08:00'))
       .execute();
     expect(c.worklistSize).toBe(expected.length);
     expect(c.worklistSize).toBeGreaterThan(0);
