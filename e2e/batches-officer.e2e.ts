@@ -16,22 +16,22 @@ test('a county officer sees the batches of the county only, reads one, compares 
     await loginAndWait(page, 'officer.nanguan');
     await openMenu(page, '检测批次');
     const rows = await tableRows(page);
-    await expect.poll(() => rows.count()).toBe(4);
+    await expect.poll(() => rows.count()).toBe(7);
     const numbers = await page.locator('.batches-table .batch-number').allInnerTexts();
-    expect(numbers.sort()).toEqual(['JC-2026-000001', 'JC-2026-000002', 'JC-2026-000003', 'JC-2026-000004']);
-    // JC-2026-000005 is on the 湖西路 works in 朝阳区: not in 南关区's list, nor found by its number.
-    expect(numbers).not.toContain('JC-2026-000005');
-    await page.getByPlaceholder('批次编号').fill('000005');
+    expect(numbers.sort()).toEqual(['JC-2026-000001', 'JC-2026-000002', 'JC-2026-000003', 'JC-2026-000004', 'JC-2026-000005', 'JC-2026-000007', 'JC-2026-000008']);
+    // JC-2026-000006 is on the 湖西路 works in 朝阳区: not in 南关区's list, nor found by its number.
+    expect(numbers).not.toContain('JC-2026-000006');
+    await page.getByPlaceholder('批次编号').fill('000006');
     await page.getByRole('button', { name: /查\s?询/ }).click();
     await page.getByText('没有符合条件的批次').waitFor();
     expect(await page.getByRole('button', { name: '开启批次' }).count()).toBe(0);
     await page.getByRole('button', { name: /^重\s?置$/ }).click();
-    await expect.poll(async () => (await tableRows(page)).count()).toBe(4);
+    await expect.poll(async () => (await tableRows(page)).count()).toBe(7);
     await screenshot(page, 'officer-batches-board');
 
     // Read-only: none of the agency's, the reviewer's or the witness's actions.
-    await page.locator('.batches-table .batch-number', { hasText: 'JC-2026-000003' }).click();
-    await page.locator('.page-header h3', { hasText: 'JC-2026-000003' }).waitFor();
+    await page.locator('.batches-table .batch-number', { hasText: 'JC-2026-000004' }).click();
+    await page.locator('.page-header h3', { hasText: 'JC-2026-000004' }).waitFor();
     for (const name of ['上传影像', '录入记录', '申报完成', '封存', '复核通过', '退回更正', '见证确认']) {
       expect(await page.getByRole('button', { name }).count(), name).toBe(0);
     }
@@ -59,7 +59,7 @@ test('a county officer sees the batches of the county only, reads one, compares 
     await tableRows(page);
     const row = page.locator('.anomalies-table .ant-table-row', { hasText: '拍摄位置超出项目范围' });
     await row.waitFor();
-    expect(await row.innerText()).toContain('JC-2026-000003');
+    expect(await row.innerText()).toContain('JC-2026-000004');
     await row.locator('.ack-link').click();
     const dialog = page.getByRole('dialog', { name: '核查异常' });
     await dialog.waitFor();

@@ -24,7 +24,7 @@ test('a reviewer works the review queue: refused on a batch they tested, returns
     await expect.poll(() => rows.count()).toBe(2);
     const numbers = await page.locator('.batches-table .batch-number').allInnerTexts();
     expect(numbers).toContain(ownBatch);
-    expect(numbers).toContain('JC-2026-000002');
+    expect(numbers).toContain('JC-2026-000003');
     await screenshot(page, 'review-queue');
 
     // 双人复核: the batch 韩雪 tested is refused, with the platform's reason.
@@ -43,8 +43,8 @@ test('a reviewer works the review queue: refused on a batch they tested, returns
 
     // Another batch: returned for correction with a reason.
     await openMenu(page, '复核队列');
-    await page.locator('.batches-table .batch-number', { hasText: 'JC-2026-000002' }).click();
-    await page.locator('.page-header h3', { hasText: 'JC-2026-000002' }).waitFor();
+    await page.locator('.batches-table .batch-number', { hasText: 'JC-2026-000003' }).click();
+    await page.locator('.page-header h3', { hasText: 'JC-2026-000003' }).waitFor();
     await page.getByRole('button', { name: '退回更正' }).click();
     const back = page.getByRole('dialog', { name: '复核退回' });
     await back.waitFor();
