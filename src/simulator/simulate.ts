@@ -346,15 +346,16 @@ async function planBatch(q: QTraceClient, equipmentId: string, recordCount: numb
 
 /**
  * The witness registered on the project. The register of witnesses belongs to the supervision units, so the agency
- * learns who witnesses as it does on site: the witness (signed in) finds their own entry; without a witness account,
- * the witness of the agency's latest batch on the project.
+ * learns who witnesses as it does on site: the witness (signed in) finds their own entry, and a project without it is
+ * skipped; without a witness account, the witness of the agency's latest batch on the project.
  */
 async function findWitness(q: QTraceClient, witness: QTraceClient | null, projectId: string): Promise<string | null> {
   if (witness) {
     const me = witness.unwrap(await witness.api.GET('/api/v1/auth/me', {}));
     const list = witness.unwrap(await witness.api.GET('/api/v1/witnesses', { params: { query: { projectId, pageSize: 100 } } }));
     const own = list.items.find((w) => w.user?.id === me.id && w.projects.some((p) => p.projectId === projectId));
-    if (own) return own.id;
+    // The witness who will check in must be the batch's: a project they are not registered on is not a candidate.
+    return own ? own.id : null;
   }
   const batches = q.unwrap(await q.api.GET('/api/v1/batches', { params: { query: { projectId, pageSize: 1 } } }));
   const latest = batches.items[0];
