@@ -165,6 +165,36 @@ test('agency admin: users of own agency, machine credential shown once, revoke',
   }
 });
 
+test('construction unit and contractor: their projects\' batches, read-only', async () => {
+  // 陈伟's unit builds every demo project; 周强's builds 幸福里 only.
+  for (const [username, onlyXingfuli] of [['builder.chen', false], ['contractor.zhou', true]] as const) {
+    const s = await openSession(h);
+    const { page } = s;
+    try {
+      await loginAndWait(page, username);
+      await openMenu(page, '检测批次');
+      const rows = await tableRows(page);
+      await expect.poll(() => rows.count()).toBeGreaterThan(0);
+      const texts = await rows.allInnerTexts();
+      expect(texts.some((t) => t.includes('幸福里'))).toBe(true);
+      if (onlyXingfuli) for (const t of texts) expect(t).toContain('幸福里');
+      expect(await page.getByRole('button', { name: '开启批次' }).count()).toBe(0);
+      // The batch being uploaded now: its records and check-ins shown, no action offered.
+      await page.locator('.batches-table .ant-table-row', { hasText: '上传中' }).filter({ hasText: '幸福里' }).first().locator('.batch-number').click();
+      await page.locator('.records-table .ant-table-row').first().waitFor();
+      expect(await page.locator('.batch-actions button').count()).toBe(0);
+      expect(await page.getByRole('button', { name: /^更\s?正$/ }).count()).toBe(0);
+      await page.getByRole('tab', { name: /见证/ }).click();
+      await page.getByRole('heading', { name: '见证确认' }).waitFor();
+      expect(await page.getByRole('button', { name: '现场签到' }).count()).toBe(0);
+      await screenshot(page, `${username.split('.')[0]}-batch-read-only`);
+      expectNoPageErrors(s);
+    } finally {
+      await s.close();
+    }
+  }
+});
+
 test('a new user is sent to 我的账户 to replace the initial password, and the notice goes once it is changed', async () => {
   expect(newUserPassword).not.toBe('');
   const s = await openSession(h);

@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Locator, type Page } from 'playwright-core';
 import { expect } from 'vitest';
 import type { AppDeps } from '../src/kernel/deps.ts';
 import type { TestAppOptions } from '../src/testing/app.ts';
@@ -51,8 +51,9 @@ export interface Session {
   close(): Promise<void>;
 }
 
-export async function openSession(h: Harness): Promise<Session> {
-  const context = await h.browser.newContext({ baseURL: h.url, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1440, height: 900 } });
+/** `extra`: further context options, e.g. `{ permissions: ['geolocation'], geolocation }` for a phone on site. */
+export async function openSession(h: Harness, extra: BrowserContextOptions = {}): Promise<Session> {
+  const context = await h.browser.newContext({ baseURL: h.url, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1440, height: 900 }, ...extra });
   const page = await context.newPage();
   // Generous: on a loaded 2-core CI machine a first login (scrypt) and page build can take several seconds.
   page.setDefaultTimeout(30_000);

@@ -144,7 +144,7 @@ export const NAV: readonly NavEntry[] = [
     path: '/batches',
     label: '检测批次',
     icon: <ExperimentOutlined />,
-    roles: ['agency_admin', 'upload_owner', 'tester', 'reviewer', 'signatory', 'witness', 'dept_officer', 'platform_admin'],
+    roles: ['agency_admin', 'upload_owner', 'tester', 'reviewer', 'signatory', 'witness', 'dept_officer', 'platform_admin', 'construction_user', 'contractor_user'],
     description: '现场检测批次看板：上传时限倒计时、原始记录、过程影像、见证、封存与复核',
     group: '检测与报告',
   },

@@ -9,7 +9,7 @@ import { formatDateTime, orDash } from '../../format.ts';
 import { batchCan } from './access.ts';
 import { AttestModal, CompleteModal, ExceptionModal, ReviewModal, SealModal } from './ActionModals.tsx';
 import { AnomaliesTable } from './AnomaliesTable.tsx';
-import { getBatch, type BatchDetail } from './api.ts';
+import { getBatch, type BatchDetail, type RawRecord } from './api.ts';
 import { BatchStatusTag } from './BatchesTable.tsx';
 import { Countdown } from './Countdown.tsx';
 import { GalleryTab } from './GalleryTab.tsx';
@@ -155,6 +155,7 @@ export default function BatchDetailPage() {
   const [error, setError] = useState<{ status: number; message: string } | null>(null);
   const [tab, setTab] = useState('records');
   const [modal, setModal] = useState<Modal>(null);
+  const [correcting, setCorrecting] = useState<RawRecord | null>(null);
   const [version, setVersion] = useState(0);
 
   const reload = useCallback(() => setVersion((v) => v + 1), []);
@@ -276,9 +277,9 @@ export default function BatchDetailPage() {
               activeKey={tab}
               onChange={setTab}
               items={[
-                { key: 'records', label: `原始记录（${b.latestRecordCount}）`, children: <RecordsTab batch={b} version={version} /> },
+                { key: 'records', label: `原始记录（${b.latestRecordCount}）`, children: <RecordsTab batch={b} version={version} onCorrect={batchCan.correct(me, b) ? setCorrecting : undefined} /> },
                 { key: 'images', label: '影像资料', children: <GalleryTab batch={b} version={version} /> },
-                { key: 'witness', label: `见证（${b.attestations.length}）`, children: <WitnessTab batch={b} version={version} /> },
+                { key: 'witness', label: `见证（${b.attestations.length}）`, children: <WitnessTab batch={b} version={version} onChanged={reload} /> },
                 { key: 'seals', label: `封存（${b.seals.length}）`, children: <SealsTab b={b} /> },
                 { key: 'reviews', label: `复核（${b.reviews.length}）`, children: <ReviewsTab b={b} /> },
                 {
@@ -302,6 +303,15 @@ export default function BatchDetailPage() {
           <ExceptionModal batch={modal === 'exception' ? b : null} onClose={() => setModal(null)} onDone={() => done()} />
           <UploadImageModal batch={modal === 'image' ? b : null} onClose={() => setModal(null)} onDone={() => done()} />
           <RecordModal batch={modal === 'record' ? b : null} onClose={() => setModal(null)} onDone={() => done()} />
+          <RecordModal
+            batch={correcting ? b : null}
+            correcting={correcting}
+            onClose={() => setCorrecting(null)}
+            onDone={() => {
+              setCorrecting(null);
+              reload();
+            }}
+          />
         </>
       )}
     </>

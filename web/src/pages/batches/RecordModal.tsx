@@ -3,10 +3,10 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useRef, useState } from 'react';
 import { ApiError, errorMessage } from '../../api.ts';
 import { showMappedFieldError } from '../../components/formErrors.ts';
-import { toBeijingInstant } from '../../format.ts';
+import { TIME_ZONE, toBeijingInstant } from '../../format.ts';
 import { useRetained } from '../../hooks/useRetained.ts';
 import type { CatalogueField } from '../../types.ts';
-import { addRecord, newIdempotencyKey, type BatchDetail } from './api.ts';
+import { addRecord, newIdempotencyKey, type BatchDetail, type RawRecord } from './api.ts';
 import { useBatchCatalogue } from './useBatchCatalogue.ts';
 
 interface FormValues {
@@ -16,6 +16,7 @@ interface FormValues {
   testerPersonId: string;
   capturedAt: Dayjs;
   values: Record<string, unknown>;
+  reason?: string;
 }
 
 const FIELD_MAP = {
@@ -24,6 +25,7 @@ const FIELD_MAP = {
   equipmentId: 'equipmentId',
   testerPersonId: 'testerPersonId',
   capturedAt: 'capturedAt',
+  'correctionOf.reason': 'reason',
 };
 
 /** The control for one catalogue field; Form.Item's value, onChange and id pass through to it. */
@@ -36,12 +38,38 @@ function ValueInput({ f, ...control }: { f: CatalogueField; id?: string; value?:
 /** A record key the platform has not seen in this batch: M-<Beijing time>-<random>. */
 const manualKey = () => `M-${dayjs().format('YYYYMMDDHHmmss')}-${newIdempotencyKey().slice(0, 4)}`;
 
+/** An instant as the DatePicker's value: its Beijing wall-clock time (the picker's value is read back as Beijing time). */
+const beijingWallClock = (iso: string): Dayjs => dayjs(dayjs(iso).tz(TIME_ZONE).format('YYYY-MM-DD HH:mm:ss'));
+
+/**
+ * The capture time to send: the picker's (whole seconds), or, for a correction whose time was left as it was, the
+ * record's own instant — so that leaving it alone cannot move it by the dropped milliseconds (e.g. to before the
+ * batch's opening).
+ */
+function capturedAtOf(picked: Dayjs, correcting: RawRecord | null): string {
+  const instant = toBeijingInstant(picked);
+  return correcting && instant === toBeijingInstant(beijingWallClock(correcting.capturedAt)) ? correcting.capturedAt : instant;
+}
+
 /**
  * 录入记录: a raw record entered by hand, by the catalogue item's fields. Where the equipment collects automatically
  * the server refuses manual entry (严禁人工录入替代自动采集) unless a department allowed it for the item; its message
  * is shown as it comes.
+ *
+ * 更正 (`correcting` set): the same form prefilled with the record's current version and a required reason; it sends a
+ * new version of the same record key (source manual) based on that version. Earlier versions stay as they were.
  */
-export function RecordModal({ batch, onClose, onDone }: { batch: BatchDetail | null; onClose: () => void; onDone: () => void }) {
+export function RecordModal({
+  batch,
+  correcting = null,
+  onClose,
+  onDone,
+}: {
+  batch: BatchDetail | null;
+  correcting?: RawRecord | null;
+  onClose: () => void;
+  onDone: () => void;
+}) {
   const { message } = App.useApp();
   const [form] = Form.useForm<FormValues>();
   const [saving, setSaving] = useState(false);
@@ -49,6 +77,7 @@ export function RecordModal({ batch, onClose, onDone }: { batch: BatchDetail | n
   const key = useRef<string | null>(null);
   const recordKey = useRef<string | null>(null);
   const shown = useRetained(batch);
+  const corrected = useRetained(correcting);
   const items = useBatchCatalogue(shown?.catalogueVersion ?? 0);
   const itemCode = Form.useWatch('itemCode', form);
   const item = items.find((i) => i.code === itemCode);
@@ -58,7 +87,7 @@ export function RecordModal({ batch, onClose, onDone }: { batch: BatchDetail | n
     setSaving(true);
     setError(null);
     key.current ??= newIdempotencyKey();
-    recordKey.current ??= manualKey();
+    recordKey.current ??= correcting?.recordKey ?? manualKey();
     const values = Object.fromEntries(Object.entries(v.values ?? {}).filter(([, x]) => x !== undefined && x !== null && x !== ''));
     try {
       const r = await addRecord(
@@ -68,16 +97,17 @@ export function RecordModal({ batch, onClose, onDone }: { batch: BatchDetail | n
           itemCode: v.itemCode,
           componentId: v.componentId,
           values,
-          capturedAt: toBeijingInstant(v.capturedAt),
+          capturedAt: capturedAtOf(v.capturedAt, correcting),
           source: 'manual',
           equipmentId: v.equipmentId,
           testerPersonId: v.testerPersonId,
+          ...(correcting ? { correctionOf: { version: correcting.version, reason: (v.reason ?? '').trim() } } : {}),
         },
         key.current,
       );
       key.current = null;
       recordKey.current = null;
-      message.success(`已录入原始记录 ${r.recordKey}`);
+      message.success(correcting ? `已更正原始记录 ${r.recordKey}（第 ${r.version} 版）` : `已录入原始记录 ${r.recordKey}`);
       onDone();
     } catch (e) {
       if (!(e instanceof ApiError && e.status === 0)) key.current = null;
@@ -92,7 +122,7 @@ export function RecordModal({ batch, onClose, onDone }: { batch: BatchDetail | n
   return (
     <Modal
       open={batch !== null}
-      title="录入原始记录（人工录入）"
+      title={corrected ? `更正原始记录 ${corrected.recordKey}（第 ${corrected.version} 版）` : '录入原始记录（人工录入）'}
       okText="提交"
       cancelText="取消"
       onOk={() => form.submit()}
@@ -112,6 +142,11 @@ export function RecordModal({ batch, onClose, onDone }: { batch: BatchDetail | n
       <Typography.Paragraph type="secondary">
         人工录入的记录标记为“人工录入”。设备具备自动采集功能的，严禁人工录入替代自动采集，须由设备自动上传；确需人工录入的，须经项目所在地住建部门批准。
       </Typography.Paragraph>
+      {corrected ? (
+        <Typography.Paragraph type="secondary" className="correction-note">
+          更正将作为该记录的第 {corrected.version + 1} 版保存（人工录入），原有各版本保留可查，并记录更正理由。
+        </Typography.Paragraph>
+      ) : null}
       {error ? <Alert type="error" showIcon title="平台拒绝了这条记录" description={error} style={{ marginBottom: 16 }} className="record-refusal" /> : null}
       <Form<FormValues>
         form={form}
@@ -121,14 +156,38 @@ export function RecordModal({ batch, onClose, onDone }: { batch: BatchDetail | n
         disabled={saving}
         onFinish={onFinish}
         onValuesChange={() => setError(null)}
-        initialValues={{
-          capturedAt: dayjs(),
-          testerPersonId: shown?.testers[0]?.id,
-          componentId: shown?.components[0]?.code,
-        }}
+        initialValues={
+          corrected
+            ? {
+                itemCode: corrected.itemCode,
+                equipmentId: corrected.equipmentId,
+                componentId: corrected.componentId,
+                testerPersonId: corrected.testerPersonId,
+                capturedAt: beijingWallClock(corrected.capturedAt),
+                values: corrected.values,
+              }
+            : {
+                capturedAt: dayjs(),
+                testerPersonId: shown?.testers[0]?.id,
+                componentId: shown?.components[0]?.code,
+              }
+        }
       >
+        {corrected ? (
+          <Form.Item
+            name="reason"
+            label="更正理由"
+            rules={[
+              { required: true, whitespace: true, message: '请填写更正理由' },
+              { min: 2, message: '更正理由至少 2 个字' },
+            ]}
+          >
+            <Input.TextArea rows={2} maxLength={500} showCount placeholder="如：现场复核发现读数录入错误" />
+          </Form.Item>
+        ) : null}
         <Form.Item name="itemCode" label="检测项目" rules={[{ required: true, message: '请选择检测项目' }]}>
           <Select
+            disabled={corrected !== null}
             options={(shown?.items ?? []).map((i) => ({ value: i.code, label: `${i.name}${i.autoCollected ? '（自动采集项目）' : ''}` }))}
             onChange={() => form.setFieldsValue({ values: {} })}
           />

@@ -1,4 +1,4 @@
-import { Alert, Empty, Table, Tag, Tooltip, Typography } from 'antd';
+import { Alert, Button, Empty, Table, Tag, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useEffect, useState } from 'react';
 import { errorMessage } from '../../api.ts';
@@ -33,8 +33,11 @@ function SignatureTag({ r }: { r: RawRecord }) {
   );
 }
 
-/** 原始记录: each record at its current version; older versions and their correction reasons unfold below it. */
-export function RecordsTab({ batch, version }: { batch: BatchDetail; version: number }) {
+/**
+ * 原始记录: each record at its current version; older versions and their correction reasons unfold below it. With
+ * `onCorrect` (agency staff while the batch takes uploads) each current record has a 更正 button.
+ */
+export function RecordsTab({ batch, version, onCorrect }: { batch: BatchDetail; version: number; onCorrect?: (r: RawRecord) => void }) {
   const [records, setRecords] = useState<RawRecord[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const items = useBatchCatalogue(batch.catalogueVersion);
@@ -116,6 +119,19 @@ export function RecordsTab({ batch, version }: { batch: BatchDetail; version: nu
             )),
     },
   ];
+  if (onCorrect) {
+    columns.push({
+      title: '操作',
+      key: 'actions',
+      width: 80,
+      fixed: 'right',
+      render: (_: unknown, row) => (
+        <Button size="small" className="record-correct" onClick={() => onCorrect(row.latest)}>
+          更正
+        </Button>
+      ),
+    });
+  }
 
   return (
     <>

@@ -1,12 +1,18 @@
-import { Alert, Card, Empty, Flex, Space, Table, Tag, Typography } from 'antd';
+import { EnvironmentOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Empty, Flex, Space, Table, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { errorMessage } from '../../api.ts';
+import { useMe } from '../../auth.tsx';
 import { formatDateTime } from '../../format.ts';
+import { batchCan } from './access.ts';
 import { listCheckins, type BatchDetail, type Checkin } from './api.ts';
+import { CheckinModal } from './CheckinModal.tsx';
 import { Thumb } from './GalleryTab.tsx';
 
-/** 见证: the witness's check-ins on site (photo, time, position) and attestations. */
-export function WitnessTab({ batch, version }: { batch: BatchDetail; version: number }) {
+/** 见证: the witness's check-ins on site (photo, time, position) and attestations; the witness checks in here. */
+export function WitnessTab({ batch, version, onChanged }: { batch: BatchDetail; version: number; onChanged: () => void }) {
+  const me = useMe();
+  const [checkinOpen, setCheckinOpen] = useState(false);
   const [checkins, setCheckins] = useState<Checkin[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const batchId = batch.id;
@@ -23,7 +29,14 @@ export function WitnessTab({ batch, version }: { batch: BatchDetail; version: nu
   return (
     <Flex vertical gap={16}>
       <div>
-        <Typography.Title level={5}>现场签到</Typography.Title>
+        <Flex justify="space-between" align="center">
+          <Typography.Title level={5}>现场签到</Typography.Title>
+          {batchCan.checkIn(me, batch) ? (
+            <Button type="primary" icon={<EnvironmentOutlined />} onClick={() => setCheckinOpen(true)}>
+              现场签到
+            </Button>
+          ) : null}
+        </Flex>
         {error ? <Alert type="error" showIcon title={`签到记录加载失败：${error}`} /> : null}
         {checkins && checkins.length === 0 ? <Empty description="见证人员尚未现场签到" /> : null}
         <Flex wrap gap={16}>
@@ -65,6 +78,7 @@ export function WitnessTab({ batch, version }: { batch: BatchDetail; version: nu
           ]}
         />
       </div>
+      <CheckinModal batch={checkinOpen ? batch : null} onClose={() => setCheckinOpen(false)} onSaved={onChanged} />
     </Flex>
   );
 }

@@ -18,6 +18,10 @@ export const batchCan = {
   seal: (me: Me, b: BatchSummary) => inAgency(me, b) && me.roles.includes('upload_owner') && b.status === 'completed',
   review: (me: Me, b: BatchSummary) => inAgency(me, b) && me.roles.includes('reviewer') && b.status === 'sealed',
   attest: (me: Me, b: BatchSummary) => me.roles.includes('witness') && !closed(b.status),
+  /** The server checks the witness is registered for the project and flags one the batch does not name. */
+  checkIn: (me: Me, b: BatchSummary) => me.roles.includes('witness') && takesUploads(b.status),
+  /** A correction is a new version of a record, so it goes where uploads go. */
+  correct: (me: Me, b: BatchSummary) => batchCan.upload(me, b),
   grantManualEntry: (me: Me, b: BatchSummary) => me.roles.includes('dept_officer') && takesUploads(b.status),
   acknowledge: (me: Me) => me.roles.includes('dept_officer'),
 };

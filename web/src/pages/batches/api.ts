@@ -297,6 +297,14 @@ export const imageContentUrl = (id: string) => `/api/v1/images/${encodeURICompon
 
 export const listCheckins = (batchId: string) => api.get<Checkin[]>(`/batches/${encodeURIComponent(batchId)}/checkins`);
 
+/** The witness's check-in: the photo's bytes as the body, its time and place in X-QTrace-Metadata, an Idempotency-Key. */
+export const checkIn = (batchId: string, photo: Blob, meta: { capturedAt: string; location: { lat: number; lng: number } }, key: string) =>
+  postRaw<Checkin>(`/batches/${encodeURIComponent(batchId)}/checkins`, photo, {
+    'content-type': photo.type || 'image/jpeg',
+    'idempotency-key': key,
+    'x-qtrace-metadata': encodeMetadata(meta),
+  });
+
 // ——— anomalies ———
 
 export interface AnomalyFilters {
