@@ -5,6 +5,8 @@ export interface ApiSession {
   call<T>(method: string, path: string, body?: unknown): Promise<T>;
   /** The session's cookie, for requests `call` does not make (one with its own headers). */
   headers(): Record<string, string>;
+  /** The answer as it is, refusals included. */
+  send(method: string, path: string, body?: unknown): Promise<{ status: number; body: unknown }>;
 }
 
 export async function apiSession(baseUrl: string, username: string): Promise<ApiSession> {
@@ -15,17 +17,24 @@ export async function apiSession(baseUrl: string, username: string): Promise<Api
   });
   if (login.status !== 200) throw new Error(`login ${username}: ${login.status}`);
   const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
+  const request = async (method: string, path: string, body?: unknown) => {
+    const res = await fetch(`${baseUrl}/api/v1${path}`, {
+      method,
+      headers: { cookie, accept: 'application/json', ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    return { res, text: await res.text() };
+  };
   return {
     headers: () => ({ cookie }),
     async call<T>(method: string, path: string, body?: unknown): Promise<T> {
-      const res = await fetch(`${baseUrl}/api/v1${path}`, {
-        method,
-        headers: { cookie, accept: 'application/json', ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      const text = await res.text();
+      const { res, text } = await request(method, path, body);
       if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${text}`);
       return (text ? JSON.parse(text) : undefined) as T;
+    },
+    async send(method: string, path: string, body?: unknown) {
+      const { res, text } = await request(method, path, body);
+      return { status: res.status, body: text ? (JSON.parse(text) as unknown) : undefined };
     },
   };
 }
@@ -38,6 +47,14 @@ type Page<T> = { items: T[] };
  */
 export async function sealedBatchTestedBy(baseUrl: string, testerName: string): Promise<string> {
   const owner = await apiSession(baseUrl, 'jz.owner');
+  const batch = await openBatchTestedBy(owner, testerName);
+  await owner.call('POST', `/batches/${batch.id}/complete`, { completedAt: new Date().toISOString() });
+  await owner.call('POST', `/batches/${batch.id}/seal`, { recordCount: 0, imageCount: 0, records: [], images: [] });
+  return batch.batchNumber;
+}
+
+/** As `owner` (jz.owner's session): opens a 回弹法 batch on 幸福里 with `testerName` as its tester (witness 孙立). */
+export async function openBatchTestedBy(owner: ApiSession, testerName: string): Promise<{ id: string; batchNumber: string; openedAt: string }> {
   const me = await owner.call<{ organisation: { id: string } }>('GET', '/auth/me');
   const agencyId = me.organisation.id;
   const project = (await owner.call<Page<{ id: string }>>('GET', `/projects?q=${encodeURIComponent('幸福里')}`)).items[0]!;
@@ -46,7 +63,7 @@ export async function sealedBatchTestedBy(baseUrl: string, testerName: string): 
   const equipment = (await owner.call<Page<{ id: string; serialNumber: string }>>('GET', `/equipment?agencyId=${agencyId}&pageSize=100`)).items.find((e) => e.serialNumber === 'S220-2024-0417')!;
   const people = (await owner.call<Page<{ id: string; name: string; roles: string[] }>>('GET', `/personnel?agencyId=${agencyId}&pageSize=100`)).items;
   const witness = (await owner.call<{ id: string; name: string }[]>('GET', `/batches/witness-options?projectId=${project.id}`)).find((w) => w.name === '孙立')!;
-  const batch = await owner.call<{ id: string; batchNumber: string }>('POST', '/batches', {
+  return owner.call<{ id: string; batchNumber: string; openedAt: string }>('POST', '/batches', {
     projectId: project.id,
     commissionId: commission.id,
     specialty: 'main_structure',
@@ -57,9 +74,6 @@ export async function sealedBatchTestedBy(baseUrl: string, testerName: string): 
     witnessPersonId: witness.id,
     uploadOwnerPersonId: people.find((p) => p.roles.includes('upload_owner'))!.id,
   });
-  await owner.call('POST', `/batches/${batch.id}/complete`, { completedAt: new Date().toISOString() });
-  await owner.call('POST', `/batches/${batch.id}/seal`, { recordCount: 0, imageCount: 0, records: [], images: [] });
-  return batch.batchNumber;
 }
 
 /** As jz.admin: registers 韩雪 (the demo's reviewer) as a tester too, as a small agency might. */

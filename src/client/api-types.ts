@@ -17567,7 +17567,7 @@ export interface components {
             };
             completedAt: string | null;
             deadline: {
-                basis: ("completion" | "force_majeure_cleared") | null;
+                basis: ("completion" | "force_majeure_cleared" | "force_majeure_limit") | null;
                 deadline: string | null;
                 overdue: boolean;
                 remainingMs: number | null;
@@ -17619,7 +17619,7 @@ export interface components {
             }[];
             /** @description 2 小时上传时限（完成时间 + 2 小时） */
             deadline: {
-                basis: ("completion" | "force_majeure_cleared") | null;
+                basis: ("completion" | "force_majeure_cleared" | "force_majeure_limit") | null;
                 deadline: string | null;
                 /** @description 已超过截止时间且未按时封存 */
                 overdue: boolean;
@@ -17758,7 +17758,7 @@ export interface components {
             completedAt: string | null;
             /** @description 2 小时上传时限（完成时间 + 2 小时） */
             deadline: {
-                basis: ("completion" | "force_majeure_cleared") | null;
+                basis: ("completion" | "force_majeure_cleared" | "force_majeure_limit") | null;
                 deadline: string | null;
                 /** @description 已超过截止时间且未按时封存 */
                 overdue: boolean;

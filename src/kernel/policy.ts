@@ -343,3 +343,14 @@ export const RANDOM_DRAW_MAX_POOL = 50;
 
 /** ⚙ 专项检查: a campaign's worklist, frozen at its start, holds at most 2 000 batches. */
 export const SPECIAL_CAMPAIGN_MAX_WORKLIST = 2_000;
+// ───────────────────────────── Deadlines: force-majeure suspension limit (issue 5 follow-up) ─────────────────────────────
+
+/**
+ * ⚙ 故障排除后2小时内完成全部信息的上传: an accepted force-majeure filing suspends the lock only until the agency declares
+ * the fault cleared. So that a filing never cleared cannot hold the lock back for ever, a fault not declared cleared
+ * within 72 h of the department's acceptance is treated as cleared at acceptance + 72 h (deadline = that + 2 h). 72 h
+ * covers the outages the notice has in mind (停电, 网络中断, 设备故障) across a weekend or a public-holiday start, so an
+ * honest agency is not caught by it; a fault that genuinely lasts longer ends in a lock the department can lift with
+ * a reason (the same path as any other late batch), which keeps a person in the loop instead of an open-ended pause.
+ */
+export const FORCE_MAJEURE_MAX_SUSPENSION_MS = 72 * HOUR;

@@ -33,7 +33,7 @@ const DeadlineSchema = Type.Object(
       description: 'open 未申报完成 · running 计时中 · suspended 不可抗力报备暂停',
     }),
     deadline: Nullable(DateTime),
-    basis: Nullable(Type.Union([Type.Literal('completion'), Type.Literal('force_majeure_cleared')])),
+    basis: Nullable(Type.Union([Type.Literal('completion'), Type.Literal('force_majeure_cleared'), Type.Literal('force_majeure_limit')])),
     remainingMs: Nullable(Type.Integer({ description: '距截止的毫秒数（已过为负）；已封存或无截止时为空' })),
     warning: Type.Boolean({ description: '临近截止（30 分钟内）且未封存' }),
     overdue: Type.Boolean({ description: '已超过截止时间且未按时封存' }),

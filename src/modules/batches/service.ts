@@ -254,9 +254,9 @@ export async function markUploading(trx: Transaction<Database>, ctx: RequestCont
 
 /** The timing the 2-hour rule reads, with the batch's current force-majeure filing when the row carries it (`fm_*`). */
 export function batchTiming(
-  b: Pick<BatchRow, 'opened_at' | 'completed_at' | 'first_sealed_at'> & { fm_id?: string | null; fm_status?: ForceMajeureStatus | null; fm_filed_at?: Date | null; fm_cleared_at?: Date | null },
+  b: Pick<BatchRow, 'opened_at' | 'completed_at' | 'first_sealed_at'> & { fm_id?: string | null; fm_status?: ForceMajeureStatus | null; fm_filed_at?: Date | null; fm_decided_at?: Date | null; fm_cleared_at?: Date | null },
 ): BatchTiming {
-  const fm = b.fm_id && b.fm_status && b.fm_filed_at ? { id: b.fm_id, status: b.fm_status, filed_at: b.fm_filed_at, decided_at: null, cleared_at: b.fm_cleared_at ?? null } : null;
+  const fm = b.fm_id && b.fm_status && b.fm_filed_at ? { id: b.fm_id, status: b.fm_status, filed_at: b.fm_filed_at, decided_at: b.fm_decided_at ?? null, cleared_at: b.fm_cleared_at ?? null } : null;
   return timingOf(b, fm);
 }
 
@@ -404,6 +404,7 @@ type SummaryRow = BatchRow & {
   fm_id: string | null;
   fm_status: ForceMajeureStatus | null;
   fm_filed_at: Date | null;
+  fm_decided_at: Date | null;
   fm_cleared_at: Date | null;
 };
 
@@ -446,7 +447,7 @@ function summaryQuery(db: Db, ctx: RequestContext) {
       (eb) =>
         eb
           .selectFrom('force_majeure_filings as fm')
-          .select(['fm.id as fm_id', 'fm.status as fm_status', 'fm.filed_at as fm_filed_at', 'fm.cleared_at as fm_cleared_at'])
+          .select(['fm.id as fm_id', 'fm.status as fm_status', 'fm.filed_at as fm_filed_at', 'fm.decided_at as fm_decided_at', 'fm.cleared_at as fm_cleared_at'])
           .whereRef('fm.batch_id', '=', 'b.id')
           .orderBy('fm.filed_at', 'desc')
           .orderBy('fm.id', 'desc')
@@ -454,7 +455,7 @@ function summaryQuery(db: Db, ctx: RequestContext) {
           .as('fm'),
       (j) => j.onTrue(),
     )
-    .select(['fm.fm_id', 'fm.fm_status', 'fm.fm_filed_at', 'fm.fm_cleared_at']);
+    .select(['fm.fm_id', 'fm.fm_status', 'fm.fm_filed_at', 'fm.fm_decided_at', 'fm.fm_cleared_at']);
 }
 
 export interface BatchFilter {

@@ -202,7 +202,9 @@ describe('force majeure (不可抗力报备)', () => {
     expect(await notices('jz.owner', b.id, 'force_majeure_decided')).toHaveLength(1);
     expect((await h.post('officer.nanguan', `${F}/${filingId}/decision`, { decision: 'reject', reason: '改判' })).statusCode).toBe(409);
     await sweep();
-    expect((await deadlineOf('jz.owner', b.id)).deadline.state).toBe('suspended');
+    // Accepted and not yet cleared: the latest deadline (acceptance + 72 h + 2 h) already applies.
+    expect((await deadlineOf('jz.owner', b.id)).deadline).toMatchObject({ state: 'running', basis: 'force_majeure_limit', deadline: new Date(h.clock.now().getTime() + 74 * H).toISOString() });
+    expect((await deadlineOf('jz.owner', b.id)).lock.locked).toBe(false);
 
     const C = new Date(h.clock.now().getTime() - 10 * MIN);
     expect((await h.post('jz.owner', `${F}/${filingId}/clearance`, { clearedAt: new Date(b.T.getTime()).toISOString() })).json().code).toBe('CLEARED_BEFORE_FILING');

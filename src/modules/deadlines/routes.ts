@@ -52,7 +52,7 @@ const BatchDeadlineSchema = Type.Object(
       {
         state: Type.Enum(['open', 'running', 'suspended'] as const, { description: 'open 未申报完成 · running 计时中 · suspended 不可抗力报备暂停' }),
         deadline: Nullable(DateTime),
-        basis: Nullable(Type.Enum(['completion', 'force_majeure_cleared'] as const)),
+        basis: Nullable(Type.Enum(['completion', 'force_majeure_cleared', 'force_majeure_limit'] as const)),
         remainingMs: Nullable(Type.Integer()),
         warning: Type.Boolean(),
         overdue: Type.Boolean(),

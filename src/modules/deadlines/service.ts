@@ -6,7 +6,7 @@ import type { AppDeps } from '../../kernel/deps.ts';
 import type { Database } from '../../kernel/db/types.ts';
 import { badRequest, conflict, forbidden, notFound, unprocessable } from '../../kernel/errors.ts';
 import { pageBounds } from '../../kernel/http/schemas.ts';
-import { CLIENT_CLOCK_TOLERANCE_MS, FORCE_MAJEURE_MAX_DOCUMENTS } from '../../kernel/policy.ts';
+import { CLIENT_CLOCK_TOLERANCE_MS, FORCE_MAJEURE_CLEARED_UPLOAD_MS, FORCE_MAJEURE_MAX_DOCUMENTS, FORCE_MAJEURE_MAX_SUSPENSION_MS } from '../../kernel/policy.ts';
 import { beijingDate } from '../calendar/beijing-date.ts';
 import { batchVisibleTo, findVisibleBatch, writeBatchEvent } from '../batches/service.ts';
 import { deadlineView, type DeadlineView } from '../batches/rules/deadline-view.ts';
@@ -81,6 +81,7 @@ export interface FilingFilter {
 const FILING_NOT_FOUND = () => notFound('FORCE_MAJEURE_NOT_FOUND', '不可抗力报备不存在或无权查看');
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 const H2 = (d: Date | null) => (d ? new Date(d.getTime() + 2 * 3_600_000) : null);
+const HOUR_MS = 3_600_000;
 
 /** The agency's people who act on a batch's deadline (upload owner, testers, administrator) and its systems. */
 function assertAgencyActor(ctx: RequestContext, agencyId: string): UserActor | MachineActor {
@@ -338,7 +339,7 @@ export class DeadlineService {
       const verdict = input.decision === 'accept' ? '已同意' : '已驳回';
       const after =
         input.decision === 'accept'
-          ? '锁定暂停；故障排除后请在平台申报排除时间，并在排除后 2 小时内完成全部信息的上传。'
+          ? `锁定暂停；故障排除后请在平台申报排除时间，并在排除后 2 小时内完成全部信息的上传。同意后 ${FORCE_MAJEURE_MAX_SUSPENSION_MS / HOUR_MS} 小时内未申报排除的，视为已排除，须在 ${beijingTime(new Date(ctx.now.getTime() + FORCE_MAJEURE_MAX_SUSPENSION_MS + FORCE_MAJEURE_CLEARED_UPLOAD_MS))} 前完成上传。`
           : lockedNow
             ? '原截止时间已过，批次已锁定报告生成权限。'
             : `恢复原截止时间 ${beijingTime(H2(b.completed_at)!)}。`;

@@ -1,4 +1,8 @@
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcessByStdio } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -109,5 +113,70 @@ describe.skipIf(!url)('sweeping from several processes on one PostgreSQL databas
       await new Promise((r) => setTimeout(r, 100));
     }
     await expectLockedOnce(ids);
+  }, 120_000);
+
+  it('two real server processes (src/server.ts) on the database: their sweepers lock each late batch once, one violation each', async () => {
+    // Completed on the harness's July clock: long past its deadline for servers on the real clock. Each server sweeps
+    // as soon as it listens (then every DEADLINE_SWEEP_INTERVAL_MS), so no shorter interval is needed; six chunks of
+    // DEADLINE_SWEEP_CHUNK, so that both start-up sweeps find work (measured: about half each).
+    const ids = await lateBatches(3000, 300_000);
+    const dir = mkdtempSync(join(tmpdir(), 'qtrace-two-servers-'));
+    const servers: ChildProcessByStdio<null, Readable, Readable>[] = [];
+    const output: string[] = [];
+    const startServer = (i: number) => {
+      const child = spawn(process.execPath, [fileURLToPath(new URL('../../server.ts', import.meta.url))], {
+        env: { ...process.env, DATABASE_URL: dbUrl, PORT: '0', SEED_DEMO: 'false', LOG_LEVEL: 'info', DATA_DIR: join(dir, `data${i}`), BLOB_DIR: join(dir, 'blobs'), PG_POOL_MAX: '4' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      output[i] = '';
+      child.stdout.on('data', (d: Buffer) => (output[i] += d.toString()));
+      child.stderr.on('data', (d: Buffer) => (output[i] += d.toString()));
+      servers.push(child);
+      return new Promise<void>((resolve, reject) => {
+        const t = setInterval(() => {
+          if (output[i]!.includes('is running')) {
+            clearInterval(t);
+            resolve();
+          }
+        }, 50);
+        child.on('exit', (code) => {
+          clearInterval(t);
+          reject(new Error(`server ${i} exited ${code}: ${output[i]}`));
+        });
+      });
+    };
+    const started = new Date();
+    try {
+      await Promise.all([startServer(0), startServer(1)]);
+      const db = h.t.deps.db;
+      for (let i = 0; i < 300; i++) {
+        const left = await db.selectFrom('batches').select('id').where('id', 'in', ids).where('locked', '=', false).limit(1).executeTakeFirst();
+        if (!left) break;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      await expectLockedOnce(ids);
+      // The servers did it: the locks they log (any batch of the database due by the real clock) are the lock events
+      // written since they started, none twice.
+      const logged = output
+        .flatMap((o) => o.split('\n'))
+        .filter((l) => l.includes('"msg":"deadline sweep"'))
+        .reduce((n, l) => n + (JSON.parse(l) as { sweep: { locked: number } }).sweep.locked, 0);
+      const events = await db.selectFrom('batch_events').select((eb) => eb.fn.countAll<number>().as('n')).where('event', '=', 'lock').where('at', '>=', started).executeTakeFirstOrThrow();
+      expect(logged).toBeGreaterThanOrEqual(ids.length);
+      expect(Number(events.n)).toBe(logged);
+      for (const o of output) expect(o).not.toContain('deadline sweep failed');
+    } finally {
+      await Promise.all(
+        servers.map(
+          (c) =>
+            new Promise((resolve) => {
+              if (c.exitCode !== null) return resolve(null);
+              c.on('exit', resolve);
+              c.kill('SIGTERM');
+            }),
+        ),
+      );
+      rmSync(dir, { recursive: true, force: true });
+    }
   }, 120_000);
 });

@@ -32,7 +32,7 @@ describe('deadline on the live board', () => {
   });
 
   it('a pending force-majeure filing suspends the countdown', () => {
-    const v = deadlineView({ ...base, forceMajeure: { filedAt: at(60_000), status: 'pending', clearedAt: null } }, at(3 * UPLOAD_DEADLINE_MS));
+    const v = deadlineView({ ...base, forceMajeure: { filedAt: at(60_000), status: 'pending', decidedAt: null, clearedAt: null } }, at(3 * UPLOAD_DEADLINE_MS));
     expect(v).toMatchObject({ state: 'suspended', deadline: null, overdue: false });
   });
 });

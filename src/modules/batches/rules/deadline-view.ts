@@ -1,5 +1,5 @@
 import { DEADLINE_WARNING_BEFORE_MS } from '../../../kernel/policy.ts';
-import { deadlineState, sealedOnTime, type BatchTiming } from '../../deadlines/rules/upload-deadline.ts';
+import { deadlineState, sealedOnTime, type BatchTiming, type DeadlineBasis } from '../../deadlines/rules/upload-deadline.ts';
 
 /**
  * What the agency's live board and the batch page show about the 2-hour rule, computed with the pure rule of
@@ -10,7 +10,7 @@ export interface DeadlineView {
   /** open: no completion declared yet; running: a deadline applies; suspended: a force-majeure filing holds it. */
   state: 'open' | 'running' | 'suspended';
   deadline: string | null;
-  basis: 'completion' | 'force_majeure_cleared' | null;
+  basis: DeadlineBasis | null;
   /** Milliseconds from `now` to the deadline (negative once passed); null without a running deadline or once sealed. */
   remainingMs: number | null;
   /** Within ⚙ DEADLINE_WARNING_BEFORE_MS of the deadline and not yet sealed. */

@@ -18,10 +18,10 @@ describe('deadlineSchedule: the instants the sweeper acts on', () => {
     ['sealed exactly at the deadline: nothing', { ...base, sealedAt: at(2 * H) }, clean, { lockDueAt: null, warnDueAt: null, missingDueAt: null }],
     ['sealed 1 ms late, not yet locked: due at the deadline', { ...base, sealedAt: at(2 * H + 1) }, clean, { lockDueAt: at(2 * H), warnDueAt: null, missingDueAt: null }],
     ['locked before (then unlocked): never again', base, { everLocked: true, missingFlagged: false }, { lockDueAt: null, warnDueAt: null, missingDueAt: null }],
-    ['filing pending: suspended', { ...base, forceMajeure: { filedAt: at(H), status: 'pending', clearedAt: null } }, clean, { lockDueAt: null, warnDueAt: null, missingDueAt: null }],
-    ['filing accepted, not cleared: suspended', { ...base, forceMajeure: { filedAt: at(H), status: 'accepted', clearedAt: null } }, clean, { lockDueAt: null, warnDueAt: null, missingDueAt: null }],
-    ['filing accepted, cleared at C: C + 2 h', { ...base, forceMajeure: { filedAt: at(H), status: 'accepted', clearedAt: at(5 * H) } }, clean, { lockDueAt: at(7 * H), warnDueAt: at(7 * H - 30 * MIN), missingDueAt: null }],
-    ['filing rejected: the original deadline', { ...base, forceMajeure: { filedAt: at(H), status: 'rejected', clearedAt: null } }, clean, { lockDueAt: at(2 * H), warnDueAt: at(2 * H - 30 * MIN), missingDueAt: null }],
+    ['filing pending: suspended', { ...base, forceMajeure: { filedAt: at(H), status: 'pending', decidedAt: null, clearedAt: null } }, clean, { lockDueAt: null, warnDueAt: null, missingDueAt: null }],
+    ['filing accepted at A, not cleared: due at A + 72 h + 2 h', { ...base, forceMajeure: { filedAt: at(H), status: 'accepted', decidedAt: at(H), clearedAt: null } }, clean, { lockDueAt: at(75 * H), warnDueAt: at(75 * H - 30 * MIN), missingDueAt: null }],
+    ['filing accepted, cleared at C: C + 2 h', { ...base, forceMajeure: { filedAt: at(H), status: 'accepted', decidedAt: at(H), clearedAt: at(5 * H) } }, clean, { lockDueAt: at(7 * H), warnDueAt: at(7 * H - 30 * MIN), missingDueAt: null }],
+    ['filing rejected: the original deadline', { ...base, forceMajeure: { filedAt: at(H), status: 'rejected', decidedAt: at(H), clearedAt: null } }, clean, { lockDueAt: at(2 * H), warnDueAt: at(2 * H - 30 * MIN), missingDueAt: null }],
   ])('%s', (_label, timing, flags, expected) => {
     expect(deadlineSchedule(timing, flags)).toEqual(expected);
   });

@@ -1,6 +1,7 @@
 import {
   FORCE_MAJEURE_CLEARED_UPLOAD_MS,
   FORCE_MAJEURE_FILING_WINDOW_MS,
+  FORCE_MAJEURE_MAX_SUSPENSION_MS,
   OPEN_BATCH_MISSING_AFTER_MS,
   UPLOAD_DEADLINE_MS,
 } from '../../../kernel/policy.ts';
@@ -15,6 +16,8 @@ export type ForceMajeureStatus = 'pending' | 'accepted' | 'rejected';
 export interface ForceMajeureFiling {
   filedAt: Date;
   status: ForceMajeureStatus;
+  /** When the department decided (accepted or rejected); null while pending. */
+  decidedAt: Date | null;
   /** When the agency declared the fault cleared (only meaningful once accepted). */
   clearedAt: Date | null;
 }
@@ -30,19 +33,32 @@ export interface BatchTiming {
 
 export type DeadlineState =
   | { kind: 'open' }
-  | { kind: 'running'; deadline: Date; basis: 'completion' | 'force_majeure_cleared' }
-  /** ⚙ A filing awaiting the department's decision, or accepted and not yet cleared, holds the lock back. */
-  | { kind: 'suspended'; reason: 'force_majeure_pending' | 'force_majeure_uncleared'; originalDeadline: Date };
+  /**
+   * force_majeure_limit: an accepted filing whose fault was not declared cleared by acceptance + ⚙
+   * FORCE_MAJEURE_MAX_SUSPENSION_MS is treated as cleared at that instant, so the deadline is known from acceptance on.
+   */
+  | { kind: 'running'; deadline: Date; basis: DeadlineBasis }
+  /** ⚙ A filing awaiting the department's decision holds the lock back. */
+  | { kind: 'suspended'; reason: 'force_majeure_pending'; originalDeadline: Date };
 
-/** Deadline = declared completion + 2 h; with an accepted force-majeure filing, clearing + 2 h. */
+export type DeadlineBasis = 'completion' | 'force_majeure_cleared' | 'force_majeure_limit';
+
+/**
+ * Deadline = declared completion + 2 h; with an accepted force-majeure filing, clearing + 2 h, where clearing is the
+ * declared instant or acceptance + the ⚙ suspension limit, whichever comes first (an uncleared fault cannot hold the
+ * lock back for ever).
+ */
 export function deadlineState(b: BatchTiming): DeadlineState {
   if (!b.completedAt) return { kind: 'open' };
   const original = new Date(b.completedAt.getTime() + UPLOAD_DEADLINE_MS);
   const fm = b.forceMajeure;
   if (!fm || fm.status === 'rejected') return { kind: 'running', deadline: original, basis: 'completion' };
-  if (fm.status === 'pending') return { kind: 'suspended', reason: 'force_majeure_pending', originalDeadline: original };
-  if (!fm.clearedAt) return { kind: 'suspended', reason: 'force_majeure_uncleared', originalDeadline: original };
-  return { kind: 'running', deadline: new Date(fm.clearedAt.getTime() + FORCE_MAJEURE_CLEARED_UPLOAD_MS), basis: 'force_majeure_cleared' };
+  if (fm.status === 'pending' || !fm.decidedAt) return { kind: 'suspended', reason: 'force_majeure_pending', originalDeadline: original };
+  const limit = fm.decidedAt.getTime() + FORCE_MAJEURE_MAX_SUSPENSION_MS;
+  if (fm.clearedAt && fm.clearedAt.getTime() <= limit) {
+    return { kind: 'running', deadline: new Date(fm.clearedAt.getTime() + FORCE_MAJEURE_CLEARED_UPLOAD_MS), basis: 'force_majeure_cleared' };
+  }
+  return { kind: 'running', deadline: new Date(limit + FORCE_MAJEURE_CLEARED_UPLOAD_MS), basis: 'force_majeure_limit' };
 }
 
 /** Sealed on or before the deadline that applies. */

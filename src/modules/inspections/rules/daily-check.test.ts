@@ -56,12 +56,12 @@ describe('how a batch counts on a day', () => {
 
   it('force majeure: pending filing → suspended on the original day; cleared → due on the day of clearing + 2 h', () => {
     const original = END - 6 * H;
-    const pending = timing(original, null, { filedAt: new Date(original - H), status: 'pending', clearedAt: null });
+    const pending = timing(original, null, { filedAt: new Date(original - H), status: 'pending', decidedAt: null, clearedAt: null });
     expect(batchDayOutcome(pending, DAY, after)).toBe('suspended');
-    const cleared = timing(original, END + 5 * H, { filedAt: new Date(original - H), status: 'accepted', clearedAt: new Date(END + 4 * H) });
+    const cleared = timing(original, END + 5 * H, { filedAt: new Date(original - H), status: 'accepted', decidedAt: new Date(original), clearedAt: new Date(END + 4 * H) });
     expect(batchDayOutcome(cleared, DAY, after)).toBe(null);
     expect(batchDayOutcome(cleared, beijingDayWindow('2026-07-16'), new Date(END + 30 * H))).toBe('compliant');
-    const rejected = timing(original, null, { filedAt: new Date(original - H), status: 'rejected', clearedAt: null });
+    const rejected = timing(original, null, { filedAt: new Date(original - H), status: 'rejected', decidedAt: new Date(original), clearedAt: null });
     expect(batchDayOutcome(rejected, DAY, after)).toBe('late');
   });
 });

@@ -28,6 +28,7 @@ export function DeadlineText({ d }: { d: BatchDeadline['deadline'] }) {
     <Space size={4} wrap>
       <span>截止 {formatDateTime(d.deadline)}</span>
       {d.basis === 'force_majeure_cleared' ? <Tag>故障排除后 2 小时</Tag> : null}
+      {d.basis === 'force_majeure_limit' ? <Tag color="gold">报备同意后逾期未申报排除，视为已排除</Tag> : null}
       {d.sealedOnTime === true ? <Tag color="green">按时封存</Tag> : null}
       {d.sealedOnTime === false ? <Tag color="red">逾期封存</Tag> : null}
       {d.remainingMs !== null && d.remainingMs >= 0 ? <Tag color={d.warning ? 'orange' : 'blue'}>剩余 {remaining(d.remainingMs)}</Tag> : null}

@@ -4,7 +4,7 @@ import type { Page } from '../../types.ts';
 export interface DeadlineView {
   state: 'open' | 'running' | 'suspended';
   deadline: string | null;
-  basis: 'completion' | 'force_majeure_cleared' | null;
+  basis: 'completion' | 'force_majeure_cleared' | 'force_majeure_limit' | null;
   remainingMs: number | null;
   warning: boolean;
   overdue: boolean;
