@@ -4,13 +4,15 @@ import type { MachineActor, RequestContext, UserActor } from '../kernel/auth/act
 import { recordAudit } from '../kernel/audit.ts';
 import { canonicalJson } from '../kernel/crypto/canonical-json.ts';
 import type { Database } from '../kernel/db/types.ts';
-import { durations } from '../kernel/policy.ts';
+import { durations, UPLOAD_DEADLINE_MS } from '../kernel/policy.ts';
 import { addDays } from '../modules/agencies/rules/validity.ts';
 import { formatBatchNumber } from '../modules/batches/rules/lifecycle.ts';
 import type { SealManifest } from '../modules/batches/rules/manifest.ts';
 import { writeBatchEvent } from '../modules/batches/service.ts';
 import { beijingDate } from '../modules/calendar/beijing-date.ts';
 import { getCurrentCatalogue } from '../modules/catalogue/service.ts';
+import { refreshDeadline } from '../modules/deadlines/lock.ts';
+import { SWEEPER_ACTOR } from '../modules/deadlines/sweeper.ts';
 import { writeSnapshot } from '../modules/inspections/daily-check.ts';
 import { executeDraw, publishDraw } from '../modules/inspections/draws.ts';
 import { beijingDayWindow } from '../modules/inspections/rules/daily-check.ts';
@@ -22,8 +24,8 @@ import '../modules/service-requests/tables.ts';
 
 /**
  * The inspections' demo (issue 6 items 6–9): a month of finished batches of 吉林省建正 on its two projects (幸福里 in
- * 南关区, 湖西路 in 朝阳区) so the daily check's trend means something — most sealed well within 2 hours, about one in
- * eleven sealed late — then the daily snapshots of the past 30 days and a provisional one for today, a published and
+ * 南关区, 湖西路 in 朝阳区) so the daily check's trend means something — all sealed within 2 hours but one, locked by the
+ * sweeper at its deadline — then the daily snapshots of the past 30 days and a provisional one for today, a published and
  * drawn random check of 长春市, and three service requests in their three states.
  */
 
@@ -78,7 +80,9 @@ export async function seedInspectionHistory(trx: Transaction<Database>, ids: Rec
       const component = onXingfuli ? refs.components[2 + (d % 3)]! : huxiluComponents[3]!;
       const openedAt = new Date(dayStart + 8 * H + j * 150 * M);
       const completedAt = new Date(openedAt.getTime() + 80 * M);
-      const late = (d * 7 + j) % 11 === 3;
+      // One batch sealed late in the month (12 days ago, 幸福里): with the deadline seed's own, 吉林省建正 has two 迟传
+      // this year, so the demo shows a 限期整改 proposal rather than a pile of violations.
+      const late = d === 12 && j === 0;
       const sealedAt = new Date(completedAt.getTime() + (late ? 145 : 50) * M);
       const reviewedAt = new Date(sealedAt.getTime() + 90 * M);
       const year = Number(beijingDate(openedAt).slice(0, 4));
@@ -162,6 +166,9 @@ export async function seedInspectionHistory(trx: Transaction<Database>, ids: Rec
         .execute();
       await trx.updateTable('batches').set({ status: 'completed', first_upload_at: new Date(capturedAt.getTime() + M), completed_at: completedAt, completion_declared_at: completedAt }).where('id', '=', batch.id).execute();
       await writeBatchEvent(trx, ctxAt(lims, completedAt), batch, { event: 'complete', from: 'opened', to: 'completed', details: { completedAt: completedAt.toISOString(), deadline: new Date(completedAt.getTime() + 2 * H).toISOString() } });
+
+      // The sweeper locked it 8 s after its deadline, with its 迟传 violation; it was sealed and reviewed while locked.
+      if (late) await refreshDeadline(trx, ctxAt(SWEEPER_ACTOR, new Date(completedAt.getTime() + UPLOAD_DEADLINE_MS + 8_000)), batch.id);
 
       const manifest: SealManifest = { recordCount: 1, imageCount: 0, records: [{ recordKey, version: 1, sha256: sha }], images: [] };
       const json = canonicalJson(manifest);
