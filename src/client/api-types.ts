@@ -18014,6 +18014,7 @@ export interface components {
             violationId: string | null;
         };
         Image: {
+            analysedAt: string | null;
             /** Format: uuid */
             batchId: string;
             /** @enum {unknown} */
@@ -18762,6 +18763,7 @@ export interface components {
             namedOnBatch: boolean;
             /** @description 签到照片（影像类型 witness_checkin） */
             photo: {
+                analysedAt: string | null;
                 /** Format: uuid */
                 batchId: string;
                 /** @enum {unknown} */

@@ -62,6 +62,7 @@ export const ImageProps = {
     perceptualHash: Nullable(Type.String()),
     thumbnail: Nullable(Type.Object({ width: Type.Integer(), height: Type.Integer() })),
     previewNote: Nullable(Type.String()),
+    analysedAt: Nullable(Type.String({ format: 'date-time', description: 'EXIF、缩略图和一致性检查完成的时间；处理中为 null' })),
     signed: Type.Boolean({ description: '是否带有经设备密钥验证的签名' }),
     signatureKeyId: Nullable(Id),
     supplementary: Type.Boolean({ description: '补传（批次锁定期间或锁定后上传）' }),

@@ -82,6 +82,7 @@ export interface ImageView {
   perceptualHash: string | null;
   thumbnail: { width: number; height: number } | null;
   previewNote: string | null;
+  analysedAt: string | null;
   signed: boolean;
   signatureKeyId: string | null;
   supplementary: boolean;
@@ -127,6 +128,7 @@ function toView(p: ImageParts): ImageView {
     perceptualHash: a?.perceptual_hash ?? null,
     thumbnail: a?.thumbnail_sha256 && a.thumbnail_width && a.thumbnail_height ? { width: a.thumbnail_width, height: a.thumbnail_height } : null,
     previewNote: a?.preview_note ?? null,
+    analysedAt: a?.analysed_at ? new Date(a.analysed_at).toISOString() : null,
     signed: r.signed,
     signatureKeyId: r.signature_key_id,
     supplementary: r.supplementary,

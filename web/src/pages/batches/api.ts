@@ -167,6 +167,7 @@ export interface BatchImage {
   } | null;
   thumbnail: { width: number; height: number } | null;
   previewNote: string | null;
+  analysedAt: string | null;
   signed: boolean;
   supplementary: boolean;
   uploadedAt: string;
