@@ -5,10 +5,9 @@ import type { BlobStore } from '../kernel/blobs/blob-store.ts';
 import type { MachineActor, RequestContext, UserActor } from '../kernel/auth/actor.ts';
 import { canonicalJson } from '../kernel/crypto/canonical-json.ts';
 import type { Database } from '../kernel/db/types.ts';
-import { beijingDate } from '../modules/agencies/rules/validity.ts';
 import { formatBatchNumber } from '../modules/batches/rules/lifecycle.ts';
 import { compareManifest, type SealManifest } from '../modules/batches/rules/manifest.ts';
-import { markUploading, recordSealFindings, writeBatchEvent } from '../modules/batches/service.ts';
+import { markUploading, recordSealFindings, takeBatchNumber, writeBatchEvent } from '../modules/batches/service.ts';
 import { getCurrentCatalogue } from '../modules/catalogue/service.ts';
 import { addProcessImage } from '../modules/images/service.ts';
 import { makeCameraJpeg } from '../modules/images/test-images.ts';
@@ -250,11 +249,7 @@ export async function seedBatches(trx: Transaction<Database>, ids: Record<string
     const projectComponents = d.project === 'huxilu' ? huxiluRefs.components : refs.components;
     const witnessId = d.project === 'huxilu' ? huxiluRefs.witness : refs.witness.sun;
     const openedAt = new Date(now.getTime() + d.openedAt);
-    const year = Number(beijingDate(openedAt).slice(0, 4));
-    await trx.insertInto('batch_number_counters').values({ agency_id: agency.id, year, last_value: 0 }).onConflict((oc) => oc.columns(['agency_id', 'year']).doNothing()).execute();
-    const counter = await trx.selectFrom('batch_number_counters').select('last_value').where('agency_id', '=', agency.id).where('year', '=', year).forUpdate().executeTakeFirstOrThrow();
-    const seq = counter.last_value + 1;
-    await trx.updateTable('batch_number_counters').set({ last_value: seq }).where('agency_id', '=', agency.id).where('year', '=', year).execute();
+    const { year, seq } = await takeBatchNumber(trx, agency.id, openedAt);
     const testers = d.testers.map((t) => refs.person[t]);
     const components = d.components.map((i) => projectComponents[i]!);
     const batch = await trx

@@ -2,9 +2,8 @@ import type { Transaction } from 'kysely';
 import type { RequestContext, UserActor } from '../kernel/auth/actor.ts';
 import type { Database } from '../kernel/db/types.ts';
 import { UPLOAD_DEADLINE_MS } from '../kernel/policy.ts';
-import { beijingDate } from '../modules/agencies/rules/validity.ts';
 import { formatBatchNumber } from '../modules/batches/rules/lifecycle.ts';
-import { writeBatchEvent } from '../modules/batches/service.ts';
+import { takeBatchNumber, writeBatchEvent } from '../modules/batches/service.ts';
 import { getCurrentCatalogue } from '../modules/catalogue/service.ts';
 import { refreshDeadline } from '../modules/deadlines/lock.ts';
 import { SWEEPER_ACTOR } from '../modules/deadlines/sweeper.ts';
@@ -42,11 +41,7 @@ export async function seedDeadlines(trx: Transaction<Database>, ids: Record<stri
 
   const open = async (openedAt: number, completedAt: number, component: number) => {
     const opened = new Date(now.getTime() + openedAt);
-    const year = Number(beijingDate(opened).slice(0, 4));
-    await trx.insertInto('batch_number_counters').values({ agency_id: refs.agencyId, year, last_value: 0 }).onConflict((oc) => oc.columns(['agency_id', 'year']).doNothing()).execute();
-    const counter = await trx.selectFrom('batch_number_counters').select('last_value').where('agency_id', '=', refs.agencyId).where('year', '=', year).forUpdate().executeTakeFirstOrThrow();
-    const seq = counter.last_value + 1;
-    await trx.updateTable('batch_number_counters').set({ last_value: seq }).where('agency_id', '=', refs.agencyId).where('year', '=', year).execute();
+    const { year, seq } = await takeBatchNumber(trx, refs.agencyId, opened);
     const completed = new Date(now.getTime() + completedAt);
     const batch = await trx
       .insertInto('batches')

@@ -8,7 +8,7 @@ import { durations, UPLOAD_DEADLINE_MS } from '../kernel/policy.ts';
 import { addDays } from '../modules/agencies/rules/validity.ts';
 import { formatBatchNumber } from '../modules/batches/rules/lifecycle.ts';
 import type { SealManifest } from '../modules/batches/rules/manifest.ts';
-import { writeBatchEvent } from '../modules/batches/service.ts';
+import { takeBatchNumber, writeBatchEvent } from '../modules/batches/service.ts';
 import { beijingDate } from '../modules/calendar/beijing-date.ts';
 import { getCurrentCatalogue } from '../modules/catalogue/service.ts';
 import { refreshDeadline } from '../modules/deadlines/lock.ts';
@@ -85,11 +85,7 @@ export async function seedInspectionHistory(trx: Transaction<Database>, ids: Rec
       const late = d === 12 && j === 0;
       const sealedAt = new Date(completedAt.getTime() + (late ? 145 : 50) * M);
       const reviewedAt = new Date(sealedAt.getTime() + 90 * M);
-      const year = Number(beijingDate(openedAt).slice(0, 4));
-      await trx.insertInto('batch_number_counters').values({ agency_id: agency.id, year, last_value: 0 }).onConflict((oc) => oc.columns(['agency_id', 'year']).doNothing()).execute();
-      const counter = await trx.selectFrom('batch_number_counters').select('last_value').where('agency_id', '=', agency.id).where('year', '=', year).forUpdate().executeTakeFirstOrThrow();
-      const seq = counter.last_value + 1;
-      await trx.updateTable('batch_number_counters').set({ last_value: seq }).where('agency_id', '=', agency.id).where('year', '=', year).execute();
+      const { year, seq } = await takeBatchNumber(trx, agency.id, openedAt);
       const batch = await trx
         .insertInto('batches')
         .values({

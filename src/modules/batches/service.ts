@@ -130,6 +130,20 @@ export interface BatchEventInput {
 }
 
 /**
+ * The next batch number of an agency in the Beijing year of `at`. The counter row stays locked until the transaction
+ * ends, so numbers are consecutive and a rolled-back opening consumes none.
+ */
+export async function takeBatchNumber(trx: Transaction<Database>, agencyId: string, at: Date): Promise<{ year: number; seq: number }> {
+  const year = Number(beijingDate(at).slice(0, 4));
+  await trx.insertInto('batch_number_counters').values({ agency_id: agencyId, year, last_value: 0 }).onConflict((oc) => oc.columns(['agency_id', 'year']).doNothing()).execute();
+  const counter = await trx.selectFrom('batch_number_counters').select('last_value').where('agency_id', '=', agencyId).where('year', '=', year).forUpdate().executeTakeFirstOrThrow();
+  const seq = counter.last_value + 1;
+  if (seq > BATCH_NUMBER_MAX_SEQ) throw conflict('BATCH_NUMBERS_EXHAUSTED', '本年度批次编号已用尽');
+  await trx.updateTable('batch_number_counters').set({ last_value: seq }).where('agency_id', '=', agencyId).where('year', '=', year).execute();
+  return { year, seq };
+}
+
+/**
  * One batch event (append-only, migration 0007) and its audit row, in the caller's transaction: what every change of
  * a batch writes, here and in the modules that build on batches (deadlines, reports).
  */
@@ -588,13 +602,8 @@ export class BatchService {
       if (!known.has(c)) throw unprocessable('COMPONENT_NOT_IN_PROJECT', `构件 ${formatComponentId(c)} 不是本项目登记的构件`, `body.componentIds.${i}`);
     });
 
-    // Everything checked: take the next number (the counter row stays locked until this transaction ends).
-    const year = Number(beijingDate(now).slice(0, 4));
-    await trx.insertInto('batch_number_counters').values({ agency_id: agencyId, year, last_value: 0 }).onConflict((oc) => oc.columns(['agency_id', 'year']).doNothing()).execute();
-    const counter = await trx.selectFrom('batch_number_counters').select('last_value').where('agency_id', '=', agencyId).where('year', '=', year).forUpdate().executeTakeFirstOrThrow();
-    const seq = counter.last_value + 1;
-    if (seq > BATCH_NUMBER_MAX_SEQ) throw conflict('BATCH_NUMBERS_EXHAUSTED', '本年度批次编号已用尽');
-    await trx.updateTable('batch_number_counters').set({ last_value: seq }).where('agency_id', '=', agencyId).where('year', '=', year).execute();
+    // Everything checked: take the next number.
+    const { year, seq } = await takeBatchNumber(trx, agencyId, now);
 
     const by = actorColumns(ctx);
     const row = await trx
