@@ -1,7 +1,7 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { RequestContext } from '../../kernel/auth/actor.ts';
 import type { Database } from '../../kernel/db/types.ts';
-import { FORCE_MAJEURE_MAX_SUSPENSION_MS, PLATFORM_TIME_ZONE } from '../../kernel/policy.ts';
+import { durations, FORCE_MAJEURE_MAX_SUSPENSION_MS, PLATFORM_TIME_ZONE } from '../../kernel/policy.ts';
 import type { BatchRow } from '../batches/tables.ts';
 import { agencyRecipients, notify, type NewNotification } from '../notifications/service.ts';
 import { severityOf } from '../violations/types.ts';
@@ -15,7 +15,6 @@ import '../images/tables.ts';
 import '../violations/tables.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
-const HOUR = 3_600_000;
 
 /**
  * The report lock of 一(三) (未及时上传的，平台自动锁定该批次检测报告生成权限): the one place that locks a batch, used by
@@ -152,7 +151,7 @@ export async function lockBatches(trx: Transaction<Database>, ctx: RequestContex
           ? `迟传：现场检测完成时间 ${beijingTime(b.completed_at!)} 后 2 小时内（截止 ${beijingTime(s.deadline)}）未完成全部数据和影像的上传封存，平台自动锁定报告生成权限`
           : s.basis === 'force_majeure_cleared'
             ? `迟传：不可抗力故障排除后 2 小时内（截止 ${beijingTime(s.deadline)}）未完成全部信息的上传封存，平台自动锁定报告生成权限`
-            : `迟传：不可抗力报备同意后 ${FORCE_MAJEURE_MAX_SUSPENSION_MS / HOUR} 小时内未申报故障排除，视为已排除；其后 2 小时内（截止 ${beijingTime(s.deadline)}）未完成全部信息的上传封存，平台自动锁定报告生成权限`;
+            : `迟传：不可抗力报备同意后 ${FORCE_MAJEURE_MAX_SUSPENSION_MS / durations.HOUR} 小时内未申报故障排除，视为已排除；其后 2 小时内（截止 ${beijingTime(s.deadline)}）未完成全部信息的上传封存，平台自动锁定报告生成权限`;
       return [b.id, { deadline: s.deadline, basis: s.basis, reason }] as const;
     }),
   );

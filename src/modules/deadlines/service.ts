@@ -6,7 +6,15 @@ import type { AppDeps } from '../../kernel/deps.ts';
 import type { Database } from '../../kernel/db/types.ts';
 import { badRequest, conflict, forbidden, notFound, unprocessable } from '../../kernel/errors.ts';
 import { pageBounds } from '../../kernel/http/schemas.ts';
-import { CLIENT_CLOCK_TOLERANCE_MS, FORCE_MAJEURE_CLEARED_UPLOAD_MS, FORCE_MAJEURE_MAX_DOCUMENTS, FORCE_MAJEURE_MAX_SUSPENSION_MS } from '../../kernel/policy.ts';
+import {
+  CLIENT_CLOCK_TOLERANCE_MS,
+  durations,
+  FORCE_MAJEURE_CLEARED_UPLOAD_MS,
+  FORCE_MAJEURE_FILING_WINDOW_MS,
+  FORCE_MAJEURE_MAX_DOCUMENTS,
+  FORCE_MAJEURE_MAX_SUSPENSION_MS,
+  UPLOAD_DEADLINE_MS,
+} from '../../kernel/policy.ts';
 import { beijingDate } from '../calendar/beijing-date.ts';
 import { batchVisibleTo, findVisibleBatch, writeBatchEvent } from '../batches/service.ts';
 import { deadlineView, type DeadlineView } from '../batches/rules/deadline-view.ts';
@@ -80,8 +88,8 @@ export interface FilingFilter {
 
 const FILING_NOT_FOUND = () => notFound('FORCE_MAJEURE_NOT_FOUND', '不可抗力报备不存在或无权查看');
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
-const H2 = (d: Date | null) => (d ? new Date(d.getTime() + 2 * 3_600_000) : null);
-const HOUR_MS = 3_600_000;
+/** `d` moved on by one of the policy's periods (the 2-hour windows), or null. */
+const plus = (d: Date | null, ms: number) => (d ? new Date(d.getTime() + ms) : null);
 
 /** The agency's people who act on a batch's deadline (upload owner, testers, administrator) and its systems. */
 function assertAgencyActor(ctx: RequestContext, agencyId: string): UserActor | MachineActor {
@@ -155,8 +163,8 @@ async function toFilings(db: Db, rows: FilingListRow[]): Promise<ForceMajeureFil
     clearedAt: iso(r.cleared_at),
     clearedDeclaredAt: iso(r.cleared_declared_at),
     clearedNote: r.cleared_note,
-    originalDeadline: iso(H2(r.batch_completed_at)),
-    clearedDeadline: iso(H2(r.cleared_at)),
+    originalDeadline: iso(plus(r.batch_completed_at, UPLOAD_DEADLINE_MS)),
+    clearedDeadline: iso(plus(r.cleared_at, FORCE_MAJEURE_CLEARED_UPLOAD_MS)),
     documents: docs.filter((d) => d.filing_id === r.id).map((d) => ({ id: d.id, sha256: d.sha256, filename: d.filename, contentType: d.content_type, size: d.size })),
   }));
 }
@@ -221,7 +229,7 @@ export class DeadlineService {
         clear: isAgency && current?.status === 'accepted' && current.cleared_at === null,
         unlock: isOfficer && b.locked,
       },
-      filingWindowEndsAt: b.completed_at && windowOpen ? iso(H2(b.completed_at)) : null,
+      filingWindowEndsAt: b.completed_at && windowOpen ? iso(plus(b.completed_at, FORCE_MAJEURE_FILING_WINDOW_MS)) : null,
     };
   }
 
@@ -240,7 +248,7 @@ export class DeadlineService {
       }
       if (!b.completed_at) throw conflict('BATCH_NOT_COMPLETED', '请先申报现场检测完成时间，再进行不可抗力报备');
       if (!forceMajeureFilingAllowed(b.completed_at, ctx.now)) {
-        throw unprocessable('FORCE_MAJEURE_WINDOW_CLOSED', `不可抗力报备须在现场检测完成后 2 小时内（${beijingTime(H2(b.completed_at)!)} 前）提交，已超过时限`, 'body');
+        throw unprocessable('FORCE_MAJEURE_WINDOW_CLOSED', `不可抗力报备须在现场检测完成后 2 小时内（${beijingTime(plus(b.completed_at, FORCE_MAJEURE_FILING_WINDOW_MS)!)} 前）提交，已超过时限`, 'body');
       }
       if (b.locked) throw conflict('BATCH_LOCKED', '批次已锁定报告生成权限，不能再报备');
       if (b.first_sealed_at) throw conflict('BATCH_ALREADY_SEALED', '批次已封存，无需报备');
@@ -339,10 +347,10 @@ export class DeadlineService {
       const verdict = input.decision === 'accept' ? '已同意' : '已驳回';
       const after =
         input.decision === 'accept'
-          ? `锁定暂停；故障排除后请在平台申报排除时间，并在排除后 2 小时内完成全部信息的上传。同意后 ${FORCE_MAJEURE_MAX_SUSPENSION_MS / HOUR_MS} 小时内未申报排除的，视为已排除，须在 ${beijingTime(new Date(ctx.now.getTime() + FORCE_MAJEURE_MAX_SUSPENSION_MS + FORCE_MAJEURE_CLEARED_UPLOAD_MS))} 前完成上传。`
+          ? `锁定暂停；故障排除后请在平台申报排除时间，并在排除后 2 小时内完成全部信息的上传。同意后 ${FORCE_MAJEURE_MAX_SUSPENSION_MS / durations.HOUR} 小时内未申报排除的，视为已排除，须在 ${beijingTime(new Date(ctx.now.getTime() + FORCE_MAJEURE_MAX_SUSPENSION_MS + FORCE_MAJEURE_CLEARED_UPLOAD_MS))} 前完成上传。`
           : lockedNow
             ? '原截止时间已过，批次已锁定报告生成权限。'
-            : `恢复原截止时间 ${beijingTime(H2(b.completed_at)!)}。`;
+            : `恢复原截止时间 ${beijingTime(plus(b.completed_at, UPLOAD_DEADLINE_MS)!)}。`;
       await notify(
         trx,
         ctx.now,
@@ -383,7 +391,7 @@ export class DeadlineService {
         from: b.status,
         to: b.status,
         reason: note,
-        details: { filingId, clearedAt: input.clearedAt.toISOString(), deadline: H2(input.clearedAt)!.toISOString() },
+        details: { filingId, clearedAt: input.clearedAt.toISOString(), deadline: plus(input.clearedAt, FORCE_MAJEURE_CLEARED_UPLOAD_MS)!.toISOString() },
       });
       // C + 2 h may already have passed (a clearing declared late): then the batch is locked at once.
       await refreshDeadline(trx, ctx, b.id);
