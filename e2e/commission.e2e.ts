@@ -32,7 +32,9 @@ test('builder.chen is refused a specialty outside the agency’s qualification, 
     await pick(page, selectOf(dialog, '委托专项'), '道路工程');
     await closeDropdown(page);
     await dialog.getByLabel('委托合同编号').fill('XFL-JC-2026-E2E');
-    await dialog.getByRole('button', { name: /^委\s?托$/ }).click();
+    // Not anchored at the start: after a refused submit antd can leave the loading icon (aria-label "loading") in the
+    // button's name while its leave animation has not finished.
+    await dialog.getByRole('button', { name: /委\s?托$/ }).click();
 
     const refusal = dialog.locator('.commission-refusal');
     await refusal.waitFor();
@@ -46,7 +48,7 @@ test('builder.chen is refused a specialty outside the agency’s qualification, 
     await selectOf(dialog, '委托专项').locator('.ant-select-selection-item-remove').first().click();
     await pick(page, selectOf(dialog, '委托专项'), '钢结构');
     await closeDropdown(page);
-    await dialog.getByRole('button', { name: /^委\s?托$/ }).click();
+    await dialog.getByRole('button', { name: /委\s?托$/ }).click();
     await dialog.waitFor({ state: 'hidden' });
     await page.getByText(`已委托「${AGENCY}」承担检测`).waitFor();
 
