@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { open, readFile, rm } from 'node:fs/promises';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -77,16 +77,22 @@ async function database(): Promise<{ url: string | null; label: string; drop: ()
 // ─── The server as `npm start` runs it, in its own process ───
 function startServer(databaseUrl: string | null): Promise<{ url: string; child: ChildProcess }> {
   const pinned = join(root, 'node_modules', '.bin', 'node');
-  // BENCH_SERVER_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof", to profile the server under this load.
-  const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  // The V8 flags `npm start` gives the server (package.json), so the benchmark measures the server as it runs; and
+  // BENCH_SERVER_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof", to profile it under this load.
+  const startScript = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: { start: string } }).scripts.start;
+  const nodeArgs = [...startScript.split(' ').filter((a) => a.startsWith('--')), ...(process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean)];
   const child = spawn(existsSync(pinned) ? pinned : process.execPath, [...nodeArgs, 'src/server.ts'], {
     cwd: root,
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', SEED_DEMO: 'true', DATABASE_URL: databaseUrl ?? '', DATA_DIR: join(work, 'data'), BLOB_DIR: join(work, 'blobs') },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let text = '';
+  // BENCH_SERVER_LOG=<file>: everything the server prints (with "--trace-gc" in BENCH_SERVER_NODE_ARGS, its GCs).
+  const log = process.env.BENCH_SERVER_LOG ? createWriteStream(process.env.BENCH_SERVER_LOG) : null;
   return new Promise((resolve, reject) => {
     const onData = (b: Buffer) => {
+      log?.write(b);
+      if (text.length > 100_000) return;
       text += b.toString();
       const m = /控制台 Console:\s+(http:\/\/\S+?)\/\s/.exec(text);
       if (m) resolve({ url: m[1]!, child });
@@ -136,8 +142,10 @@ async function files(label: string, count: number, mb: number): Promise<string[]
 }
 
 // ─── The bare pipeline: the same work as the platform's acknowledgement and worker, minus HTTP, database and queue ───
-async function bare(paths: string[]): Promise<{ seconds: number; perSecond: number }> {
+async function bare(paths: string[]): Promise<{ seconds: number; perSecond: number; cpuPerImage: number; threads: [string, number][] }> {
   const concurrency = availableParallelism();
+  const cpu0 = process.cpuUsage();
+  const threads0 = threadCpu(process.pid);
   let next = 0;
   const started = performance.now();
   await Promise.all(
@@ -158,7 +166,9 @@ async function bare(paths: string[]): Promise<{ seconds: number; perSecond: numb
     }),
   );
   const seconds = (performance.now() - started) / 1000;
-  return { seconds, perSecond: paths.length / seconds };
+  const cpu = process.cpuUsage(cpu0);
+  const threads = [...threadCpu(process.pid)].map(([k, v]) => [k, (v - (threads0.get(k) ?? 0)) / paths.length] as [string, number]).filter(([, v]) => v > 0).sort((a, b) => b[1] - a[1]);
+  return { seconds, perSecond: paths.length / seconds, cpuPerImage: (cpu.user + cpu.system) / 1e6 / paths.length, threads };
 }
 
 // ─── The platform: C clients, each an agency system with its own batch, uploading record + image after image ───
@@ -205,6 +215,22 @@ function cpuSeconds(pid: number | 'postgres'): number {
   return sum;
 }
 
+/** CPU seconds per thread group of a process (main JS thread, libuv pool, libvips workers, …), from /proc/<pid>/task. */
+function threadCpu(pid: number): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const t of readdirSync(`/proc/${pid}/task`)) {
+    try {
+      const comm = readFileSync(`/proc/${pid}/task/${t}/comm`, 'utf8').trim();
+      const f = readFileSync(`/proc/${pid}/task/${t}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      const group = t === String(pid) ? 'main' : comm.replace(/[\d-]+$/, '') || comm;
+      out.set(group, (out.get(group) ?? 0) + (Number(f[11]) + Number(f[12])) / 100);
+    } catch {
+      // the thread ended
+    }
+  }
+  return out;
+}
+
 const pct = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? 0;
@@ -229,7 +255,7 @@ async function platform(s: Setup, paths: string[], label: string) {
         const meta: ImageMetadata = { capturedAt: beijingRfc3339(now), location: SITE, testerPersonId: s.openBody.testerPersonIds[0]!, equipmentId: fields.equipmentId, componentId, recordKeys: [fields.recordKey] };
         meta.signature = { alg: 'Ed25519', keyId: s.keyId, value: signPayload(s.device.privateKey, imageSigningPayload(batchId, sha256Hex(bytes), meta)) };
         const t0 = performance.now();
-        const { image } = await s.q.uploadImage(batchId, { path }, meta);
+        const { image } = await s.q.uploadImage(batchId, bytes, meta);
         const t1 = performance.now();
         acks.push({ id: image.id, ackAt: t1, latency: t1 - t0, bytes: bytes.length });
         n++;
@@ -283,16 +309,18 @@ try {
     { label: 'many', count: N * 2, mb: MB },
   ];
   const rows: string[] = [];
-  let cpu = { server: 0, pg: 0, client: 0, images: 1 };
+  let cpu = { clientThreads: [] as (readonly [string, number])[], server: 0, pg: 0, client: 0, images: 1, threads: [] as (readonly [string, number])[] };
   let last: { bare: Awaited<ReturnType<typeof bare>>; plat: Awaited<ReturnType<typeof platform>> } | null = null;
   for (const p of phases) {
     const paths = await files(p.label, p.count, p.mb);
     const b = await bare(paths);
     rss.reset();
-    const cpu0 = { server: cpuSeconds(server.child.pid!), pg: cpuSeconds('postgres'), client: process.cpuUsage() };
+    const cpu0 = { server: cpuSeconds(server.child.pid!), pg: cpuSeconds('postgres'), client: process.cpuUsage(), threads: threadCpu(server.child.pid!), clientThreads: threadCpu(process.pid) };
     const plat = await platform(setup, paths, p.label);
     const clientCpu = process.cpuUsage(cpu0.client);
-    cpu = { server: cpuSeconds(server.child.pid!) - cpu0.server, pg: cpuSeconds('postgres') - cpu0.pg, client: (clientCpu.user + clientCpu.system) / 1e6, images: p.count };
+    const threads = [...threadCpu(server.child.pid!)].map(([k, v]) => [k, v - (cpu0.threads.get(k) ?? 0)] as const).filter(([, v]) => v > 0).sort((a, b) => b[1] - a[1]);
+    const clientThreads = [...threadCpu(process.pid)].map(([k, v]) => [k, v - (cpu0.clientThreads.get(k) ?? 0)] as const).filter(([, v]) => v > 0).sort((a, b) => b[1] - a[1]);
+    cpu = { clientThreads, server: cpuSeconds(server.child.pid!) - cpu0.server, pg: cpuSeconds('postgres') - cpu0.pg, client: (clientCpu.user + clientCpu.system) / 1e6, images: p.count, threads };
     rows.push(
       `${String(p.count).padStart(6)}  ${plat.avgMB.toFixed(2).padStart(6)} MB  ${b.perSecond.toFixed(1).padStart(6)}/s  ${plat.donePerSecond.toFixed(1).padStart(6)}/s  ${(plat.donePerSecond / b.perSecond).toFixed(2).padStart(5)}  ${plat.ackPerSecond.toFixed(1).padStart(6)}/s  ${(rss.peak() / 1048576).toFixed(0).padStart(6)} MiB`,
     );
@@ -309,7 +337,10 @@ try {
   out(`  platform, processed (end to end): ${plat.donePerSecond.toFixed(1)} images/s, ${plat.doneMBps.toFixed(1)} MB/s (${plat.doneSeconds.toFixed(1)} s)`);
   out(`  bare pipeline, same files, same cores: ${b.perSecond.toFixed(1)} images/s (${b.seconds.toFixed(1)} s)`);
   out(`  ratio platform / bare:         ${(plat.donePerSecond / b.perSecond).toFixed(2)} (target ≥ 0.75)`);
-  out(`  CPU per image: server ${((cpu.server / cpu.images) * 1000).toFixed(0)} ms, PostgreSQL (all its processes on this machine) ${((cpu.pg / cpu.images) * 1000).toFixed(0)} ms, clients ${((cpu.client / cpu.images) * 1000).toFixed(0)} ms; bare ${((availableParallelism() / b.perSecond) * 1000).toFixed(0)} ms (cores × time)`);
+  out(`  CPU per image: server ${((cpu.server / cpu.images) * 1000).toFixed(0)} ms, PostgreSQL (all its processes on this machine) ${((cpu.pg / cpu.images) * 1000).toFixed(0)} ms, clients ${((cpu.client / cpu.images) * 1000).toFixed(0)} ms; bare ${(b.cpuPerImage * 1000).toFixed(0)} ms (cores × time ${((availableParallelism() / b.perSecond) * 1000).toFixed(0)} ms)`);
+  out(`  server CPU per image by thread: ${cpu.threads.map(([k, v]) => `${k} ${((v / cpu.images) * 1000).toFixed(0)} ms`).join(', ')}`);
+  out(`  clients CPU per image by thread: ${cpu.clientThreads.map(([k, v]) => `${k} ${((v / cpu.images) * 1000).toFixed(0)} ms`).join(', ')}`);
+  out(`  bare CPU per image by thread: ${b.threads.map(([k, v]) => `${k} ${(v * 1000).toFixed(0)} ms`).join(', ')}`);
   out(`  server peak RSS (VmHWM):       ${(rss.hwm() / 1048576).toFixed(0)} MiB`);
   out('');
   out('Memory per phase (peak VmRSS while uploading and processing):');

@@ -1,6 +1,7 @@
 import createClient, { type Client } from 'openapi-fetch';
 import type { components, paths } from './api-types.ts';
 import { addIdempotencyKey, apiError, newIdempotencyKey, QTraceApiError, retryingFetch, type RetryOptions } from './http.ts';
+import { fetchBodySender, nodeBodySender } from './body-transport.ts';
 import { resumableUpload, uploadImage, type ImageSource, type ResumableOptions, type Transport } from './uploads.ts';
 import type { ImageMetadata } from './signing.ts';
 
@@ -12,6 +13,7 @@ import type { ImageMetadata } from './signing.ts';
  * pure canonicalisation code, so an agency can vendor `src/client/` as it is.
  */
 
+export * from './body-transport.ts';
 export * from './http.ts';
 export * from './signing.ts';
 export * from './uploads.ts';
@@ -62,7 +64,7 @@ export function createQTraceClient(o: ClientOptions): QTraceClient {
   const retry = o.retry ?? {};
   const api = createClient<paths>({ baseUrl: o.baseUrl, headers: auth, fetch: retryingFetch((r) => baseFetch(r), retry) });
   api.use({ onRequest: ({ request }) => addIdempotencyKey(request) });
-  const transport: Transport = { baseUrl: o.baseUrl, headers: () => ({ ...auth }), fetch: baseFetch, retry };
+  const transport: Transport = { baseUrl: o.baseUrl, headers: () => ({ ...auth }), fetch: baseFetch, sendBody: o.fetch ? fetchBodySender(o.fetch) : nodeBodySender, retry };
 
   const unwrap = <T>(r: { data?: T; error?: unknown; response: Response }): T => {
     if (r.response.ok && r.data !== undefined) return r.data;

@@ -1,7 +1,8 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
-import { Readable } from 'node:stream';
+import type { Readable } from 'node:stream';
+import type { BodySender } from './body-transport.ts';
 import type { components } from './api-types.ts';
 import { apiError, backoffMs, isNetworkError, isRetryableStatus, newIdempotencyKey, QTraceApiError, sleep, type RetryOptions } from './http.ts';
 import type { ImageMetadata } from './signing.ts';
@@ -16,6 +17,8 @@ export interface Transport {
   baseUrl: string;
   headers(): Record<string, string>;
   fetch: typeof fetch;
+  /** Sends requests that carry image bytes (node:http by default, see body-transport.ts). */
+  sendBody: BodySender;
   retry: RetryOptions;
 }
 
@@ -32,11 +35,11 @@ export async function describeSource(source: ImageSource): Promise<{ size: numbe
   return { size: (await stat(source.path)).size, sha256: hash.digest('hex') };
 }
 
-/** The bytes [start, end) of the source as a web stream (a file is read lazily). */
-function body(source: ImageSource, start: number, end: number): ReadableStream<Uint8Array> | Uint8Array {
+/** The bytes [start, end) of the source (a file is read lazily, as a stream). */
+function body(source: ImageSource, start: number, end: number): Readable | Uint8Array {
   if (source instanceof Uint8Array) return source.subarray(start, end);
   if (end <= start) return new Uint8Array(0);
-  return Readable.toWeb(createReadStream(source.path, { start, end: end - 1, highWaterMark: 256 * 1024 })) as ReadableStream<Uint8Array>;
+  return createReadStream(source.path, { start, end: end - 1, highWaterMark: 256 * 1024 });
 }
 
 async function sizeOf(source: ImageSource): Promise<number> {
@@ -47,18 +50,18 @@ async function sizeOf(source: ImageSource): Promise<number> {
  * Sends a request whose body is re-made for each attempt (a stream can be sent once), retrying network failures and
  * retryable statuses with back-off. Answers are returned, failures thrown.
  */
-async function send(t: Transport, make: () => RequestInit & { url: string }): Promise<Response> {
+async function send(t: Transport, make: () => { url: string; method: string; headers: Record<string, string>; body?: Readable | Uint8Array }): Promise<Response> {
   const attempts = t.retry.attempts ?? 5;
   for (let attempt = 0; ; attempt++) {
     const last = attempt + 1 >= attempts;
-    const { url, ...init } = make();
+    const { url, method, headers, body } = make();
     try {
-      const res = await t.fetch(url, { ...init, duplex: 'half' } as RequestInit);
+      const res = body === undefined ? await t.fetch(url, { method, headers }) : await t.sendBody(url, { method, headers, body });
       if (last || !isRetryableStatus(res.status)) return res;
       await res.body?.cancel();
       await sleep(backoffMs(attempt, t.retry, res.headers.get('retry-after')));
     } catch (err) {
-      if (last || !isNetworkError(err) || init.signal?.aborted) throw err;
+      if (last || !isNetworkError(err)) throw err;
       await sleep(backoffMs(attempt, t.retry));
     }
   }
@@ -83,7 +86,7 @@ export async function uploadImage(
     url: url(t, `/api/v1/batches/${batchId}/images`),
     method: 'POST',
     headers: { ...t.headers(), 'content-type': opts.contentType ?? 'image/jpeg', 'content-length': String(size), 'idempotency-key': key, [META_HEADER]: encodeMetadata(metadata) },
-    body: body(source, 0, size) as NonNullable<RequestInit['body']>,
+    body: body(source, 0, size),
   }));
   if (res.status !== 201 && res.status !== 200) throw await apiError(res);
   return { image: (await res.json()) as Image, replayed: res.headers.get('idempotent-replayed') === 'true' };
@@ -133,13 +136,12 @@ export async function uploadStatus(t: Transport, location: string): Promise<Uplo
 
 /** tus PATCH of the bytes [offset, end): the new offset, and the image id once the last byte attached it. */
 export async function patchUpload(t: Transport, location: string, source: ImageSource, offset: number, end: number, signal?: AbortSignal): Promise<{ offset: number; imageId: string | null }> {
-  const res = await t.fetch(url(t, location), {
+  const res = await t.sendBody(url(t, location), {
     method: 'PATCH',
     headers: { ...t.headers(), 'tus-resumable': TUS, 'upload-offset': String(offset), 'content-type': 'application/offset+octet-stream', 'content-length': String(end - offset) },
-    body: body(source, offset, end) as NonNullable<RequestInit['body']>,
-    duplex: 'half',
+    body: body(source, offset, end),
     ...(signal ? { signal } : {}),
-  } as RequestInit);
+  });
   if (res.status !== 204) throw await apiError(res);
   return { offset: Number(res.headers.get('upload-offset')), imageId: res.headers.get('x-qtrace-image-id') };
 }

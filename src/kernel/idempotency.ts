@@ -61,6 +61,9 @@ export async function idempotent<T>(
   key: string,
   requestHash: string,
   work: (trx: Transaction<Database>) => Promise<{ statusCode: number; body: T }>,
+  /** The caller has just found the key unused (to decide on its prechecks): the first look-up is skipped. A concurrent
+   * request with the same key still ends in the replay below, through the primary key. */
+  opts: { keyJustChecked?: boolean } = {},
 ): Promise<IdempotentResult<T>> {
   const scope = idempotencyScope(ctx);
   const replay = async (): Promise<IdempotentResult<T> | null> => {
@@ -72,7 +75,7 @@ export async function idempotent<T>(
     const body = (typeof prior.response_body === 'string' ? JSON.parse(prior.response_body) : prior.response_body) as T;
     return { statusCode: prior.response_status, body, replayed: true };
   };
-  const earlier = await replay();
+  const earlier = opts.keyJustChecked ? null : await replay();
   if (earlier) return earlier;
   try {
     return await db.transaction().execute(async (trx) => {

@@ -107,23 +107,18 @@ export async function recordAnomaly(
   trx: Transaction<Database>,
   ctx: RequestContext,
   a: NewAnomaly,
+  /** The batch's identity when the caller has it already (saves a read on the upload paths). */
+  known?: AnomalyBatch,
 ): Promise<{ anomaly: Anomaly; created: boolean }> {
-  const batch = await trx.selectFrom('batches').select(['id', 'agency_id', 'region_code', 'batch_number']).where('id', '=', a.batchId).executeTakeFirst();
-  if (!batch) throw new Error(`recordAnomaly: unknown batch ${a.batchId}`);
-  const existing = () => {
-    let q = trx.selectFrom('anomalies').selectAll().where('batch_id', '=', a.batchId).where('kind', '=', a.kind).where('subject_type', '=', a.subjectType);
-    q = a.subjectId === null ? q.where('subject_id', 'is', null) : q.where('subject_id', '=', a.subjectId);
-    return q.executeTakeFirst();
-  };
-  const before = await existing();
-  if (before) return { anomaly: toAnomaly(before), created: false };
-  // Two requests finding the same thing at once: the second waits for the first and then takes its row.
+  const batch = known ?? (await batchOf(trx, a.batchId));
+  // Insert first: a finding is almost always new, so the usual case is one statement; the same finding recorded
+  // again (a retried upload, a second seal) or by a concurrent request waits on the unique key and takes that row.
   const row = await trx
     .insertInto('anomalies')
     .values({
       batch_id: batch.id,
-      agency_id: batch.agency_id,
-      region_code: batch.region_code,
+      agency_id: batch.agencyId,
+      region_code: batch.regionCode,
       kind: a.kind,
       details: JSON.stringify(a.details),
       subject_type: a.subjectType,
@@ -133,14 +128,32 @@ export async function recordAnomaly(
     .onConflict((oc) => oc.expression(sql`batch_id, kind, subject_type, coalesce(subject_id, '')`).doNothing())
     .returningAll()
     .executeTakeFirst();
-  if (!row) return { anomaly: toAnomaly((await existing())!), created: false };
+  if (!row) {
+    let q = trx.selectFrom('anomalies').selectAll().where('batch_id', '=', a.batchId).where('kind', '=', a.kind).where('subject_type', '=', a.subjectType);
+    q = a.subjectId === null ? q.where('subject_id', 'is', null) : q.where('subject_id', '=', a.subjectId);
+    return { anomaly: toAnomaly(await q.executeTakeFirstOrThrow()), created: false };
+  }
   await recordAudit(trx, ctx, {
     action: 'anomaly.record',
     targetType: 'anomaly',
     targetId: row.id,
-    organisationId: batch.agency_id,
-    regionCode: batch.region_code,
-    details: { batchId: batch.id, batchNumber: batch.batch_number, kind: a.kind, subjectType: a.subjectType, subjectId: a.subjectId },
+    organisationId: batch.agencyId,
+    regionCode: batch.regionCode,
+    details: { batchId: batch.id, batchNumber: batch.batchNumber, kind: a.kind, subjectType: a.subjectType, subjectId: a.subjectId },
   });
   return { anomaly: toAnomaly(row), created: true };
+}
+
+/** Who an anomaly of a batch belongs to (its agency and region) and how it is named in the audit trail. */
+export interface AnomalyBatch {
+  id: string;
+  agencyId: string;
+  regionCode: string;
+  batchNumber: string;
+}
+
+async function batchOf(trx: Transaction<Database>, batchId: string): Promise<AnomalyBatch> {
+  const b = await trx.selectFrom('batches').select(['id', 'agency_id', 'region_code', 'batch_number']).where('id', '=', batchId).executeTakeFirst();
+  if (!b) throw new Error(`recordAnomaly: unknown batch ${batchId}`);
+  return { id: b.id, agencyId: b.agency_id, regionCode: b.region_code, batchNumber: b.batch_number };
 }

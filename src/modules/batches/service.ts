@@ -38,13 +38,14 @@ import './tables.ts';
 import '../records/tables.ts';
 import '../organisations/tables.ts';
 import '../projects/tables.ts';
+import type { SiteBoundary } from '../projects/rules/geo.ts';
 import '../personnel/tables.ts';
 import '../equipment/tables.ts';
 import '../components/tables.ts';
 import '../witnesses/tables.ts';
 import '../regions/tables.ts';
 
-export { recordAnomaly, ANOMALY_KINDS, ANOMALY_KIND_LABELS, isAnomalyKind, type Anomaly, type AnomalyKind, type NewAnomaly } from './anomalies.ts';
+export { recordAnomaly, ANOMALY_KINDS, ANOMALY_KIND_LABELS, isAnomalyKind, type Anomaly, type AnomalyKind, type NewAnomaly, type AnomalyBatch } from './anomalies.ts';
 export { isSupplementary } from './rules/lifecycle.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -200,6 +201,7 @@ export interface BatchForUpload {
   /** When the batch was (last) locked; stays set after an unlock, so later uploads are 补传. */
   lockedAt: Date | null;
   openedAt: Date;
+  firstUploadAt: Date | null;
   completedAt: Date | null;
   testerPersonIds: string[];
   equipmentIds: string[];
@@ -222,6 +224,7 @@ const toUploadShape = (b: BatchRow): BatchForUpload => ({
   locked: b.locked,
   lockedAt: b.locked_at,
   openedAt: b.opened_at,
+  firstUploadAt: b.first_upload_at,
   completedAt: b.completed_at,
   testerPersonIds: b.tester_person_ids,
   equipmentIds: b.equipment_ids,
@@ -245,11 +248,48 @@ export async function getBatchForUpload(trx: Transaction<Database>, ctx: Request
   return toUploadShape(row);
 }
 
+/** The project's site boundary and location point, as the geofence flags read them. */
+export interface BatchProjectSite {
+  site: SiteBoundary;
+  location: { lat: number; lng: number };
+}
+
+/**
+ * `getBatchForUpload` with the project's site read in the same statement (images and check-ins test their position
+ * against it): one round trip on the hot path of every image upload instead of two.
+ */
+export async function getBatchWithSiteForUpload(trx: Transaction<Database>, ctx: RequestContext, batchId: string): Promise<BatchForUpload & { projectSite: BatchProjectSite }> {
+  requireAuthenticated(ctx.actor);
+  const row = await visibleBatches(trx, ctx)
+    .innerJoin('projects as p', 'p.id', 'b.project_id')
+    .selectAll('b')
+    .select(['p.site as project_site', 'p.location_lat as project_lat', 'p.location_lng as project_lng'])
+    .where('b.id', '=', batchId)
+    .forKeyShare('b')
+    .executeTakeFirst();
+  if (!row) throw BATCH_NOT_FOUND();
+  mustTransition(row.status, 'upload');
+  const site = (typeof row.project_site === 'string' ? JSON.parse(row.project_site) : row.project_site) as SiteBoundary;
+  return { ...toUploadShape(row), projectSite: { site, location: { lat: row.project_lat, lng: row.project_lng } } };
+}
+
+/**
+ * Before an upload's body is read (so a doomed upload stores nothing): the batch exists for the caller, takes uploads,
+ * and the caller operates it. A plain read, no transaction: the upload's own transaction checks again under its lock.
+ */
+export async function assertBatchTakesUploadsFrom(db: Kysely<Database>, ctx: RequestContext, batchId: string): Promise<void> {
+  const row = await findVisibleBatch(db, ctx, batchId);
+  mustTransition(row.status, 'upload');
+  assertAgencyOperator(ctx, row.agency_id);
+}
+
 /**
  * The first upload moves an opened batch to `uploading` (event + audit, once); later calls change nothing but the
- * first-upload time. Returns the batch's status afterwards.
+ * first-upload time. Returns the batch's status afterwards. Given the batch as the upload read it (under its key-share
+ * lock), every upload after the first costs no statement: there is nothing left to change.
  */
-export async function markUploading(trx: Transaction<Database>, ctx: RequestContext, batchId: string): Promise<BatchStatus> {
+export async function markUploading(trx: Transaction<Database>, ctx: RequestContext, batchId: string, read?: Pick<BatchForUpload, 'status' | 'firstUploadAt'>): Promise<BatchStatus> {
+  if (read && read.status !== 'opened' && read.firstUploadAt !== null) return read.status;
   await trx.updateTable('batches').set({ first_upload_at: ctx.now }).where('id', '=', batchId).where('first_upload_at', 'is', null).execute();
   const moved = await trx
     .updateTable('batches')

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import { Readable } from 'node:stream';
 import type { Kysely, Transaction } from 'kysely';
@@ -15,12 +16,15 @@ import { CLIENT_CLOCK_TOLERANCE_MS } from '../../kernel/policy.ts';
 import {
   ANOMALY_KIND_LABELS,
   assertAgencyOperator,
+  assertBatchTakesUploadsFrom,
   batchVisibleTo,
   findVisibleBatch,
-  getBatchForUpload,
+  getBatchWithSiteForUpload,
   isSupplementary,
   markUploading,
   recordAnomaly,
+  type Anomaly,
+  type AnomalyBatch,
   type AnomalyKind,
   type BatchForUpload,
 } from '../batches/service.ts';
@@ -146,15 +150,8 @@ export async function loadImageViews(db: Db, rows: ImageRow[]): Promise<ImageVie
   const [analyses, jobs, links, anomalies] = await Promise.all([
     db.selectFrom('image_analyses').selectAll().where('image_id', 'in', ids).execute(),
     db.selectFrom('image_jobs').select(['image_id', 'state']).where('image_id', 'in', ids).execute(),
-    db.selectFrom('image_records').select(['image_id', 'record_key']).where('image_id', 'in', ids).orderBy('record_key').execute(),
-    db
-      .selectFrom('anomalies')
-      .select(['subject_id', 'kind', 'details', 'detected_at', 'status'])
-      .where('subject_type', '=', 'image')
-      .where('subject_id', 'in', ids)
-      .orderBy('detected_at')
-      .orderBy('kind')
-      .execute(),
+    db.selectFrom('image_records').select(['image_id', 'record_key']).where('image_id', 'in', ids).execute(),
+    db.selectFrom('anomalies').select(['subject_id', 'kind', 'details', 'detected_at', 'status']).where('subject_type', '=', 'image').where('subject_id', 'in', ids).execute(),
   ]);
   const analysisOf = new Map(analyses.map((a) => [a.image_id, a]));
   const jobOf = new Map(jobs.map((j) => [j.image_id, j.state]));
@@ -163,19 +160,28 @@ export async function loadImageViews(db: Db, rows: ImageRow[]): Promise<ImageVie
       row,
       analysis: analysisOf.get(row.id) ?? null,
       jobState: jobOf.get(row.id) ?? null,
-      recordKeys: links.filter((l) => l.image_id === row.id).map((l) => l.record_key),
-      flags: anomalies
-        .filter((a) => a.subject_id === row.id)
-        .map((a) => ({
-          kind: a.kind,
-          label: ANOMALY_KIND_LABELS[a.kind as AnomalyKind] ?? a.kind,
-          details: typeof a.details === 'string' ? (JSON.parse(a.details) as Record<string, unknown>) : a.details,
-          detectedAt: a.detected_at.toISOString(),
-          status: a.status,
-        })),
+      recordKeys: links
+        .filter((l) => l.image_id === row.id)
+        .map((l) => l.record_key)
+        .sort(byCodeUnits),
+      flags: sortFlags(
+        anomalies
+          .filter((a) => a.subject_id === row.id)
+          .map((a) => ({
+            kind: a.kind,
+            label: ANOMALY_KIND_LABELS[a.kind as AnomalyKind] ?? a.kind,
+            details: typeof a.details === 'string' ? (JSON.parse(a.details) as Record<string, unknown>) : a.details,
+            detectedAt: a.detected_at.toISOString(),
+            status: a.status,
+          })),
+      ),
     }),
   );
 }
+
+/** Sorted here rather than by the database, so that an upload's answer and later reads agree whatever the collation. */
+const byCodeUnits = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+const sortFlags = (flags: ImageFlagView[]): ImageFlagView[] => flags.sort((x, y) => byCodeUnits(x.detectedAt, y.detectedAt) || byCodeUnits(x.kind, y.kind));
 
 const IMAGE_NOT_FOUND = () => notFound('IMAGE_NOT_FOUND', '影像不存在或无权查看');
 
@@ -228,64 +234,69 @@ export interface NewImage {
 /**
  * Inserts an image (kind process or witness_checkin) with its record links and its processing job, in the caller's
  * transaction, after its blob is stored: the row, the links, the job and (by the caller) the anomalies commit together.
+ * One statement (the id is made here, so the links and the job need not wait for it to come back).
  */
 export async function insertImage(trx: Transaction<Database>, ctx: RequestContext, n: NewImage): Promise<ImageRow> {
-  const row = await trx
-    .insertInto('images')
-    .values({
-      batch_id: n.batch.id,
-      kind: n.kind,
-      agency_id: n.batch.agencyId,
-      project_id: n.batch.projectId,
-      region_code: n.batch.regionCode,
-      sha256: n.stored.sha256,
-      size: n.stored.size,
-      content_type: n.stored.contentType,
-      format: n.stored.format,
-      width: n.stored.width,
-      height: n.stored.height,
-      captured_at: n.capture.capturedAt,
-      location_lat: n.capture.location.lat,
-      location_lng: n.capture.location.lng,
-      tester_person_id: n.process?.testerPersonId ?? null,
-      equipment_id: n.process?.equipmentId ?? null,
-      component_code: n.process?.componentCode ?? null,
-      declared: JSON.stringify(n.raw),
-      signed: n.signature !== null,
-      signed_payload: n.signature?.payload ?? null,
-      signature_alg: n.signature ? 'Ed25519' : null,
-      signature_value: n.signature?.value ?? null,
-      signature_key_id: n.signature?.keyId ?? null,
-      supplementary: isSupplementary(n.batch),
-      channel: n.channel,
-      uploaded_at: ctx.now,
-      uploaded_by_type: n.by.kind,
-      uploaded_by_id: n.by.id,
-      uploaded_by_name: n.by.kind === 'user' ? n.by.displayName : n.by.name,
-    })
-    .returningAll()
-    .executeTakeFirstOrThrow();
-  if (n.process && n.process.recordKeys.length > 0) {
-    await trx
-      .insertInto('image_records')
-      .values(n.process.recordKeys.map((record_key) => ({ image_id: row.id, batch_id: n.batch.id, record_key })))
-      .execute();
-  }
-  await trx.insertInto('image_jobs').values({ image_id: row.id, state: 'pending', available_at: ctx.now, created_at: ctx.now }).execute();
-  return row;
+  const id = randomUUID();
+  const links = n.process?.recordKeys.map((record_key) => ({ image_id: id, batch_id: n.batch.id, record_key })) ?? [];
+  let q = trx
+    .with('image', (db) =>
+      db
+        .insertInto('images')
+        .values({
+          id,
+          batch_id: n.batch.id,
+          kind: n.kind,
+          agency_id: n.batch.agencyId,
+          project_id: n.batch.projectId,
+          region_code: n.batch.regionCode,
+          sha256: n.stored.sha256,
+          size: n.stored.size,
+          content_type: n.stored.contentType,
+          format: n.stored.format,
+          width: n.stored.width,
+          height: n.stored.height,
+          captured_at: n.capture.capturedAt,
+          location_lat: n.capture.location.lat,
+          location_lng: n.capture.location.lng,
+          tester_person_id: n.process?.testerPersonId ?? null,
+          equipment_id: n.process?.equipmentId ?? null,
+          component_code: n.process?.componentCode ?? null,
+          declared: JSON.stringify(n.raw),
+          signed: n.signature !== null,
+          signed_payload: n.signature?.payload ?? null,
+          signature_alg: n.signature ? 'Ed25519' : null,
+          signature_value: n.signature?.value ?? null,
+          signature_key_id: n.signature?.keyId ?? null,
+          supplementary: isSupplementary(n.batch),
+          channel: n.channel,
+          uploaded_at: ctx.now,
+          uploaded_by_type: n.by.kind,
+          uploaded_by_id: n.by.id,
+          uploaded_by_name: n.by.kind === 'user' ? n.by.displayName : n.by.name,
+        })
+        .returningAll(),
+    )
+    .with('job', (db) => db.insertInto('image_jobs').values({ image_id: id, state: 'pending', available_at: ctx.now, created_at: ctx.now }));
+  if (links.length > 0) q = q.with('links', (db) => db.insertInto('image_records').values(links)) as unknown as typeof q;
+  return q.selectFrom('image').selectAll().executeTakeFirstOrThrow();
 }
 
-/** Records each flag as an anomaly of the batch about `subject`. */
+/** Records each flag as an anomaly of the batch about `subject`; returns them as an image view shows them. */
 export async function recordFlags(
   trx: Transaction<Database>,
   ctx: RequestContext,
-  batchId: string,
+  batch: string | AnomalyBatch,
   subject: { type: 'image' | 'checkin'; id: string },
   flags: readonly ImageFlag[],
-): Promise<void> {
+): Promise<ImageFlagView[]> {
+  const batchId = typeof batch === 'string' ? batch : batch.id;
+  const known = typeof batch === 'string' ? undefined : batch;
+  const out: Anomaly[] = [];
   for (const f of flags) {
-    await recordAnomaly(trx, ctx, { batchId, kind: f.kind, subjectType: subject.type, subjectId: subject.id, details: f.details });
+    out.push((await recordAnomaly(trx, ctx, { batchId, kind: f.kind, subjectType: subject.type, subjectId: subject.id, details: f.details }, known)).anomaly);
   }
+  return sortFlags(out.map((a) => ({ kind: a.kind, label: a.kindLabel, details: a.details, detectedAt: a.detectedAt, status: a.status })));
 }
 
 /**
@@ -305,10 +316,7 @@ export class ImageService {
    * the caller and takes uploads, the caller operates it, the capture time is not in the future.
    */
   async precheck(ctx: RequestContext, batchId: string, capture: CaptureMetadata, field: string): Promise<void> {
-    await this.#db.transaction().execute(async (trx) => {
-      const batch = await getBatchForUpload(trx, ctx, batchId);
-      assertAgencyOperator(ctx, batch.agencyId);
-    });
+    await assertBatchTakesUploadsFrom(this.#db, ctx, batchId);
     assertNotInFuture(capture, ctx, field);
   }
 
@@ -320,13 +328,18 @@ export class ImageService {
    */
   async upload(ctx: RequestContext, batchId: string, meta: ProcessMetadata, body: Readable, idempotencyKey: string, field: string): Promise<IdempotentResult<ImageView>> {
     // A retry of an answered upload is answered again even if the batch has since been sealed: skip the precheck.
-    if (!(await idempotencyKeyUsed(this.#db, ctx, idempotencyKey))) await this.precheck(ctx, batchId, meta, field);
+    const used = await idempotencyKeyUsed(this.#db, ctx, idempotencyKey);
+    if (!used) await this.precheck(ctx, batchId, meta, field);
     const stored = await storeImage(this.#blobs, body);
     const requestHash = hashRequest(['batch-image', batchId, stored.sha256, canonicalJson(meta.raw)]);
-    const result = await idempotent(this.#db, ctx, idempotencyKey, requestHash, async (trx) => ({
-      statusCode: 201,
-      body: await attachProcessImage(trx, ctx, batchId, stored, meta, 'direct', field),
-    }));
+    const result = await idempotent(
+      this.#db,
+      ctx,
+      idempotencyKey,
+      requestHash,
+      async (trx) => ({ statusCode: 201, body: await attachProcessImage(trx, ctx, batchId, stored, meta, 'direct', field) }),
+      { keyJustChecked: !used },
+    );
     if (!result.replayed) imageJobSignal.emit(IMAGE_JOB_QUEUED);
     return result;
   }
@@ -380,12 +393,19 @@ export async function attachProcessImage(
   channel: 'direct' | 'resumable',
   field: string,
 ): Promise<ImageView> {
-  const batch = await getBatchForUpload(trx, ctx, batchId);
+  const batch = await getBatchWithSiteForUpload(trx, ctx, batchId);
   const by = assertAgencyOperator(ctx, batch.agencyId);
   assertNotInFuture(meta, ctx, field);
-  const tester = await trx.selectFrom('personnel').select('id').where('id', '=', meta.testerPersonId).where('agency_id', '=', batch.agencyId).executeTakeFirst();
+  // Tester and equipment are the agency's: one round trip for both.
+  const registered = await trx
+    .selectNoFrom((eb) => [
+      eb.selectFrom('personnel').select('id').where('id', '=', meta.testerPersonId).where('agency_id', '=', batch.agencyId).as('tester_id'),
+      eb.selectFrom('equipment').select('id').where('id', '=', meta.equipmentId).where('agency_id', '=', batch.agencyId).as('equipment_id'),
+    ])
+    .executeTakeFirstOrThrow();
+  const tester = registered.tester_id ? { id: registered.tester_id } : null;
   if (!tester) throw unprocessable('IMAGE_TESTER_UNKNOWN', '检测人员不是本机构登记的人员', `${field}.testerPersonId`);
-  const equipment = await trx.selectFrom('equipment').select('id').where('id', '=', meta.equipmentId).where('agency_id', '=', batch.agencyId).executeTakeFirst();
+  const equipment = registered.equipment_id ? { id: registered.equipment_id } : null;
   if (!equipment) throw unprocessable('IMAGE_EQUIPMENT_UNKNOWN', '检测设备不是本机构登记的设备', `${field}.equipmentId`);
 
   let signature: NewImage['signature'] = null;
@@ -414,8 +434,8 @@ export async function attachProcessImage(
     channel,
     by,
   });
-  await markUploading(trx, ctx, batchId);
-  const flags = declaredProcessFlags(
+  await markUploading(trx, ctx, batchId, batch);
+  const declaredFlags = declaredProcessFlags(
     {
       capturedAt: meta.capturedAt,
       location: meta.location,
@@ -425,9 +445,9 @@ export async function attachProcessImage(
       recordKeys: meta.recordKeys,
     },
     { openedAt: batch.openedAt, completedAt: batch.completedAt, testerPersonIds: batch.testerPersonIds, equipmentIds: batch.equipmentIds, componentCodes: batch.componentIds },
-    await projectSite(trx, batch.projectId),
+    batch.projectSite,
   );
-  await recordFlags(trx, ctx, batchId, { type: 'image', id: row.id }, flags);
+  const flags = await recordFlags(trx, ctx, batch, { type: 'image', id: row.id }, declaredFlags);
   await recordAudit(trx, ctx, {
     action: 'image.upload',
     targetType: 'image',
@@ -447,7 +467,8 @@ export async function attachProcessImage(
       flags: flags.map((f) => f.kind),
     },
   });
-  return (await loadImageViews(trx, [row]))[0]!;
+  // A new image: nothing analysed yet, its job pending, its links and flags as just written.
+  return toView({ row, analysis: null, jobState: 'pending', recordKeys: [...meta.recordKeys].sort(byCodeUnits), flags });
 }
 
 /**

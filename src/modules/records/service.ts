@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { RequestContext } from '../../kernel/auth/actor.ts';
 import { recordAudit } from '../../kernel/audit.ts';
 import { verifyEd25519 } from '../../kernel/crypto/ed25519.ts';
@@ -18,7 +18,7 @@ import {
   type AnomalyKind,
 } from '../batches/service.ts';
 import { captureOutsideWindow, capturedInFuture } from '../batches/rules/lifecycle.ts';
-import { findItem, getCatalogueVersion, validateRecordValues } from '../catalogue/service.ts';
+import { findItem, getCatalogueVersion, validateRecordValues, type Catalogue } from '../catalogue/service.ts';
 import { formatComponentId, parseComponentId } from '../components/rules/component-id.ts';
 import { deviceKeysAt } from '../equipment/service.ts';
 import { devicePublicKeyObject } from '../equipment/rules/device-key.ts';
@@ -110,8 +110,18 @@ const subjectOf = (recordKey: string, version: number) => `${recordKey}@${versio
  */
 export class RecordService {
   readonly #db: Kysely<Database>;
+  /** Catalogue versions are immutable once published (the table refuses UPDATE and DELETE): read each once. */
+  readonly #catalogues = new Map<number, Catalogue>();
   constructor(deps: Pick<AppDeps, 'db'>) {
     this.#db = deps.db;
+  }
+
+  async #catalogue(trx: Transaction<Database>, version: number): Promise<Catalogue | null> {
+    const known = this.#catalogues.get(version);
+    if (known) return known;
+    const catalogue = await getCatalogueVersion(trx, version);
+    if (catalogue) this.#catalogues.set(version, catalogue);
+    return catalogue;
   }
 
   /** One upload, exactly once per Idempotency-Key: a retry gets the first answer. */
@@ -136,7 +146,7 @@ export class RecordService {
     if (!batch.itemCodes.includes(input.itemCode)) {
       throw unprocessable('RECORD_ITEM_NOT_ON_BATCH', `检测项目 ${input.itemCode} 不在本批次中`, 'body.itemCode');
     }
-    const catalogue = await getCatalogueVersion(trx, batch.catalogueVersion);
+    const catalogue = await this.#catalogue(trx, batch.catalogueVersion);
     const item = catalogue ? findItem(catalogue, input.itemCode) : null;
     if (!item) throw new Error(`item ${input.itemCode} of batch ${batchId} missing from catalogue version ${batch.catalogueVersion}`);
     const valueErrors = validateRecordValues(item.item, input.values);
@@ -152,19 +162,35 @@ export class RecordService {
     const componentCode = parseComponentId(input.componentId);
     if (!componentCode) throw badRequest('COMPONENT_ID_INVALID', `构件编号 ${input.componentId.slice(0, 40)} 格式或校验位不正确`, 'body.componentId');
 
-    const equipment = await trx
-      .selectFrom('equipment')
-      .select(['id', 'auto_collect', 'equipment_type', 'serial_number'])
-      .where('id', '=', input.equipmentId)
-      .where('agency_id', '=', batch.agencyId)
-      .executeTakeFirst();
+    // The equipment and the tester (the agency's own) and the record's latest version, in one round trip.
+    const found = await trx
+      .selectNoFrom((eb) => [
+        eb
+          .selectFrom('equipment')
+          .select(sql<string>`json_build_object('id', id, 'auto_collect', auto_collect, 'equipment_type', equipment_type, 'serial_number', serial_number)`.as('e'))
+          .where('id', '=', input.equipmentId)
+          .where('agency_id', '=', batch.agencyId)
+          .as('equipment'),
+        eb
+          .selectFrom('personnel')
+          .select(sql<string>`json_build_object('id', id, 'name', name)`.as('p'))
+          .where('id', '=', input.testerPersonId)
+          .where('agency_id', '=', batch.agencyId)
+          .as('tester'),
+        eb
+          .selectFrom('batch_records')
+          .select(sql<string>`json_build_object('version', version, 'item_code', item_code)`.as('r'))
+          .where('batch_id', '=', batchId)
+          .where('record_key', '=', input.recordKey)
+          .orderBy('version', 'desc')
+          .limit(1)
+          .as('prior'),
+      ])
+      .executeTakeFirstOrThrow();
+    const json = <T>(v: unknown): T | null => (v === null || v === undefined ? null : ((typeof v === 'string' ? JSON.parse(v) : v) as T));
+    const equipment = json<{ id: string; auto_collect: boolean; equipment_type: string; serial_number: string }>(found.equipment);
     if (!equipment) throw unprocessable('RECORD_EQUIPMENT_UNKNOWN', '设备不是本机构登记的设备', 'body.equipmentId');
-    const tester = await trx
-      .selectFrom('personnel')
-      .select(['id', 'name'])
-      .where('id', '=', input.testerPersonId)
-      .where('agency_id', '=', batch.agencyId)
-      .executeTakeFirst();
+    const tester = json<{ id: string; name: string }>(found.tester);
     if (!tester) throw unprocessable('RECORD_TESTER_UNKNOWN', '检测人员不是本机构登记的人员', 'body.testerPersonId');
 
     let signature: { keyId: string; value: string; payload: string } | null = null;
@@ -197,14 +223,7 @@ export class RecordService {
       }
     }
 
-    const prior = await trx
-      .selectFrom('batch_records')
-      .select(['version', 'item_code'])
-      .where('batch_id', '=', batchId)
-      .where('record_key', '=', input.recordKey)
-      .orderBy('version', 'desc')
-      .limit(1)
-      .executeTakeFirst();
+    const prior = json<{ version: number; item_code: string }>(found.prior);
     let version = 1;
     let correctionReason: string | null = null;
     if (input.correctionOf) {
@@ -260,7 +279,7 @@ export class RecordService {
       })
       .returningAll()
       .executeTakeFirstOrThrow();
-    await markUploading(trx, ctx, batchId);
+    await markUploading(trx, ctx, batchId, batch);
     await recordAudit(trx, ctx, {
       action: version === 1 ? 'record.upload' : 'record.correct',
       targetType: 'batch_record',
@@ -283,7 +302,7 @@ export class RecordService {
     // Consistency flags: the record is real data and is kept; the departments see what does not fit.
     const flags: AnomalyKind[] = [];
     const flag = async (kind: AnomalyKind, details: Record<string, unknown>) => {
-      await recordAnomaly(trx, ctx, { batchId, kind, subjectType: 'record', subjectId: subjectOf(input.recordKey, version), details: { recordKey: input.recordKey, version, ...details } });
+      await recordAnomaly(trx, ctx, { batchId, kind, subjectType: 'record', subjectId: subjectOf(input.recordKey, version), details: { recordKey: input.recordKey, version, ...details } }, batch);
       flags.push(kind);
     };
     if (!batch.testerPersonIds.includes(tester.id)) await flag('tester_not_on_batch', { testerPersonId: tester.id, testerName: tester.name });
