@@ -269,7 +269,7 @@ async function platform(s: Setup, paths: string[], label: string) {
   const doneAt = new Map<string, number>();
   const pending = new Set(batches);
   while (pending.size > 0 && performance.now() - ackedAt < 300_000) {
-    await new Promise((r) => setTimeout(r, 500));
+    await new Promise((r) => setTimeout(r, 1000));
     for (const b of [...pending]) {
       const images = await s.q.listImages(b);
       for (const img of images) {

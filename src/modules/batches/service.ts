@@ -8,6 +8,7 @@ import type { Database } from '../../kernel/db/types.ts';
 import { containsPattern, regionInSubtree } from '../../kernel/db/scope-sql.ts';
 import { AppError, badRequest, conflict, forbidden, notFound, unprocessable } from '../../kernel/errors.ts';
 import { pageBounds } from '../../kernel/http/schemas.ts';
+import { idempotencyScope } from '../../kernel/idempotency.ts';
 import { assertAgencyConnected } from '../agencies/service.ts';
 import { beijingDate } from '../agencies/rules/validity.ts';
 import { specialtyName, type Specialty } from '../agencies/specialties.ts';
@@ -274,13 +275,31 @@ export async function getBatchWithSiteForUpload(trx: Transaction<Database>, ctx:
 }
 
 /**
- * Before an upload's body is read (so a doomed upload stores nothing): the batch exists for the caller, takes uploads,
- * and the caller operates it. A plain read, no transaction: the upload's own transaction checks again under its lock.
+ * Before an image's body is read (so a doomed upload stores nothing), in one round trip: whether the caller already
+ * used this Idempotency-Key (its first answer is then replayed, whatever the batch's state now, and nothing else is
+ * checked); otherwise that the batch exists for the caller, takes uploads, and the caller operates it. A plain read:
+ * the upload's own transaction checks again under its lock.
  */
-export async function assertBatchTakesUploadsFrom(db: Kysely<Database>, ctx: RequestContext, batchId: string): Promise<void> {
-  const row = await findVisibleBatch(db, ctx, batchId);
-  mustTransition(row.status, 'upload');
-  assertAgencyOperator(ctx, row.agency_id);
+export async function uploadPrecheck(db: Kysely<Database>, ctx: RequestContext, batchId: string, idempotencyKey: string): Promise<{ keyUsed: boolean }> {
+  requireAuthenticated(ctx.actor);
+  const scope = scopeOf(ctx.actor);
+  const r = await db
+    .selectNoFrom((eb) => [
+      eb.exists(eb.selectFrom('idempotency_keys').select('key').where('scope', '=', idempotencyScope(ctx)).where('key', '=', idempotencyKey)).as('key_used'),
+      eb
+        .selectFrom('batches as b')
+        .select(sql<unknown>`json_build_object('status', b.status, 'agency_id', b.agency_id)`.as('b'))
+        .where('b.id', '=', batchId)
+        .where((w) => batchVisibleTo(scope, { agency: w.ref('b.agency_id'), region: w.ref('b.region_code'), project: w.ref('b.project_id') }))
+        .as('batch'),
+    ])
+    .executeTakeFirstOrThrow();
+  if (r.key_used) return { keyUsed: true };
+  const batch = (typeof r.batch === 'string' ? JSON.parse(r.batch) : r.batch) as { status: BatchStatus; agency_id: string } | null;
+  if (!batch) throw BATCH_NOT_FOUND();
+  mustTransition(batch.status, 'upload');
+  assertAgencyOperator(ctx, batch.agency_id);
+  return { keyUsed: false };
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type ExpressionBuilder, type Kysely, type Transaction } from 'kysely';
 import { requireAuthenticated, requireRole, scopeOf, type RequestContext } from '../../kernel/auth/actor.ts';
 import { recordAudit } from '../../kernel/audit.ts';
 import type { AppDeps } from '../../kernel/deps.ts';
@@ -558,6 +558,24 @@ export async function deviceKeysAt(db: Db, equipmentId: string, at: Date): Promi
     .execute();
   return rows.map(toKey);
 }
+
+/** What verifying a device signature needs of a key. */
+export type VerificationKey = Pick<DeviceKey, 'id' | 'publicKey'>;
+
+/**
+ * `deviceKeysAt` as a column (a JSON array, newest first) for upload paths that read it together with the other facts
+ * they check, in one round trip. Read it back with `verificationKeys`.
+ */
+export function deviceKeysAtColumn(eb: ExpressionBuilder<Database, never>, equipmentId: string, at: Date) {
+  return eb
+    .selectFrom('equipment_keys')
+    .select(sql<unknown>`coalesce(json_agg(json_build_object('id', id, 'publicKey', public_key) order by valid_from desc), '[]'::json)`.as('keys'))
+    .where('equipment_id', '=', equipmentId)
+    .where('valid_from', '<=', at)
+    .where((w) => w.or([w('valid_to', 'is', null), w('valid_to', '>', at)]));
+}
+
+export const verificationKeys = (column: unknown): VerificationKey[] => (typeof column === 'string' ? JSON.parse(column) : (column ?? [])) as VerificationKey[];
 
 /** For the connection check: every verified device of the agency with its calibration periods. */
 export async function verifiedEquipmentCalibrations(db: Db, agencyId: string): Promise<{ equipmentId: string; calibrations: ValidityPeriod[] }[]> {

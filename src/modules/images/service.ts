@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import { Readable } from 'node:stream';
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import { requireAuthenticated, scopeOf, type MachineActor, type RequestContext, type UserActor } from '../../kernel/auth/actor.ts';
 import { recordAudit } from '../../kernel/audit.ts';
 import type { BlobStore } from '../../kernel/blobs/blob-store.ts';
@@ -16,13 +16,13 @@ import { CLIENT_CLOCK_TOLERANCE_MS } from '../../kernel/policy.ts';
 import {
   ANOMALY_KIND_LABELS,
   assertAgencyOperator,
-  assertBatchTakesUploadsFrom,
   batchVisibleTo,
   findVisibleBatch,
   getBatchWithSiteForUpload,
   isSupplementary,
   markUploading,
   recordAnomaly,
+  uploadPrecheck,
   type Anomaly,
   type AnomalyBatch,
   type AnomalyKind,
@@ -30,7 +30,7 @@ import {
 } from '../batches/service.ts';
 import { formatComponentId } from '../components/rules/component-id.ts';
 import { devicePublicKeyObject } from '../equipment/rules/device-key.ts';
-import { deviceKeysAt } from '../equipment/service.ts';
+import { deviceKeysAtColumn, verificationKeys } from '../equipment/service.ts';
 import type { SiteBoundary } from '../projects/rules/geo.ts';
 import type { ImageExif } from './inspect.ts';
 import { imageSigningPayload, parseProcessMetadata, type CaptureMetadata, type ProcessMetadata } from './metadata.ts';
@@ -312,24 +312,15 @@ export class ImageService {
   }
 
   /**
-   * Checks that can refuse an upload before its body is read (so a doomed upload stores nothing): the batch exists for
-   * the caller and takes uploads, the caller operates it, the capture time is not in the future.
-   */
-  async precheck(ctx: RequestContext, batchId: string, capture: CaptureMetadata, field: string): Promise<void> {
-    await assertBatchTakesUploadsFrom(this.#db, ctx, batchId);
-    assertNotInFuture(capture, ctx, field);
-  }
-
-  /**
    * A direct upload, exactly once per Idempotency-Key. Order for "nothing lost, nothing twice": the body streams into
    * the blob store and is fsynced first; then the row, record links, job and anomalies commit in one transaction with
    * the idempotency key and its answer. A crash between leaves an unreferenced blob and no answer, so the client's
-   * retry (same key, same bytes) stores nothing new and commits once.
+   * retry (same key, same bytes) stores nothing new and commits once. Before the body is read, what can refuse the
+   * upload is checked (a retry of an answered upload is answered again even if the batch has since been sealed).
    */
   async upload(ctx: RequestContext, batchId: string, meta: ProcessMetadata, body: Readable, idempotencyKey: string, field: string): Promise<IdempotentResult<ImageView>> {
-    // A retry of an answered upload is answered again even if the batch has since been sealed: skip the precheck.
-    const used = await idempotencyKeyUsed(this.#db, ctx, idempotencyKey);
-    if (!used) await this.precheck(ctx, batchId, meta, field);
+    const { keyUsed } = await uploadPrecheck(this.#db, ctx, batchId, idempotencyKey);
+    if (!keyUsed) assertNotInFuture(meta, ctx, field);
     const stored = await storeImage(this.#blobs, body);
     const requestHash = hashRequest(['batch-image', batchId, stored.sha256, canonicalJson(meta.raw)]);
     const result = await idempotent(
@@ -338,7 +329,7 @@ export class ImageService {
       idempotencyKey,
       requestHash,
       async (trx) => ({ statusCode: 201, body: await attachProcessImage(trx, ctx, batchId, stored, meta, 'direct', field) }),
-      { keyJustChecked: !used },
+      { keyJustChecked: !keyUsed },
     );
     if (!result.replayed) imageJobSignal.emit(IMAGE_JOB_QUEUED);
     return result;
@@ -396,11 +387,12 @@ export async function attachProcessImage(
   const batch = await getBatchWithSiteForUpload(trx, ctx, batchId);
   const by = assertAgencyOperator(ctx, batch.agencyId);
   assertNotInFuture(meta, ctx, field);
-  // Tester and equipment are the agency's: one round trip for both.
+  // Tester and equipment are the agency's, and the device's keys in force at the capture: one round trip.
   const registered = await trx
     .selectNoFrom((eb) => [
       eb.selectFrom('personnel').select('id').where('id', '=', meta.testerPersonId).where('agency_id', '=', batch.agencyId).as('tester_id'),
       eb.selectFrom('equipment').select('id').where('id', '=', meta.equipmentId).where('agency_id', '=', batch.agencyId).as('equipment_id'),
+      meta.signature ? deviceKeysAtColumn(eb, meta.equipmentId, meta.capturedAt).as('device_keys') : sql<unknown>`'[]'::json`.as('device_keys'),
     ])
     .executeTakeFirstOrThrow();
   const tester = registered.tester_id ? { id: registered.tester_id } : null;
@@ -411,7 +403,7 @@ export async function attachProcessImage(
   let signature: NewImage['signature'] = null;
   if (meta.signature) {
     const payload = imageSigningPayload(batchId, stored.sha256, meta);
-    const keys = (await deviceKeysAt(trx, equipment.id, meta.capturedAt)).filter((k) => !meta.signature?.keyId || k.id === meta.signature.keyId);
+    const keys = verificationKeys(registered.device_keys).filter((k) => !meta.signature?.keyId || k.id === meta.signature.keyId);
     const key = keys.find((k) => verifyEd25519(devicePublicKeyObject(k.publicKey), payload, meta.signature!.value));
     if (!key) {
       throw unprocessable(

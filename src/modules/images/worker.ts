@@ -38,27 +38,37 @@ export interface ClaimedJob {
   imageId: string;
   token: string;
   attempts: number;
+  /** The image, read with the claim, and its batch's number (for the audit trail of what the job finds). */
+  image: ImageRow & { batch_number: string };
 }
 
 /** Fastify's logger (`app.log`) or any pino logger. */
 export type Logger = Pick<FastifyBaseLogger, 'error' | 'warn'>;
 
-/** Claims the oldest job that is ready, or one whose claim's lease has run out. Null when there is none. */
+/**
+ * Claims the oldest job that is ready, or one whose claim's lease has run out, and reads its image in the same
+ * statement. Null when there is none.
+ */
 export async function claimImageJob(db: Kysely<Database>, now: Date, workerName: string): Promise<ClaimedJob | null> {
   const token = randomUUID();
   const leaseUntil = new Date(now.getTime() + IMAGE_JOB_LEASE_MS);
-  const r = await sql<Pick<ImageJobRow, 'image_id' | 'attempts'>>`
-    update image_jobs j
-       set state = 'running', attempts = j.attempts + 1, claim_token = ${token}, claimed_by = ${workerName}, lease_until = ${leaseUntil}
-     where j.image_id = (
-       select c.image_id from image_jobs c
-        where (c.state = 'pending' and c.available_at <= ${now}) or (c.state = 'running' and c.lease_until < ${now})
-        order by c.available_at, c.image_id
-        limit 1
-        for update skip locked)
-    returning j.image_id, j.attempts`.execute(db);
+  const r = await sql<ImageRow & { batch_number: string; job_attempts: number }>`
+    with claimed as (
+      update image_jobs j
+         set state = 'running', attempts = j.attempts + 1, claim_token = ${token}, claimed_by = ${workerName}, lease_until = ${leaseUntil}
+       where j.image_id = (
+         select c.image_id from image_jobs c
+          where (c.state = 'pending' and c.available_at <= ${now}) or (c.state = 'running' and c.lease_until < ${now})
+          order by c.available_at, c.image_id
+          limit 1
+          for update skip locked)
+      returning j.image_id, j.attempts)
+    select i.*, b.batch_number, claimed.attempts as job_attempts
+      from claimed join images i on i.id = claimed.image_id join batches b on b.id = i.batch_id`.execute(db);
   const row = r.rows[0];
-  return row ? { imageId: row.image_id, token, attempts: Number(row.attempts) } : null;
+  if (!row) return null;
+  const { job_attempts, ...image } = row;
+  return { imageId: image.id, token, attempts: Number(job_attempts), image };
 }
 
 const systemCtx = (now: Date, imageId: string): RequestContext => ({
@@ -121,30 +131,28 @@ async function analyse(deps: Deps, image: ImageRow): Promise<Analysis> {
   });
 }
 
-/** Images in other batches that may repeat this one: the same bytes, or a perceptual hash in a probed band. */
+/**
+ * Images in other batches that may repeat this one: the same bytes, or a perceptual hash in a probed band. One round
+ * trip, two index lookups (UNION ALL: an OR across the two tables could use neither index); the same bytes come first.
+ */
 async function duplicateCandidates(trx: Transaction<Database>, image: ImageRow, perceptualHash: string | null): Promise<DuplicateCandidate[]> {
   // Only images already analysed: of two copies, the one analysed second is flagged (the lookup is serialised).
-  const same = await trx
-    .selectFrom('images as i')
-    .innerJoin('image_analyses as a', 'a.image_id', 'i.id')
-    .select(['i.id as imageId', 'i.batch_id as batchId', 'i.sha256', 'a.perceptual_hash as perceptualHash'])
-    .where('i.sha256', '=', image.sha256)
-    .where('i.batch_id', '<>', image.batch_id)
-    .orderBy('i.uploaded_at')
-    .limit(1)
-    .execute();
-  if (same.length > 0 || !perceptualHash) return same;
-  const radius = probeRadius(IMAGE_DUPLICATE_MAX_HAMMING);
-  const [b0, b1, b2, b3] = hashBands(perceptualHash).map((b) => bandProbes(b, radius));
-  return trx
-    .selectFrom('image_analyses as a')
-    .innerJoin('images as i', 'i.id', 'a.image_id')
-    .select(['i.id as imageId', 'i.batch_id as batchId', 'i.sha256', 'a.perceptual_hash as perceptualHash'])
-    .where('i.batch_id', '<>', image.batch_id)
+  const analysed = () =>
+    trx
+      .selectFrom('images as i')
+      .innerJoin('image_analyses as a', 'a.image_id', 'i.id')
+      .select(['i.id as imageId', 'i.batch_id as batchId', 'i.sha256', 'a.perceptual_hash as perceptualHash'])
+      .where('i.batch_id', '<>', image.batch_id)
+      .orderBy('i.uploaded_at');
+  const same = analysed().where('i.sha256', '=', image.sha256).limit(1);
+  if (!perceptualHash) return same.execute();
+  const [b0, b1, b2, b3] = hashBands(perceptualHash).map((b) => bandProbes(b, probeRadius(IMAGE_DUPLICATE_MAX_HAMMING)));
+  const similar = analysed()
     .where((eb) => eb.or([eb('a.phash_b0', 'in', b0!), eb('a.phash_b1', 'in', b1!), eb('a.phash_b2', 'in', b2!), eb('a.phash_b3', 'in', b3!)]))
-    .orderBy('i.uploaded_at')
-    .limit(500)
-    .execute();
+    .limit(500);
+  const rows = (await sql<DuplicateCandidate>`(${same}) union all (${similar})`.execute(trx)).rows;
+  const identical = rows.find((r) => r.sha256 === image.sha256);
+  return identical ? [identical] : rows;
 }
 
 /**
@@ -153,7 +161,7 @@ async function duplicateCandidates(trx: Transaction<Database>, image: ImageRow, 
  * goes back to the queue after a delay, or fails for good after IMAGE_JOB_MAX_ATTEMPTS.
  */
 export async function processImageJob(deps: Deps, job: ClaimedJob, log: Logger): Promise<'done' | 'retry' | 'failed' | 'lost'> {
-  const image = await deps.db.selectFrom('images').selectAll().where('id', '=', job.imageId).executeTakeFirstOrThrow();
+  const image = job.image;
   try {
     if (job.attempts > IMAGE_JOB_MAX_ATTEMPTS) throw new Error(`gave up after ${job.attempts - 1} attempts whose workers did not finish (crash or timeout)`);
     const analysis = await analyse(deps, image);
@@ -188,7 +196,7 @@ export async function processImageJob(deps: Deps, job: ClaimedJob, log: Logger):
       });
       const duplicate = findDuplicate({ sha256: image.sha256, perceptualHash: analysis.perceptualHash }, await duplicateCandidates(trx, image, analysis.perceptualHash));
       if (duplicate) flags.push(duplicate);
-      await recordFlags(trx, ctx, image.batch_id, { type: 'image', id: image.id }, flags);
+      await recordFlags(trx, ctx, { id: image.batch_id, agencyId: image.agency_id, regionCode: image.region_code, batchNumber: image.batch_number }, { type: 'image', id: image.id }, flags);
       await recordAudit(trx, ctx, {
         action: 'image.analyse',
         targetType: 'image',

@@ -20,7 +20,7 @@ import {
 import { captureOutsideWindow, capturedInFuture } from '../batches/rules/lifecycle.ts';
 import { findItem, getCatalogueVersion, validateRecordValues, type Catalogue } from '../catalogue/service.ts';
 import { formatComponentId, parseComponentId } from '../components/rules/component-id.ts';
-import { deviceKeysAt } from '../equipment/service.ts';
+import { deviceKeysAtColumn, verificationKeys } from '../equipment/service.ts';
 import { devicePublicKeyObject } from '../equipment/rules/device-key.ts';
 import { parseInstant, recordContentSha256, signingPayload } from './rules/signing.ts';
 import type { BatchRecordRow, RecordSource } from './tables.ts';
@@ -162,7 +162,8 @@ export class RecordService {
     const componentCode = parseComponentId(input.componentId);
     if (!componentCode) throw badRequest('COMPONENT_ID_INVALID', `构件编号 ${input.componentId.slice(0, 40)} 格式或校验位不正确`, 'body.componentId');
 
-    // The equipment and the tester (the agency's own) and the record's latest version, in one round trip.
+    // The equipment and the tester (the agency's own), the device's keys in force at the capture and the record's
+    // latest version, in one round trip.
     const found = await trx
       .selectNoFrom((eb) => [
         eb
@@ -185,6 +186,7 @@ export class RecordService {
           .orderBy('version', 'desc')
           .limit(1)
           .as('prior'),
+        deviceKeysAtColumn(eb, input.equipmentId, capturedAt).as('device_keys'),
       ])
       .executeTakeFirstOrThrow();
     const json = <T>(v: unknown): T | null => (v === null || v === undefined ? null : ((typeof v === 'string' ? JSON.parse(v) : v) as T));
@@ -198,7 +200,7 @@ export class RecordService {
     if (input.source === 'auto') {
       if (!input.signature) throw unprocessable('RECORD_SIGNATURE_REQUIRED', '自动采集的原始记录须带设备签名', 'body.signature');
       const payload = signingPayload(batchId, input);
-      const keys = (await deviceKeysAt(trx, equipment.id, capturedAt)).filter((k) => !input.signature?.keyId || k.id === input.signature.keyId);
+      const keys = verificationKeys(found.device_keys).filter((k) => !input.signature?.keyId || k.id === input.signature.keyId);
       const key = keys.find((k) => verifyEd25519(devicePublicKeyObject(k.publicKey), payload, input.signature!.value));
       if (!key) {
         throw unprocessable(

@@ -85,5 +85,15 @@ export function parseDevicePublicKey(input: string): DeviceKeyResult {
 
 /** The stored raw key (base64) as a KeyObject, for verifying signatures with `crypto.verify(null, …)`. */
 export function devicePublicKeyObject(rawBase64: string): KeyObject {
-  return createPublicKey({ key: { kty: 'OKP', crv: 'Ed25519', x: Buffer.from(rawBase64, 'base64').toString('base64url') }, format: 'jwk' });
+  let key = keyObjects.get(rawBase64);
+  if (!key) {
+    key = createPublicKey({ key: { kty: 'OKP', crv: 'Ed25519', x: Buffer.from(rawBase64, 'base64').toString('base64url') }, format: 'jwk' });
+    if (keyObjects.size >= KEY_OBJECT_CACHE_MAX) keyObjects.delete(keyObjects.keys().next().value!);
+    keyObjects.set(rawBase64, key);
+  }
+  return key;
 }
+
+/** Every record and image of an instrument is verified with the same few keys: each is parsed once (a key is its bytes). */
+const keyObjects = new Map<string, KeyObject>();
+const KEY_OBJECT_CACHE_MAX = 1000;
