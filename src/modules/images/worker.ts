@@ -19,7 +19,7 @@ import { exifInstant, readExif, thumbnailAndHash, type ImageExif } from './inspe
 import { bandProbes, contentFlags, findDuplicate, hashBands, probeRadius, type DuplicateCandidate, type ImageFlag } from './rules/flags.ts';
 import { IMAGE_JOB_QUEUED, imageJobSignal, recordFlags } from './service.ts';
 import { withBlobFile } from './store.ts';
-import type { ImageJobRow, ImageRow } from './tables.ts';
+import type { ImageRow } from './tables.ts';
 import './tables.ts';
 
 /**
