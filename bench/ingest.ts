@@ -31,7 +31,7 @@ import { reboundValues, simulate } from '../src/simulator/simulate.ts';
  */
 const { values: args } = parseArgs({
   options: {
-    images: { type: 'string', default: '30' },
+    images: { type: 'string', default: '60' },
     clients: { type: 'string', default: '8' },
     mb: { type: 'string', default: '3.5' },
   },
@@ -310,10 +310,12 @@ try {
   ];
   const rows: string[] = [];
   let cpu = { clientThreads: [] as (readonly [string, number])[], server: 0, pg: 0, client: 0, images: 1, threads: [] as (readonly [string, number])[] };
-  let last: { bare: Awaited<ReturnType<typeof bare>>; plat: Awaited<ReturnType<typeof platform>> } | null = null;
+  let last: { bare: Awaited<ReturnType<typeof bare>> & { before: number; after: number }; plat: Awaited<ReturnType<typeof platform>> } | null = null;
   for (const p of phases) {
     const paths = await files(p.label, p.count, p.mb);
-    const b = await bare(paths);
+    // The bare pipeline before and after the platform's run, averaged: on a shared (virtual) machine the cores' speed
+    // drifts over a minute, and one measurement on one side would tilt the ratio.
+    const before = await bare(paths);
     rss.reset();
     const cpu0 = { server: cpuSeconds(server.child.pid!), pg: cpuSeconds('postgres'), client: process.cpuUsage(), threads: threadCpu(server.child.pid!), clientThreads: threadCpu(process.pid) };
     const plat = await platform(setup, paths, p.label);
@@ -321,6 +323,15 @@ try {
     const threads = [...threadCpu(server.child.pid!)].map(([k, v]) => [k, v - (cpu0.threads.get(k) ?? 0)] as const).filter(([, v]) => v > 0).sort((a, b) => b[1] - a[1]);
     const clientThreads = [...threadCpu(process.pid)].map(([k, v]) => [k, v - (cpu0.clientThreads.get(k) ?? 0)] as const).filter(([, v]) => v > 0).sort((a, b) => b[1] - a[1]);
     cpu = { clientThreads, server: cpuSeconds(server.child.pid!) - cpu0.server, pg: cpuSeconds('postgres') - cpu0.pg, client: (clientCpu.user + clientCpu.system) / 1e6, images: p.count, threads };
+    const after = await bare(paths);
+    const b = {
+      seconds: (before.seconds + after.seconds) / 2,
+      perSecond: (before.perSecond + after.perSecond) / 2,
+      cpuPerImage: (before.cpuPerImage + after.cpuPerImage) / 2,
+      threads: before.threads.map(([k, v]) => [k, (v + (after.threads.find(([a]) => a === k)?.[1] ?? v)) / 2] as [string, number]),
+      before: before.perSecond,
+      after: after.perSecond,
+    };
     rows.push(
       `${String(p.count).padStart(6)}  ${plat.avgMB.toFixed(2).padStart(6)} MB  ${b.perSecond.toFixed(1).padStart(6)}/s  ${plat.donePerSecond.toFixed(1).padStart(6)}/s  ${(plat.donePerSecond / b.perSecond).toFixed(2).padStart(5)}  ${plat.ackPerSecond.toFixed(1).padStart(6)}/s  ${(rss.peak() / 1048576).toFixed(0).padStart(6)} MiB`,
     );
@@ -335,7 +346,7 @@ try {
   out(`  ack latency:                   p50 ${plat.ackP50.toFixed(0)} ms, p99 ${plat.ackP99.toFixed(0)} ms`);
   out(`  ack → checks + thumbnail done: p50 ${plat.doneP50.toFixed(0)} ms, p99 ${plat.doneP99.toFixed(0)} ms`);
   out(`  platform, processed (end to end): ${plat.donePerSecond.toFixed(1)} images/s, ${plat.doneMBps.toFixed(1)} MB/s (${plat.doneSeconds.toFixed(1)} s)`);
-  out(`  bare pipeline, same files, same cores: ${b.perSecond.toFixed(1)} images/s (${b.seconds.toFixed(1)} s)`);
+  out(`  bare pipeline, same files, same cores: ${b.perSecond.toFixed(1)} images/s (${b.seconds.toFixed(1)} s; ${b.before.toFixed(1)} before the platform's run, ${b.after.toFixed(1)} after)`);
   out(`  ratio platform / bare:         ${(plat.donePerSecond / b.perSecond).toFixed(2)} (target ≥ 0.75)`);
   out(`  CPU per image: server ${((cpu.server / cpu.images) * 1000).toFixed(0)} ms, PostgreSQL (all its processes on this machine) ${((cpu.pg / cpu.images) * 1000).toFixed(0)} ms, clients ${((cpu.client / cpu.images) * 1000).toFixed(0)} ms; bare ${(b.cpuPerImage * 1000).toFixed(0)} ms (cores × time ${((availableParallelism() / b.perSecond) * 1000).toFixed(0)} ms)`);
   out(`  server CPU per image by thread: ${cpu.threads.map(([k, v]) => `${k} ${((v / cpu.images) * 1000).toFixed(0)} ms`).join(', ')}`);

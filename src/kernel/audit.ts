@@ -16,15 +16,8 @@ export interface AuditEntry {
   details?: Record<string, unknown>;
 }
 
-/**
- * Writes one audit row inside the caller's transaction: the change and its trace commit together or not at all.
- * The table refuses UPDATE, DELETE and TRUNCATE (migration 0001).
- */
-export async function recordAudit(
-  db: Kysely<Database> | Transaction<Database>,
-  ctx: RequestContext,
-  entry: AuditEntry,
-): Promise<void> {
+/** The audit row for `entry` (for writing it within another statement, as a CTE of an insert). */
+export function auditRow(ctx: RequestContext, entry: AuditEntry) {
   const a = ctx.actor;
   const actor =
     a.kind === 'user'
@@ -34,19 +27,28 @@ export async function recordAudit(
         : a.kind === 'system'
           ? { actor_type: 'system', actor_id: null, actor_name: a.name, actor_roles: [] }
           : { actor_type: 'anonymous', actor_id: null, actor_name: null, actor_roles: [] };
-  await db
-    .insertInto('audit_log')
-    .values({
-      at: ctx.now,
-      ...actor,
-      organisation_id: entry.organisationId ?? null,
-      region_code: entry.regionCode ?? null,
-      action: entry.action,
-      target_type: entry.targetType,
-      target_id: entry.targetId ?? null,
-      client_ip: ctx.clientIp,
-      request_id: ctx.requestId,
-      details: JSON.stringify(entry.details ?? {}),
-    })
-    .execute();
+  return {
+    at: ctx.now,
+    ...actor,
+    organisation_id: entry.organisationId ?? null,
+    region_code: entry.regionCode ?? null,
+    action: entry.action,
+    target_type: entry.targetType,
+    target_id: entry.targetId ?? null,
+    client_ip: ctx.clientIp,
+    request_id: ctx.requestId,
+    details: JSON.stringify(entry.details ?? {}),
+  };
+}
+
+/**
+ * Writes one audit row inside the caller's transaction: the change and its trace commit together or not at all.
+ * The table refuses UPDATE, DELETE and TRUNCATE (migration 0001).
+ */
+export async function recordAudit(
+  db: Kysely<Database> | Transaction<Database>,
+  ctx: RequestContext,
+  entry: AuditEntry,
+): Promise<void> {
+  await db.insertInto('audit_log').values(auditRow(ctx, entry)).execute();
 }

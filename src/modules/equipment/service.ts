@@ -569,10 +569,10 @@ export type VerificationKey = Pick<DeviceKey, 'id' | 'publicKey'>;
 export function deviceKeysAtColumn(eb: ExpressionBuilder<Database, never>, equipmentId: string, at: Date) {
   return eb
     .selectFrom('equipment_keys')
-    .select(sql<unknown>`coalesce(json_agg(json_build_object('id', id, 'publicKey', public_key) order by valid_from desc), '[]'::json)`.as('keys'))
-    .where('equipment_id', '=', equipmentId)
-    .where('valid_from', '<=', at)
-    .where((w) => w.or([w('valid_to', 'is', null), w('valid_to', '>', at)]));
+    .select(sql<unknown>`coalesce(json_agg(json_build_object('id', equipment_keys.id, 'publicKey', equipment_keys.public_key) order by equipment_keys.valid_from desc), '[]'::json)`.as('keys'))
+    .where('equipment_keys.equipment_id', '=', equipmentId)
+    .where('equipment_keys.valid_from', '<=', at)
+    .where((w) => w.or([w('equipment_keys.valid_to', 'is', null), w('equipment_keys.valid_to', '>', at)]));
 }
 
 export const verificationKeys = (column: unknown): VerificationKey[] => (typeof column === 'string' ? JSON.parse(column) : (column ?? [])) as VerificationKey[];

@@ -3,7 +3,7 @@ import { EventEmitter } from 'node:events';
 import { Readable } from 'node:stream';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import { requireAuthenticated, scopeOf, type MachineActor, type RequestContext, type UserActor } from '../../kernel/auth/actor.ts';
-import { recordAudit } from '../../kernel/audit.ts';
+import { auditRow, type AuditEntry } from '../../kernel/audit.ts';
 import type { BlobStore } from '../../kernel/blobs/blob-store.ts';
 import { canonicalJson } from '../../kernel/crypto/canonical-json.ts';
 import { verifyEd25519 } from '../../kernel/crypto/ed25519.ts';
@@ -229,6 +229,8 @@ export interface NewImage {
   signature: { keyId: string; value: string; payload: string } | null;
   channel: 'direct' | 'resumable';
   by: UserActor | MachineActor;
+  /** The audit row of the change, written by the same statement (given the new image's id and whether it is 补传). */
+  audit?: (image: { id: string; supplementary: boolean }) => AuditEntry;
 }
 
 /**
@@ -238,6 +240,7 @@ export interface NewImage {
  */
 export async function insertImage(trx: Transaction<Database>, ctx: RequestContext, n: NewImage): Promise<ImageRow> {
   const id = randomUUID();
+  const supplementary = isSupplementary(n.batch);
   const links = n.process?.recordKeys.map((record_key) => ({ image_id: id, batch_id: n.batch.id, record_key })) ?? [];
   let q = trx
     .with('image', (db) =>
@@ -268,7 +271,7 @@ export async function insertImage(trx: Transaction<Database>, ctx: RequestContex
           signature_alg: n.signature ? 'Ed25519' : null,
           signature_value: n.signature?.value ?? null,
           signature_key_id: n.signature?.keyId ?? null,
-          supplementary: isSupplementary(n.batch),
+          supplementary,
           channel: n.channel,
           uploaded_at: ctx.now,
           uploaded_by_type: n.by.kind,
@@ -279,6 +282,10 @@ export async function insertImage(trx: Transaction<Database>, ctx: RequestContex
     )
     .with('job', (db) => db.insertInto('image_jobs').values({ image_id: id, state: 'pending', available_at: ctx.now, created_at: ctx.now }));
   if (links.length > 0) q = q.with('links', (db) => db.insertInto('image_records').values(links)) as unknown as typeof q;
+  if (n.audit) {
+    const entry = n.audit({ id, supplementary });
+    q = q.with('audit', (db) => db.insertInto('audit_log').values(auditRow(ctx, entry))) as unknown as typeof q;
+  }
   return q.selectFrom('image').selectAll().executeTakeFirstOrThrow();
 }
 
@@ -384,17 +391,16 @@ export async function attachProcessImage(
   channel: 'direct' | 'resumable',
   field: string,
 ): Promise<ImageView> {
-  const batch = await getBatchWithSiteForUpload(trx, ctx, batchId);
+  // The batch with its project's site; the tester and the equipment, the agency's own; the device's keys in force at
+  // the capture: one round trip.
+  const batch = await getBatchWithSiteForUpload(trx, ctx, batchId, (eb) => [
+    eb.selectFrom('personnel').select('personnel.id').where('personnel.id', '=', meta.testerPersonId).where('personnel.agency_id', '=', sql.ref<string>('b.agency_id')).as('tester_id'),
+    eb.selectFrom('equipment').select('equipment.id').where('equipment.id', '=', meta.equipmentId).where('equipment.agency_id', '=', sql.ref<string>('b.agency_id')).as('equipment_id'),
+    meta.signature ? deviceKeysAtColumn(eb, meta.equipmentId, meta.capturedAt).as('device_keys') : sql<unknown>`'[]'::json`.as('device_keys'),
+  ]);
   const by = assertAgencyOperator(ctx, batch.agencyId);
   assertNotInFuture(meta, ctx, field);
-  // Tester and equipment are the agency's, and the device's keys in force at the capture: one round trip.
-  const registered = await trx
-    .selectNoFrom((eb) => [
-      eb.selectFrom('personnel').select('id').where('id', '=', meta.testerPersonId).where('agency_id', '=', batch.agencyId).as('tester_id'),
-      eb.selectFrom('equipment').select('id').where('id', '=', meta.equipmentId).where('agency_id', '=', batch.agencyId).as('equipment_id'),
-      meta.signature ? deviceKeysAtColumn(eb, meta.equipmentId, meta.capturedAt).as('device_keys') : sql<unknown>`'[]'::json`.as('device_keys'),
-    ])
-    .executeTakeFirstOrThrow();
+  const registered = batch.extras as { tester_id: string | null; equipment_id: string | null; device_keys: unknown };
   const tester = registered.tester_id ? { id: registered.tester_id } : null;
   if (!tester) throw unprocessable('IMAGE_TESTER_UNKNOWN', '检测人员不是本机构登记的人员', `${field}.testerPersonId`);
   const equipment = registered.equipment_id ? { id: registered.equipment_id } : null;
@@ -415,18 +421,6 @@ export async function attachProcessImage(
     signature = { keyId: key.id, value: meta.signature.value, payload };
   }
 
-  const row = await insertImage(trx, ctx, {
-    batch,
-    stored,
-    kind: 'process',
-    capture: meta,
-    raw: meta.raw,
-    process: { testerPersonId: tester.id, equipmentId: equipment.id, componentCode: meta.componentCode, recordKeys: meta.recordKeys },
-    signature,
-    channel,
-    by,
-  });
-  await markUploading(trx, ctx, batchId, batch);
   const declaredFlags = declaredProcessFlags(
     {
       capturedAt: meta.capturedAt,
@@ -439,26 +433,38 @@ export async function attachProcessImage(
     { openedAt: batch.openedAt, completedAt: batch.completedAt, testerPersonIds: batch.testerPersonIds, equipmentIds: batch.equipmentIds, componentCodes: batch.componentIds },
     batch.projectSite,
   );
-  const flags = await recordFlags(trx, ctx, batch, { type: 'image', id: row.id }, declaredFlags);
-  await recordAudit(trx, ctx, {
-    action: 'image.upload',
-    targetType: 'image',
-    targetId: row.id,
-    organisationId: batch.agencyId,
-    regionCode: batch.regionCode,
-    details: {
-      batchId,
-      batchNumber: batch.batchNumber,
-      sha256: row.sha256,
-      size: row.size,
-      contentType: row.content_type,
-      signed: row.signed,
-      channel,
-      supplementary: row.supplementary,
-      recordKeys: meta.recordKeys,
-      flags: flags.map((f) => f.kind),
-    },
+  const row = await insertImage(trx, ctx, {
+    batch,
+    stored,
+    kind: 'process',
+    capture: meta,
+    raw: meta.raw,
+    process: { testerPersonId: tester.id, equipmentId: equipment.id, componentCode: meta.componentCode, recordKeys: meta.recordKeys },
+    signature,
+    channel,
+    by,
+    audit: (image) => ({
+      action: 'image.upload',
+      targetType: 'image',
+      targetId: image.id,
+      organisationId: batch.agencyId,
+      regionCode: batch.regionCode,
+      details: {
+        batchId,
+        batchNumber: batch.batchNumber,
+        sha256: stored.sha256,
+        size: stored.size,
+        contentType: stored.contentType,
+        signed: signature !== null,
+        channel,
+        supplementary: image.supplementary,
+        recordKeys: meta.recordKeys,
+        flags: declaredFlags.map((f) => f.kind),
+      },
+    }),
   });
+  await markUploading(trx, ctx, batchId, batch);
+  const flags = await recordFlags(trx, ctx, batch, { type: 'image', id: row.id }, declaredFlags);
   // A new image: nothing analysed yet, its job pending, its links and flags as just written.
   return toView({ row, analysis: null, jobState: 'pending', recordKeys: [...meta.recordKeys].sort(byCodeUnits), flags });
 }

@@ -4,7 +4,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import pino from 'pino';
 import type { RequestContext } from '../../kernel/auth/actor.ts';
-import { recordAudit } from '../../kernel/audit.ts';
+import { auditRow, recordAudit } from '../../kernel/audit.ts';
 import type { AppDeps } from '../../kernel/deps.ts';
 import type { Database } from '../../kernel/db/types.ts';
 import {
@@ -170,25 +170,6 @@ export async function processImageJob(deps: Deps, job: ClaimedJob, log: Logger):
     await deps.db.transaction().execute(async (trx) => {
       await releaseClaim(trx, job, { state: 'done', now });
       await sql`select pg_advisory_xact_lock(${DUPLICATE_LOOKUP_LOCK})`.execute(trx);
-      const bands = analysis.perceptualHash ? hashBands(analysis.perceptualHash) : null;
-      await trx
-        .insertInto('image_analyses')
-        .values({
-          image_id: image.id,
-          exif: JSON.stringify(analysis.exif),
-          exif_taken_at: exifInstant(analysis.exif),
-          thumbnail_sha256: analysis.thumbnail?.sha256 ?? null,
-          thumbnail_width: analysis.thumbnail?.width ?? null,
-          thumbnail_height: analysis.thumbnail?.height ?? null,
-          perceptual_hash: analysis.perceptualHash,
-          phash_b0: bands?.[0] ?? null,
-          phash_b1: bands?.[1] ?? null,
-          phash_b2: bands?.[2] ?? null,
-          phash_b3: bands?.[3] ?? null,
-          preview_note: analysis.previewNote,
-          analysed_at: now,
-        })
-        .execute();
       const flags: ImageFlag[] = contentFlags({
         exif: analysis.exif,
         declared: { capturedAt: image.captured_at, location: { lat: image.location_lat, lng: image.location_lng } },
@@ -196,22 +177,46 @@ export async function processImageJob(deps: Deps, job: ClaimedJob, log: Logger):
       });
       const duplicate = findDuplicate({ sha256: image.sha256, perceptualHash: analysis.perceptualHash }, await duplicateCandidates(trx, image, analysis.perceptualHash));
       if (duplicate) flags.push(duplicate);
+      // The analysis and its audit row in one statement.
+      const bands = analysis.perceptualHash ? hashBands(analysis.perceptualHash) : null;
+      await trx
+        .with('analysis', (db) =>
+          db.insertInto('image_analyses').values({
+            image_id: image.id,
+            exif: JSON.stringify(analysis.exif),
+            exif_taken_at: exifInstant(analysis.exif),
+            thumbnail_sha256: analysis.thumbnail?.sha256 ?? null,
+            thumbnail_width: analysis.thumbnail?.width ?? null,
+            thumbnail_height: analysis.thumbnail?.height ?? null,
+            perceptual_hash: analysis.perceptualHash,
+            phash_b0: bands?.[0] ?? null,
+            phash_b1: bands?.[1] ?? null,
+            phash_b2: bands?.[2] ?? null,
+            phash_b3: bands?.[3] ?? null,
+            preview_note: analysis.previewNote,
+            analysed_at: now,
+          }),
+        )
+        .insertInto('audit_log')
+        .values(
+          auditRow(ctx, {
+            action: 'image.analyse',
+            targetType: 'image',
+            targetId: image.id,
+            organisationId: image.agency_id,
+            regionCode: image.region_code,
+            details: {
+              batchId: image.batch_id,
+              thumbnail: analysis.thumbnail?.sha256 ?? null,
+              perceptualHash: analysis.perceptualHash,
+              previewNote: analysis.previewNote,
+              flags: flags.map((f) => f.kind),
+              attempt: job.attempts,
+            },
+          }),
+        )
+        .execute();
       await recordFlags(trx, ctx, { id: image.batch_id, agencyId: image.agency_id, regionCode: image.region_code, batchNumber: image.batch_number }, { type: 'image', id: image.id }, flags);
-      await recordAudit(trx, ctx, {
-        action: 'image.analyse',
-        targetType: 'image',
-        targetId: image.id,
-        organisationId: image.agency_id,
-        regionCode: image.region_code,
-        details: {
-          batchId: image.batch_id,
-          thumbnail: analysis.thumbnail?.sha256 ?? null,
-          perceptualHash: analysis.perceptualHash,
-          previewNote: analysis.previewNote,
-          flags: flags.map((f) => f.kind),
-          attempt: job.attempts,
-        },
-      });
     });
     return 'done';
   } catch (err) {

@@ -1,6 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { RequestContext } from '../../kernel/auth/actor.ts';
-import { recordAudit } from '../../kernel/audit.ts';
+import { auditRow } from '../../kernel/audit.ts';
 import { verifyEd25519 } from '../../kernel/crypto/ed25519.ts';
 import type { AppDeps } from '../../kernel/deps.ts';
 import type { Database } from '../../kernel/db/types.ts';
@@ -10,7 +11,7 @@ import { canonicalJson } from '../../kernel/crypto/canonical-json.ts';
 import {
   assertAgencyOperator,
   findVisibleBatch,
-  getBatchForUpload,
+  getBatchWithSiteForUpload,
   isSupplementary,
   manualEntryExceptionFor,
   markUploading,
@@ -140,7 +141,34 @@ export class RecordService {
 
   /** The work of one upload, in the caller's transaction. */
   async add(trx: Transaction<Database>, ctx: RequestContext, batchId: string, input: NewRecord): Promise<RawRecord> {
-    const batch = await getBatchForUpload(trx, ctx, batchId);
+    // The batch; the equipment and the tester, the agency's own; the device's keys in force at the capture; the
+    // record's latest version: one round trip. (A capture time that does not parse is refused below, after the
+    // batch's own checks, as before; the keys are then not read for anything.)
+    const capturedAt = parseInstant(input.capturedAt);
+    const batch = await getBatchWithSiteForUpload(trx, ctx, batchId, (eb) => [
+      eb
+        .selectFrom('equipment')
+        .select(sql<string>`json_build_object('id', equipment.id, 'auto_collect', equipment.auto_collect, 'equipment_type', equipment.equipment_type, 'serial_number', equipment.serial_number)`.as('e'))
+        .where('equipment.id', '=', input.equipmentId)
+        .where('equipment.agency_id', '=', sql.ref<string>('b.agency_id'))
+        .as('equipment'),
+      eb
+        .selectFrom('personnel')
+        .select(sql<string>`json_build_object('id', personnel.id, 'name', personnel.name)`.as('p'))
+        .where('personnel.id', '=', input.testerPersonId)
+        .where('personnel.agency_id', '=', sql.ref<string>('b.agency_id'))
+        .as('tester'),
+      eb
+        .selectFrom('batch_records')
+        .select(sql<string>`json_build_object('version', batch_records.version, 'item_code', batch_records.item_code)`.as('r'))
+        .where('batch_records.batch_id', '=', batchId)
+        .where('batch_records.record_key', '=', input.recordKey)
+        .orderBy('batch_records.version', 'desc')
+        .limit(1)
+        .as('prior'),
+      deviceKeysAtColumn(eb, input.equipmentId, capturedAt ?? new Date(0)).as('device_keys'),
+    ]);
+    const found = batch.extras;
     const by = assertAgencyOperator(ctx, batch.agencyId);
 
     if (!batch.itemCodes.includes(input.itemCode)) {
@@ -155,40 +183,12 @@ export class RecordService {
       throw badRequest(e.code, e.message, `body.values.${e.field}`);
     }
 
-    const capturedAt = parseInstant(input.capturedAt);
     if (!capturedAt) throw badRequest('RECORD_CAPTURED_AT_INVALID', '采集时间应为带时区的 RFC 3339 时间，如 2026-07-15T10:05:00+08:00', 'body.capturedAt');
     if (capturedInFuture(capturedAt, ctx.now)) throw unprocessable('RECORD_CAPTURED_IN_FUTURE', '采集时间晚于平台当前时间', 'body.capturedAt');
 
     const componentCode = parseComponentId(input.componentId);
     if (!componentCode) throw badRequest('COMPONENT_ID_INVALID', `构件编号 ${input.componentId.slice(0, 40)} 格式或校验位不正确`, 'body.componentId');
 
-    // The equipment and the tester (the agency's own), the device's keys in force at the capture and the record's
-    // latest version, in one round trip.
-    const found = await trx
-      .selectNoFrom((eb) => [
-        eb
-          .selectFrom('equipment')
-          .select(sql<string>`json_build_object('id', id, 'auto_collect', auto_collect, 'equipment_type', equipment_type, 'serial_number', serial_number)`.as('e'))
-          .where('id', '=', input.equipmentId)
-          .where('agency_id', '=', batch.agencyId)
-          .as('equipment'),
-        eb
-          .selectFrom('personnel')
-          .select(sql<string>`json_build_object('id', id, 'name', name)`.as('p'))
-          .where('id', '=', input.testerPersonId)
-          .where('agency_id', '=', batch.agencyId)
-          .as('tester'),
-        eb
-          .selectFrom('batch_records')
-          .select(sql<string>`json_build_object('version', version, 'item_code', item_code)`.as('r'))
-          .where('batch_id', '=', batchId)
-          .where('record_key', '=', input.recordKey)
-          .orderBy('version', 'desc')
-          .limit(1)
-          .as('prior'),
-        deviceKeysAtColumn(eb, input.equipmentId, capturedAt).as('device_keys'),
-      ])
-      .executeTakeFirstOrThrow();
     const json = <T>(v: unknown): T | null => (v === null || v === undefined ? null : ((typeof v === 'string' ? JSON.parse(v) : v) as T));
     const equipment = json<{ id: string; auto_collect: boolean; equipment_type: string; serial_number: string }>(found.equipment);
     if (!equipment) throw unprocessable('RECORD_EQUIPMENT_UNKNOWN', '设备不是本机构登记的设备', 'body.equipmentId');
@@ -253,53 +253,66 @@ export class RecordService {
       equipmentId: equipment.id,
       testerPersonId: tester.id,
     });
+    // The record and its audit row in one statement (the id is made here, so the audit need not wait for it).
+    const id = randomUUID();
+    const supplementary = isSupplementary(batch);
     const row = await trx
-      .insertInto('batch_records')
-      .values({
-        batch_id: batchId,
-        record_key: input.recordKey,
-        version,
-        item_code: input.itemCode,
-        component_code: componentCode,
-        values: JSON.stringify(input.values),
-        captured_at: capturedAt,
-        source: input.source,
-        equipment_id: equipment.id,
-        tester_person_id: tester.id,
-        content_sha256: contentSha256,
-        signed_payload: signature?.payload ?? null,
-        signature_alg: signature ? 'Ed25519' : null,
-        signature_value: signature?.value ?? null,
-        signature_key_id: signature?.keyId ?? null,
-        manual_exception_id: manualExceptionId,
-        correction_reason: correctionReason,
-        supplementary: isSupplementary(batch),
-        received_at: ctx.now,
-        submitted_by_type: by.kind,
-        submitted_by_id: by.id,
-        submitted_by_name: by.kind === 'user' ? by.displayName : by.name,
-      })
-      .returningAll()
+      .with('record', (db) =>
+        db
+          .insertInto('batch_records')
+          .values({
+            id,
+            batch_id: batchId,
+            record_key: input.recordKey,
+            version,
+            item_code: input.itemCode,
+            component_code: componentCode,
+            values: JSON.stringify(input.values),
+            captured_at: capturedAt,
+            source: input.source,
+            equipment_id: equipment.id,
+            tester_person_id: tester.id,
+            content_sha256: contentSha256,
+            signed_payload: signature?.payload ?? null,
+            signature_alg: signature ? 'Ed25519' : null,
+            signature_value: signature?.value ?? null,
+            signature_key_id: signature?.keyId ?? null,
+            manual_exception_id: manualExceptionId,
+            correction_reason: correctionReason,
+            supplementary,
+            received_at: ctx.now,
+            submitted_by_type: by.kind,
+            submitted_by_id: by.id,
+            submitted_by_name: by.kind === 'user' ? by.displayName : by.name,
+          })
+          .returningAll(),
+      )
+      .with('audit', (db) =>
+        db.insertInto('audit_log').values(
+          auditRow(ctx, {
+            action: version === 1 ? 'record.upload' : 'record.correct',
+            targetType: 'batch_record',
+            targetId: id,
+            organisationId: batch.agencyId,
+            regionCode: batch.regionCode,
+            details: {
+              batchId,
+              batchNumber: batch.batchNumber,
+              recordKey: input.recordKey,
+              version,
+              source: input.source,
+              contentSha256,
+              ...(correctionReason ? { reason: correctionReason } : {}),
+              ...(manualExceptionId ? { manualExceptionId } : {}),
+              ...(supplementary ? { supplementary: true } : {}),
+            },
+          }),
+        ),
+      )
+      .selectFrom('record')
+      .selectAll()
       .executeTakeFirstOrThrow();
     await markUploading(trx, ctx, batchId, batch);
-    await recordAudit(trx, ctx, {
-      action: version === 1 ? 'record.upload' : 'record.correct',
-      targetType: 'batch_record',
-      targetId: row.id,
-      organisationId: batch.agencyId,
-      regionCode: batch.regionCode,
-      details: {
-        batchId,
-        batchNumber: batch.batchNumber,
-        recordKey: input.recordKey,
-        version,
-        source: input.source,
-        contentSha256,
-        ...(correctionReason ? { reason: correctionReason } : {}),
-        ...(manualExceptionId ? { manualExceptionId } : {}),
-        ...(row.supplementary ? { supplementary: true } : {}),
-      },
-    });
 
     // Consistency flags: the record is real data and is kept; the departments see what does not fit.
     const flags: AnomalyKind[] = [];
