@@ -1,7 +1,7 @@
 import createClient, { type Client } from 'openapi-fetch';
 import type { components, paths } from './api-types.ts';
 import { addIdempotencyKey, apiError, newIdempotencyKey, QTraceApiError, retryingFetch, type RetryOptions } from './http.ts';
-import { fetchBodySender, nodeBodySender } from './body-transport.ts';
+import { fetchBodySender, nodeBodySender, nodeFetch } from './body-transport.ts';
 import { resumableUpload, uploadImage, type ImageSource, type ResumableOptions, type Transport } from './uploads.ts';
 import type { ImageMetadata } from './signing.ts';
 
@@ -35,6 +35,7 @@ export interface ClientOptions {
   /** A console session cookie `qtrace_session=…` (people; the simulator's set-up). */
   cookie?: string;
   retry?: RetryOptions;
+  /** Default: node:http (body-transport.ts). A fetch given here carries every request, image bytes included. */
   fetch?: typeof fetch;
 }
 
@@ -60,7 +61,7 @@ export function createQTraceClient(o: ClientOptions): QTraceClient {
   const auth: Record<string, string> = {};
   if (o.credential) auth.authorization = `Bearer ${o.credential}`;
   if (o.cookie) auth.cookie = o.cookie;
-  const baseFetch = o.fetch ?? globalThis.fetch;
+  const baseFetch: typeof fetch = o.fetch ?? nodeFetch;
   const retry = o.retry ?? {};
   const api = createClient<paths>({ baseUrl: o.baseUrl, headers: auth, fetch: retryingFetch((r) => baseFetch(r), retry) });
   api.use({ onRequest: ({ request }) => addIdempotencyKey(request) });
