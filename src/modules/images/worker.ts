@@ -282,7 +282,10 @@ export function startImageWorker(deps: Deps, opts: { concurrency?: number; pollM
   const wake = () => {
     for (const s of [...sleepers]) s();
   };
-  imageJobSignal.on(IMAGE_JOB_QUEUED, wake);
+  // One queued job wakes one idle loop (the others' claims would find nothing); a loop that finished a job claims the
+  // next at once, so a backlog is drained by every loop.
+  const wakeOne = () => sleepers.values().next().value?.();
+  imageJobSignal.on(IMAGE_JOB_QUEUED, wakeOne);
   const idle = () =>
     new Promise<void>((resolve) => {
       const done = () => {
@@ -312,7 +315,7 @@ export function startImageWorker(deps: Deps, opts: { concurrency?: number; pollM
   return {
     async stop() {
       stopping = true;
-      imageJobSignal.off(IMAGE_JOB_QUEUED, wake);
+      imageJobSignal.off(IMAGE_JOB_QUEUED, wakeOne);
       wake();
       await Promise.all(loops);
     },
