@@ -8,7 +8,7 @@ import type { AppDeps } from '../../kernel/deps.ts';
 import type { Database } from '../../kernel/db/types.ts';
 import { forbidden } from '../../kernel/errors.ts';
 import { hashRequest, idempotent, type IdempotentResult } from '../../kernel/idempotency.ts';
-import { ANOMALY_KIND_LABELS, findVisibleBatch, getBatchForUpload, type AnomalyKind, type BatchForUpload } from '../batches/service.ts';
+import { findVisibleBatch, getBatchForUpload, type BatchForUpload } from '../batches/service.ts';
 import { parseCheckinMetadata, type CheckinMetadata } from '../images/metadata.ts';
 import { captureWindowFlag, outsideSite, type ImageFlag } from '../images/rules/flags.ts';
 import {
@@ -20,6 +20,7 @@ import {
   loadImageViews,
   projectSite,
   recordFlags,
+  toFlagView,
   type ImageFlagView,
   type ImageView,
 } from '../images/service.ts';
@@ -71,15 +72,7 @@ async function toCheckins(db: Db, rows: WitnessCheckinRow[]): Promise<Checkin[]>
     insideSite: r.inside_site,
     namedOnBatch: r.named_on_batch,
     photo: views.get(r.image_id)!,
-    flags: anomalies
-      .filter((a) => a.subject_id === r.id)
-      .map((a) => ({
-        kind: a.kind,
-        label: ANOMALY_KIND_LABELS[a.kind as AnomalyKind] ?? a.kind,
-        details: typeof a.details === 'string' ? (JSON.parse(a.details) as Record<string, unknown>) : a.details,
-        detectedAt: a.detected_at.toISOString(),
-        status: a.status,
-      })),
+    flags: anomalies.filter((a) => a.subject_id === r.id).map(toFlagView),
   }));
 }
 

@@ -165,19 +165,20 @@ export async function loadImageViews(db: Db, rows: ImageRow[]): Promise<ImageVie
         .map((l) => l.record_key)
         .sort(byCodeUnits),
       flags: sortFlags(
-        anomalies
-          .filter((a) => a.subject_id === row.id)
-          .map((a) => ({
-            kind: a.kind,
-            label: ANOMALY_KIND_LABELS[a.kind as AnomalyKind] ?? a.kind,
-            details: typeof a.details === 'string' ? (JSON.parse(a.details) as Record<string, unknown>) : a.details,
-            detectedAt: a.detected_at.toISOString(),
-            status: a.status,
-          })),
+        anomalies.filter((a) => a.subject_id === row.id).map(toFlagView),
       ),
     }),
   );
 }
+
+/** An anomaly row as the flags of an image or a check-in show it. */
+export const toFlagView = (a: { kind: string; details: unknown; detected_at: Date; status: 'open' | 'acknowledged' }): ImageFlagView => ({
+  kind: a.kind,
+  label: ANOMALY_KIND_LABELS[a.kind as AnomalyKind] ?? a.kind,
+  details: typeof a.details === 'string' ? (JSON.parse(a.details) as Record<string, unknown>) : (a.details as Record<string, unknown>),
+  detectedAt: a.detected_at.toISOString(),
+  status: a.status,
+});
 
 /** Sorted here rather than by the database, so that an upload's answer and later reads agree whatever the collation. */
 const byCodeUnits = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
