@@ -1,0 +1,42 @@
+import type { FormInstance } from 'antd';
+import type { NamePath } from 'antd/es/form/interface';
+import { useCallback, useState } from 'react';
+import { errorMessage } from '../api.ts';
+import { showFieldError, showMappedFieldError } from '../components/formErrors.ts';
+
+/**
+ * Where the server's refusal goes: a list of form items named like the request body's fields (`body.uscc` → `uscc`),
+ * or a map from the server's path to the item it belongs to (see `showMappedFieldError`). Anything else is shown
+ * above the form.
+ */
+export type FieldErrorTarget = readonly string[] | Record<string, NamePath>;
+
+/** Puts the server's error on its form item; false when it names none of them. */
+export function placeFieldError<T>(form: FormInstance<T> | undefined, e: unknown, fields: FieldErrorTarget | undefined): boolean {
+  if (!form || !fields) return false;
+  return Array.isArray(fields) ? showFieldError(form, e, fields as readonly string[]) : showMappedFieldError(form, e, fields as Record<string, NamePath>);
+}
+
+/**
+ * One submission at a time: `saving` while `work` runs; the server's refusal goes onto its form item or into
+ * `error` (the server's Chinese message) for an alert above the form.
+ */
+export function useSubmit<T = unknown>(form?: FormInstance<T>, fields?: FieldErrorTarget) {
+  const [saving, setSaving] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const run = useCallback(
+    async (work: () => Promise<void>) => {
+      setSaving(true);
+      setError(null);
+      try {
+        await work();
+      } catch (e) {
+        if (!placeFieldError(form, e, fields)) setError(errorMessage(e));
+      } finally {
+        setSaving(false);
+      }
+    },
+    [form, fields],
+  );
+  return { saving, error, setError, run };
+}
