@@ -13,7 +13,7 @@ export interface FormModalProps<V> {
   /** The form, from `Form.useForm()` in the caller (so it can watch items). */
   form: FormInstance<V>;
   /** The form's name (its items' ids start with it). */
-  name: string;
+  name?: string;
   /** Sends the form. Resolves when done (the caller shows its success message and closes); a throw is shown. */
   onSubmit: (values: V) => Promise<void>;
   onClose: () => void;
