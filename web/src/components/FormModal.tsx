@@ -1,10 +1,11 @@
 import { Alert, Form, Modal, type FormInstance, type FormProps, type ModalProps } from 'antd';
 import type { ReactNode } from 'react';
-import { useSubmit, type FieldErrorTarget } from '../hooks/useSubmit.ts';
+import { useSubmit, type FieldErrorTarget, type Submission } from '../hooks/useSubmit.ts';
 
 /** The server's refusal above a form (or a dialog without one). */
-export function ErrorAlert({ error, className, testId }: { error: string | null; className?: string; testId?: string }) {
-  return error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} className={className} data-testid={testId} /> : null;
+export function ErrorAlert({ error, className, testId, title }: { error: string | null; className?: string; testId?: string; title?: string }) {
+  if (!error) return null;
+  return <Alert type="error" showIcon title={title ?? error} description={title ? error : undefined} style={{ marginBottom: 16 }} className={className} data-testid={testId} />;
 }
 
 export interface FormModalProps<V> {
@@ -31,12 +32,16 @@ export interface FormModalProps<V> {
   intro?: ReactNode;
   errorClassName?: string;
   errorTestId?: string;
+  /** A heading above the server's message (then shown as the alert's description). */
+  errorTitle?: string;
   footer?: ModalProps['footer'];
   afterClose?: () => void;
   /** Called once the dialog has closed (reset state the caller keeps beside the form). */
   onClosed?: () => void;
   /** A failure of loading what the form needs, shown where the server's refusal would be. */
   error?: string | null;
+  /** The submission state, when the caller also needs it (e.g. to show a loading failure or clear the error). */
+  submit?: Submission;
   children: ReactNode;
 }
 
@@ -45,7 +50,8 @@ export interface FormModalProps<V> {
  * onto its form item or above the form; closing resets the form (destroyed on hide) and clears the error.
  */
 export function FormModal<V>(p: FormModalProps<V>) {
-  const { saving, error, setError, run } = useSubmit(p.form, p.fields);
+  const own = useSubmit(p.form, p.fields);
+  const { saving, error, setError, run } = p.submit ?? own;
   return (
     <Modal
       open={p.open}
@@ -68,7 +74,7 @@ export function FormModal<V>(p: FormModalProps<V>) {
       }}
     >
       {p.intro}
-      <ErrorAlert error={error ?? p.error ?? null} className={p.errorClassName} testId={p.errorTestId} />
+      <ErrorAlert error={error ?? p.error ?? null} className={p.errorClassName} testId={p.errorTestId} title={p.errorTitle} />
       <Form<V>
         form={p.form}
         layout={p.layout ?? 'vertical'}

@@ -44,3 +44,5 @@ export function useSubmit<T = unknown>(form?: FormInstance<T>, fields?: FieldErr
   );
   return { saving, error, setError, run };
 }
+
+export type Submission = ReturnType<typeof useSubmit>;
