@@ -44,12 +44,14 @@ export function ListPage<T extends object, F extends object>(p: ListPageProps<T,
   const body = (
     <>
       {p.before}
-      <Flex gap={12} wrap className="filter-bar">
-        {p.search ? <SearchBox list={list} {...p.search} /> : null}
-        {p.filters}
-        {list.filtered ? <Button onClick={list.reset}>重置</Button> : null}
-        {p.toolbar}
-      </Flex>
+      {p.search || p.filters || p.toolbar || list.filtered ? (
+        <Flex gap={12} wrap className="filter-bar">
+          {p.search ? <SearchBox list={list} {...p.search} /> : null}
+          {p.filters}
+          {list.filtered ? <Button onClick={list.reset}>重置</Button> : null}
+          {p.toolbar}
+        </Flex>
+      ) : null}
       {list.error ? <Alert type="error" showIcon title={p.errorTitle} description={list.error} style={{ marginBottom: 16 }} action={<Button onClick={list.reload}>重试</Button>} /> : null}
       <Table<T>
         {...p.table}
