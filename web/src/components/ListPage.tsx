@@ -23,6 +23,8 @@ export interface ListPageProps<T, F extends object> {
   filters?: ReactNode;
   /** Controls after 重置 (e.g. 刷新). */
   toolbar?: ReactNode;
+  /** Between the header and the card (e.g. a warning about the rows on this page). */
+  banner?: ReactNode;
   /** Above the filter bar inside the card (e.g. tabs). */
   before?: ReactNode;
   errorTitle: string;
@@ -87,6 +89,7 @@ export function ListPage<T extends object, F extends object>(p: ListPageProps<T,
           }
         />
       ) : null}
+      {p.banner}
       {p.bare ? body : <Card>{body}</Card>}
       {p.children}
     </>
