@@ -11,7 +11,7 @@ import type { AppDeps } from './kernel/deps.ts';
 import { unauthorized } from './kernel/errors.ts';
 import { errorHandler } from './kernel/http/error-handler.ts';
 import { ErrorResponse } from './kernel/http/schemas.ts';
-import { buildValidatorCompiler } from './kernel/http/validation.ts';
+import { validatorCompilerFactory } from './kernel/http/validation.ts';
 import { auditRoutes } from './modules/audit/routes.ts';
 import { documentRoutes } from './modules/documents/routes.ts';
 import { AuditService } from './modules/audit/service.ts';
@@ -101,7 +101,7 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
     requestIdHeader: false,
     forceCloseConnections: 'idle',
     // Our compiler ignores the pool/options Fastify passes; its signature is wider than we need.
-    schemaController: { compilersFactory: { buildValidator: buildValidatorCompiler as never } },
+    schemaController: { compilersFactory: { buildValidator: validatorCompilerFactory() as never } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.setErrorHandler((err: Parameters<typeof errorHandler>[0], req, reply) => errorHandler(err, req as never, reply as never));

@@ -24,6 +24,8 @@ export interface DbHandle {
   session<T>(fn: (s: RawSession) => Promise<T>): Promise<T>;
   ping(): Promise<void>;
   close(): Promise<void>;
+  /** PGlite only: the whole data directory as a tarball, to start other in-memory databases from (tests). */
+  dumpDataDir?(): Promise<Blob>;
 }
 
 export class DataDirLockedError extends Error {}
@@ -66,13 +68,17 @@ function isAlive(pid: number): boolean {
   }
 }
 
-/** `dataDir` undefined → in memory (tests). */
-export async function openPglite(dataDir: string | undefined): Promise<DbHandle> {
+/**
+ * `dataDir` undefined → in memory (tests). `loadDataDir`: start from a dump made by `dumpDataDir` (a migrated
+ * template), which takes about a fifth of the time of initdb inside WebAssembly.
+ */
+export async function openPglite(dataDir: string | undefined, opts: { loadDataDir?: Blob } = {}): Promise<DbHandle> {
   const unlock = dataDir ? lockDataDir(dataDir) : () => {};
   let pgl: PGlite;
   try {
     pgl = await PGlite.create(dataDir ? join(dataDir, 'pg') : 'memory://', {
       parsers: { [INT8]: (v: string) => Number(v), [DATE]: (v: string) => v, [NUMERIC]: (v: string) => v },
+      ...(opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {}),
     });
   } catch (err) {
     unlock();
@@ -103,6 +109,14 @@ export async function openPglite(dataDir: string | undefined): Promise<DbHandle>
       await db.destroy();
       await pgl.close();
       unlock();
+    },
+    async dumpDataDir() {
+      const release = await mutex.acquire();
+      try {
+        return await pgl.dumpDataDir('none');
+      } finally {
+        release();
+      }
     },
   };
 }
