@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync, openSync, closeSync } from 'node:fs';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
-import { Kysely, PostgresDialect, sql } from 'kysely';
+import { Kysely, PostgresDialect, sql, type LogEvent } from 'kysely';
 import pg from 'pg';
 import { Mutex, PGliteDialect } from './pglite-dialect.ts';
 import type { Database } from './types.ts';
@@ -121,7 +121,8 @@ export async function openPglite(dataDir: string | undefined, opts: { loadDataDi
   };
 }
 
-export async function openPostgres(url: string, poolMax: number): Promise<DbHandle> {
+/** `onQuery`: sees every statement Kysely sends, with its parameters (scripts/query-plans.ts records the hot paths). */
+export async function openPostgres(url: string, poolMax: number, opts: { onQuery?: (sql: string, parameters: readonly unknown[]) => void } = {}): Promise<DbHandle> {
   const types = {
     getTypeParser: (oid: number, format?: 'text' | 'binary') => {
       if (oid === INT8) return (v: string) => Number(v);
@@ -132,7 +133,11 @@ export async function openPostgres(url: string, poolMax: number): Promise<DbHand
   const pool = new pg.Pool({ connectionString: url, max: poolMax, types: types as pg.CustomTypesConfig });
   // An idle client losing its server must not crash the process; the next checkout reconnects.
   pool.on('error', () => {});
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const onQuery = opts.onQuery;
+  const db = new Kysely<Database>({
+    dialect: new PostgresDialect({ pool }),
+    ...(onQuery ? { log: (e: LogEvent) => onQuery(e.query.sql, e.query.parameters) } : {}),
+  });
   return {
     kind: 'postgres',
     db,
