@@ -20,7 +20,7 @@ import { loadConfig } from '../src/kernel/config.ts';
 import { openPostgres } from '../src/kernel/db/database.ts';
 import type { Database } from '../src/kernel/db/types.ts';
 import { DEADLINE_SWEEP_INTERVAL_MS } from '../src/kernel/policy.ts';
-import { startDeadlineSweeper, sweepDeadlines } from '../src/modules/deadlines/sweeper.ts';
+import { startDeadlineSweeper, sweepDeadlines } from '../src/modules/deadlines/index.ts';
 import { withDatabase } from '../src/testing/db.ts';
 
 const BASE = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';

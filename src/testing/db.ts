@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { openPglite, openPostgres, type DbHandle } from '../kernel/db/database.ts';
 import { migrate, readMigrations } from '../kernel/db/migrate.ts';
-import { RegionService } from '../modules/regions/service.ts';
+import { RegionService } from '../modules/regions/index.ts';
 import { createHash } from 'node:crypto';
 
 /**
@@ -57,7 +57,7 @@ function ensureTemplate(url: string): Promise<string> {
   templatePromise ??= (async () => {
     const sum = createHash('sha256')
       .update(readMigrations().map((m) => m.checksum).join())
-      .update(JSON.stringify((await import('../modules/regions/region-data.ts')).loadRegionData()))
+      .update(JSON.stringify((await import('../modules/regions/index.ts')).loadRegionData()))
       .digest('hex')
       .slice(0, 16);
     const name = `qtrace_tpl_${sum}`;
