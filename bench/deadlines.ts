@@ -18,7 +18,7 @@ import { systemClock } from '../src/kernel/clock.ts';
 import { loadConfig } from '../src/kernel/config.ts';
 import { openPostgres } from '../src/kernel/db/database.ts';
 import { DEADLINE_SWEEP_INTERVAL_MS } from '../src/kernel/policy.ts';
-import { startDeadlineSweeper, sweepDeadlines } from '../src/modules/deadlines/sweeper.ts';
+import { startDeadlineSweeper, sweepDeadlines } from '../src/modules/deadlines/index.ts';
 import { withDatabase } from '../src/testing/db.ts';
 import { insertBatches } from './lib/clone-batches.ts';
 

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { openPglite, openPostgres, type DbHandle } from '../kernel/db/database.ts';
 import { migrate, readMigrations } from '../kernel/db/migrate.ts';
-import { RegionService } from '../modules/regions/service.ts';
+import { RegionService } from '../modules/regions/index.ts';
 import { createHash } from 'node:crypto';
 
 /**
@@ -58,7 +58,7 @@ function templateSum(): Promise<string> {
   sumPromise ??= (async () =>
     createHash('sha256')
       .update(readMigrations().map((m) => m.checksum).join())
-      .update(JSON.stringify((await import('../modules/regions/region-data.ts')).loadRegionData()))
+      .update(JSON.stringify((await import('../modules/regions/index.ts')).loadRegionData()))
       .digest('hex')
       .slice(0, 16))();
   return sumPromise;
