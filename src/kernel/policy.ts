@@ -361,7 +361,7 @@ export const FORCE_MAJEURE_MAX_SUSPENSION_MS = 72 * HOUR;
 /**
  * ⚙ How much each forensic finding weighs (an anomaly's `severity` in its evidence; the department decides every one,
  * none refuses the image — DESIGN.md §4): high = the file itself proves alteration or damage (truncated or corrupt data,
- * a thumbnail of another picture, a C2PA manifest that fails validation); medium = strong signs of re-saving or edited
+ * a thumbnail of another picture); medium = strong signs of re-saving or edited
  * metadata; low = signs with innocent explanations (a stale GPS fix, a messaging app that strips the MakerNote, data
  * appended after the picture).
  */
@@ -376,7 +376,6 @@ export const IMAGE_FORENSIC_SEVERITY = {
   exif_makernote_missing: 'low',
   exif_exposure_implausible: 'medium',
   screenshot_suspected: 'medium',
-  c2pa_invalid: 'high',
 } as const satisfies Record<string, 'high' | 'medium' | 'low'>;
 
 /**

@@ -198,7 +198,7 @@ export function exifApp1(x: FixtureExif): Buffer {
   if (x.gps) {
     gps.push(bytes(0x0000, 1, Buffer.from([2, 3, 0, 0])), ascii(0x0001, x.gps.lat >= 0 ? 'N' : 'S'), rationals(0x0002, dms(Math.abs(x.gps.lat))));
     gps.push(ascii(0x0003, x.gps.lng >= 0 ? 'E' : 'W'), rationals(0x0004, dms(Math.abs(x.gps.lng))));
-    gps.push(rationals(0x0007, x.gps.time.map((v) => [v, 1] as [number, number])), ascii(0x001d, x.gps.date));
+    if (x.gps.date) gps.push(rationals(0x0007, x.gps.time.map((v) => [v, 1] as [number, number])), ascii(0x001d, x.gps.date));
   }
   // Pointers are LONGs whose values are known once the layout is: placeholders now, the same size.
   if (exif.length) ifd0.push(long(0x8769, 0));
