@@ -57,8 +57,8 @@ export function paint(raw: Buffer, width: number, rect: { x: number; y: number; 
  * software encoder's table at any quality (forensics.test.ts checks it).
  */
 export const CAMERA_LIKE_TABLES = {
-  luma: [2, 1, 1, 2, 3, 5, 6, 7, 1, 1, 2, 2, 3, 7, 7, 7, 2, 2, 2, 3, 5, 7, 8, 7, 2, 2, 3, 3, 6, 10, 10, 7, 2, 3, 4, 7, 8, 13, 12, 9, 3, 4, 7, 8, 10, 12, 14, 11, 6, 8, 9, 10, 12, 15, 14, 12, 9, 11, 11, 12, 13, 12, 12, 12],
-  chroma: [2, 2, 3, 6, 12, 12, 12, 12, 2, 3, 3, 8, 12, 12, 12, 12, 3, 3, 7, 12, 12, 12, 12, 12, 6, 8, 12, ...new Array<number>(37).fill(12)],
+  luma: [3, 2, 2, 2, 3, 5, 6, 7, 2, 2, 2, 2, 3, 7, 7, 7, 2, 2, 2, 3, 5, 7, 8, 7, 2, 2, 3, 3, 6, 10, 10, 7, 2, 3, 4, 7, 8, 13, 12, 9, 3, 4, 7, 8, 10, 12, 14, 11, 6, 8, 9, 10, 12, 15, 14, 12, 9, 11, 11, 12, 13, 12, 12, 12],
+  chroma: [3, 3, 4, 6, 11, 12, 12, 12, 3, 3, 4, 8, 12, 12, 12, 12, 3, 3, 7, 12, 12, 12, 12, 12, 6, 8, 12, ...new Array<number>(37).fill(12)],
 };
 
 /** Encodes raw RGB with ImageMagick and the camera-like tables (4:2:2 like many cameras); JFIF APP0 is removed. */
