@@ -1,7 +1,7 @@
 import sharp, { type JpegOptions } from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readExifTags, readHeader, thumbnailAndHash } from '../images/inspect.ts';
-import { CAMERA_LIKE_TABLES, forensicFixtures, type ForensicFixtures } from './fixtures.ts';
+import { readExifTags, readHeader, thumbnailAndHash } from '../images/index.ts';
+import { CAMERA_LIKE_TABLES, forensicFixtures, type ForensicFixtures } from './testing.ts';
 import { exifFacts, forensicChecks, matchEncoderTables, parseJpeg, type ExifFacts, type ForensicResult } from './index.ts';
 import { metadataFindings, screenshotFinding, structureFindings } from './rules.ts';
 

@@ -23,8 +23,6 @@ import { signatureDifference, thumbnailSignature, type SignatureDifference } fro
 export { EXIFR_OPTIONS, exifFacts, flattenExif, exifDateTime, gpsInstant, type ExifFacts, type ForensicFinding, type ForensicKind, type PictureFacts } from './rules.ts';
 export { greySignature } from './thumbnail.ts';
 export { parseJpeg, isJpeg, type JpegStructure, type QuantTable } from './jpeg.ts';
-/** Fixture builders for tests (this module's, and reuse and recomputation tests elsewhere): see fixtures.ts. */
-export { CAMERA_LIKE_TABLES, GENUINE_EXIF, exifApp1, exifApp1Of, forensicFixtures, genuinePhoto, paint, scene, withApp1, type FixtureExif, type ForensicFixtures } from './fixtures.ts';
 export { matchEncoderTables, scaleTable, ENCODER_FAMILIES, type EncoderFamily } from './quant-tables.ts';
 
 export interface ForensicInput {

@@ -1,5 +1,5 @@
 import sharp from 'sharp';
-import { exifApp1, GENUINE_EXIF, withApp1 } from '../forensics/index.ts';
+import { exifApp1, GENUINE_EXIF, withApp1 } from '../forensics/testing.ts';
 
 /**
  * Camera-like JPEGs with real EXIF for tests, the simulator and the benchmark: a textured scene (so JPEG size and

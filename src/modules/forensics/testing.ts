@@ -6,8 +6,8 @@ import { promisify } from 'node:util';
 import sharp from 'sharp';
 
 /**
- * Forensic test fixtures built at test time (issue 12 acceptance), for this module's tests and for other modules'
- * (reuse detection, recomputation): a camera-like photograph — its own non-standard quantization tables written with
+ * Forensic test fixtures built at test time (issue 12 acceptance): this module's test support, importable by other
+ * modules' tests (reuse detection, recomputation) and by images/test-images.ts (the phone-like EXIF of makeCameraJpeg): a camera-like photograph — its own non-standard quantization tables written with
  * ImageMagick's `jpeg:q-table`, EXIF written byte by byte (this file's small TIFF writer: make, model, capture time with
  * offset, ModifyDate, exposure, GPS with its UTC stamp, a MakerNote, the IFD1 thumbnail) — and the forgeries made
  * from it. ImageMagick (`convert`, Debian package imagemagick) must be on the PATH (.ci/run installs it).
