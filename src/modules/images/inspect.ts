@@ -1,6 +1,7 @@
 import exifr from 'exifr';
 import sharp, { type Metadata } from 'sharp';
 import { IMAGE_MAX_PIXELS, IMAGE_THUMBNAIL_WIDTH } from '../../kernel/policy.ts';
+import { reuseHashes, toGrey, type ReuseHash } from './rules/reuse-hash.ts';
 
 /**
  * What the platform itself reads from a process image, kept beside what the client declared (DESIGN.md §4):
@@ -27,8 +28,12 @@ export interface ImageInspection {
   thumbnail: Buffer;
   thumbnailWidth: number;
   thumbnailHeight: number;
-  /** 64-bit difference hash (dHash) as 16 hex characters. */
+  /** The whole picture's 64-bit DCT hash in canonical orientation, 16 hex characters (rules/reuse-hash.ts). */
   perceptualHash: string;
+  /** Every reuse hash: the whole picture and its windows. */
+  reuseHashes: ReuseHash[];
+  /** CPU time of the hashes, in ms. */
+  hashMs: number;
 }
 
 export class ImageRejectedError extends Error {
@@ -241,38 +246,28 @@ export function exifInstant(exif: ImageExif): Date | null {
   return Number.isNaN(d.getTime()) ? null : d;
 }
 
-/** Thumbnail and dHash from one decode; JPEGs are shrunk while decoding (libjpeg scaling), never decoded at full size. */
-export async function thumbnailAndHash(input: Buffer | string): Promise<{ thumbnail: Buffer; thumbnailWidth: number; thumbnailHeight: number; perceptualHash: string }> {
+/**
+ * Thumbnail and perceptual hashes from one decode: JPEGs are shrunk while decoding (libjpeg scaling), never decoded at
+ * full size; the shrunk pixels are kept raw, so the thumbnail is encoded from them and the hashes are computed from
+ * them (reuse-hash.ts), with no second decode. `perceptualHash` is the whole picture's canonical hash.
+ */
+export async function thumbnailAndHash(
+  input: Buffer | string,
+): Promise<{ thumbnail: Buffer; thumbnailWidth: number; thumbnailHeight: number; perceptualHash: string; reuseHashes: ReuseHash[]; hashMs: number }> {
   const { data: small, info } = await sharp(input, { limitInputPixels: IMAGE_MAX_PIXELS, failOn: 'error' })
     .autoOrient()
     .resize({ width: IMAGE_THUMBNAIL_WIDTH, withoutEnlargement: true })
+    .raw()
     .toBuffer({ resolveWithObject: true });
-  const [thumbnail, grey] = await Promise.all([
-    sharp(small).jpeg({ quality: 78, mozjpeg: true }).toBuffer(),
-    sharp(small).greyscale().resize(9, 8, { fit: 'fill' }).raw().toBuffer(),
-  ]);
-  let bits = 0n;
-  for (let y = 0; y < 8; y++) {
-    for (let x = 0; x < 8; x++) {
-      bits = (bits << 1n) | (grey[y * 9 + x]! > grey[y * 9 + x + 1]! ? 1n : 0n);
-    }
-  }
-  return { thumbnail, thumbnailWidth: info.width, thumbnailHeight: info.height, perceptualHash: bits.toString(16).padStart(16, '0') };
+  const thumbnail = sharp(small, { raw: { width: info.width, height: info.height, channels: info.channels } }).jpeg({ quality: 78, mozjpeg: true }).toBuffer();
+  const started = performance.now();
+  const hashes = reuseHashes(toGrey(small, info.width, info.height, info.channels));
+  const hashMs = performance.now() - started;
+  return { thumbnail: await thumbnail, thumbnailWidth: info.width, thumbnailHeight: info.height, perceptualHash: hashes[0]!.hash, reuseHashes: hashes, hashMs };
 }
 
 export async function inspectImage(input: Buffer | string): Promise<ImageInspection> {
   const header = await readHeader(input);
   const [exif, th] = await Promise.all([readExif(input), thumbnailAndHash(input)]);
   return { ...header, exif, ...th };
-}
-
-/** Bits that differ between two perceptual hashes (0 = the same picture, small = very likely the same scene). */
-export function hammingDistance(a: string, b: string): number {
-  let x = BigInt(`0x${a}`) ^ BigInt(`0x${b}`);
-  let n = 0;
-  while (x) {
-    n += Number(x & 1n);
-    x >>= 1n;
-  }
-  return n;
 }
