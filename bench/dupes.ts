@@ -5,8 +5,7 @@ import pg from 'pg';
 import { openPostgres } from '../src/kernel/db/database.ts';
 import { migrate } from '../src/kernel/db/migrate.ts';
 import { IMAGE_REUSE_MAX_HAMMING } from '../src/kernel/policy.ts';
-import { hashToBigint, nearHashes } from '../src/modules/images/reuse.ts';
-import { hashBands } from '../src/modules/images/rules/flags.ts';
+import { hashBands, hashToBigint, nearHashes } from '../src/modules/images/index.ts';
 
 /**
  * `npm run bench:dupes` (issue 12 item 2): the reuse index at province scale. Loads N hashes (default 10 million; rows

@@ -6,7 +6,7 @@ import type { AppDeps } from '../../kernel/deps.ts';
 import type { Database } from '../../kernel/db/types.ts';
 import { conflict, notFound } from '../../kernel/errors.ts';
 import { IMAGE_REUSE_MAX_HAMMING } from '../../kernel/policy.ts';
-import { batchVisibleTo } from '../batches/service.ts';
+import { batchVisibleTo } from '../batches/index.ts';
 import { findVisibleImage } from './service.ts';
 import { bandProbes, hashBands } from './rules/flags.ts';
 import type { Orientation, ReuseHash } from './rules/reuse-hash.ts';
