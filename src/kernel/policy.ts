@@ -185,13 +185,11 @@ export const SEAL_MANIFEST_MAX_ITEMS = 10_000;
  * - EXIF against the declared values: capture times more than 5 minutes apart (EXIF is a wall-clock time read as
  *   Beijing time unless the camera wrote its offset), positions more than 100 m apart (two fixes of one phone agree to
  *   tens of metres; the site tolerance is SITE_GEOFENCE_TOLERANCE_METRES);
- * - the same picture in another batch: the same SHA-256, or a 64-bit dHash within 5 bits (a re-encoded or resized
- *   copy stays within 4; another scene is typically 20 or more apart).
+ * - the same picture used again: see IMAGE_REUSE_MAX_HAMMING at the end of this file.
  */
 export const IMAGE_CAPTURE_WINDOW_TOLERANCE_MS = 10 * MINUTE;
 export const IMAGE_EXIF_TIME_TOLERANCE_MS = 5 * MINUTE;
 export const IMAGE_EXIF_POSITION_TOLERANCE_METRES = 100;
-export const IMAGE_DUPLICATE_MAX_HAMMING = 5;
 
 /**
  * ⚙ Editing software (严禁上传合成、篡改的影像, 一(三)): an EXIF Software/ProcessingSoftware/CreatorTool containing one of
@@ -425,3 +423,22 @@ export const SCREEN_SIZES: readonly (readonly [number, number])[] = [
   [2388, 1080], [2400, 1116], [2640, 1200], [2700, 1224], [2712, 1220], [2772, 1240], [2800, 1260], [3200, 1440], [3088, 1440], [3120, 1440],
   [2560, 1080], [2048, 1536], [2732, 2048], [2388, 1668], [2360, 1640], [2266, 1488], [2560, 1664], [2960, 1848],
 ];
+
+// ───────────────────────────── Image reuse (issue 12 item 2) ─────────────────────────────
+
+/**
+ * ⚙ Perceptual hashes for reuse (src/modules/images/rules/reuse-hash.ts, docs/decisions.md "Image reuse"): besides the
+ * whole picture, windows of 80 % of each side at offsets 0, 10 % and 20 % (a 3×3 grid: a crop to 80 % lies within
+ * 5 % of one of them); a canonical-orientation choice closer than 2 % of the region's AC energy is kept both ways.
+ */
+export const IMAGE_REUSE_WINDOW_SCALE = 0.8;
+export const IMAGE_REUSE_WINDOW_OFFSETS = [0, 0.1, 0.2] as const;
+export const IMAGE_REUSE_CANONICAL_AMBIGUITY = 0.02;
+
+/**
+ * ⚙ Reuse threshold: two hashes (63 informative bits, each region's coefficients against their median, so distances are
+ * even) within 6 bits are the same picture. Measured (src/modules/images/reuse.test.ts, docs/decisions.md): mirrors,
+ * rotations, 50 % scale and JPEG quality 60 stay within 2, brightness +20 % within 6, a crop aligned with a window within
+ * 2; different scenes were never nearer than 12. The index (four 16-bit chunks probed within one bit) is exact up to 7.
+ */
+export const IMAGE_REUSE_MAX_HAMMING = 6;

@@ -27,7 +27,7 @@ export const ANOMALY_KIND_LABELS = {
   exif_location_mismatch: 'EXIF 拍摄位置与申报位置不一致',
   exif_missing: '影像缺少相机 EXIF 数据',
   editing_software: '影像经编辑软件处理',
-  duplicate_image: '影像与其他批次的影像相同或相似',
+  duplicate_image: '影像与平台已有影像相同或相似（疑似重复使用，含同一批次）',
   image_signature_invalid: '影像签名未通过验证',
   // Image forensics (issue 12 item 1): what the file itself shows; severity in the evidence (policy IMAGE_FORENSIC_SEVERITY)
   jpeg_truncated: 'JPEG 文件不完整（缺少结束标记）',

@@ -245,13 +245,14 @@ describe('consistency flags (accepted, never refused)', () => {
     }
   });
 
-  it('flags the same picture seen in another batch: the same bytes, or a re-encoded copy', async () => {
+  it('flags the same picture used again: the same bytes, a re-encoded copy in another batch, a twin in the same batch', async () => {
     const other = await h.open();
     h.clock.advance(MIN);
     const d = declaredFor(h, at(13));
     const original = await photoFor(d, { seed: 60 });
     const first = await uploadImage(h, 'jz.tester', batchId, original, d);
-    // Another shot of the same scene in the same batch is not a duplicate.
+    await run();
+    // Another copy of the picture in the same batch (补拍 with one photo twice) is found too.
     const sameBatch = await uploadImage(h, 'jz.tester', batchId, await sharp(original).jpeg({ quality: 80 }).withExif({ IFD0: { Make: 'HUAWEI', Model: 'Mate 60 Pro' } }).toBuffer(), d);
     await run();
     const copy = await uploadImage(h, 'jz.tester', other.id, original, { ...d, capturedAt: beijingRfc3339(h.clock.now()) });
@@ -259,14 +260,16 @@ describe('consistency flags (accepted, never refused)', () => {
     const similar = await uploadImage(h, 'jz.tester', other.id, reencoded, { ...d, capturedAt: beijingRfc3339(h.clock.now()) });
     const unrelated = await uploadImage(h, 'jz.tester', other.id, await photoFor(d, { seed: 61 }), { ...d, capturedAt: beijingRfc3339(h.clock.now()) });
     await run();
-    const flagsOf = async (id: string) => (await h.get('jz.tester', `/api/v1/images/${id}`)).json().flags as { kind: string; details: Record<string, unknown> }[];
-    const copyFlags = (await flagsOf(copy.json().id)).filter((f) => f.kind === 'duplicate_image');
-    expect(copyFlags).toEqual([expect.objectContaining({ details: expect.objectContaining({ match: 'identical', otherImageId: first.json().id, otherBatchId: batchId }) })]);
-    const similarFlags = (await flagsOf(similar.json().id)).filter((f) => f.kind === 'duplicate_image');
+    const flagsOf = async (id: string) => ((await h.get('jz.tester', `/api/v1/images/${id}`)).json().flags as { kind: string; details: Record<string, unknown> }[]).filter((f) => f.kind === 'duplicate_image');
+    const evidenceOf = async (id: string) => (await h.get('officer.changchun', `/api/v1/images/${id}/reuse`)).json().items as { role: string; other: { imageId: string; batchId: string } | null }[];
+    expect(await flagsOf(copy.json().id)).toEqual([expect.objectContaining({ details: expect.objectContaining({ match: 'identical', originalIn: 'same_agency' }) })]);
+    expect(await evidenceOf(copy.json().id)).toEqual([expect.objectContaining({ role: 'original', other: expect.objectContaining({ imageId: first.json().id, batchId }) })]);
+    const similarFlags = await flagsOf(similar.json().id);
     expect(similarFlags).toHaveLength(1);
-    expect(similarFlags[0]!.details).toMatchObject({ match: 'similar', otherBatchId: batchId });
-    expect((await flagsOf(unrelated.json().id)).map((f) => f.kind)).not.toContain('duplicate_image');
-    expect((await flagsOf(sameBatch.json().id)).map((f) => f.kind)).not.toContain('duplicate_image');
+    expect(similarFlags[0]!.details).toMatchObject({ match: 'similar', originalIn: 'same_agency', transform: 'none' });
+    expect((await flagsOf(sameBatch.json().id))[0]?.details).toMatchObject({ match: 'similar', originalIn: 'same_batch' });
+    expect(await flagsOf(unrelated.json().id)).toEqual([]);
+    expect(await flagsOf(first.json().id)).toEqual([]);
   });
 });
 

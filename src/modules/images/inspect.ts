@@ -2,6 +2,7 @@ import exifr from 'exifr';
 import sharp, { type Metadata } from 'sharp';
 import { IMAGE_EDITING_SOFTWARE_PATTERNS, IMAGE_MAX_PIXELS, IMAGE_THUMBNAIL_WIDTH } from '../../kernel/policy.ts';
 import { EXIFR_OPTIONS, flattenExif, greySignature } from '../forensics/index.ts';
+import { reuseHashes, toGrey, type ReuseHash } from './rules/reuse-hash.ts';
 
 /**
  * What the platform itself reads from a process image, kept beside what the client declared (DESIGN.md §4):
@@ -28,8 +29,12 @@ export interface ImageInspection {
   thumbnail: Buffer;
   thumbnailWidth: number;
   thumbnailHeight: number;
-  /** 64-bit difference hash (dHash) as 16 hex characters. */
+  /** The whole picture's 64-bit DCT hash in canonical orientation, 16 hex characters (rules/reuse-hash.ts). */
   perceptualHash: string;
+  /** Every reuse hash: the whole picture and its windows. */
+  reuseHashes: ReuseHash[];
+  /** CPU time of the hashes, in ms. */
+  hashMs: number;
 }
 
 export class ImageRejectedError extends Error {
@@ -259,8 +264,12 @@ export interface DecodedPicture {
   thumbnail: Buffer;
   thumbnailWidth: number;
   thumbnailHeight: number;
-  /** 64-bit difference hash (dHash) as 16 hex characters. */
+  /** The whole picture's canonical perceptual hash (the first of `reuseHashes`), 16 hex characters. */
   perceptualHash: string;
+  /** Hashes for reuse search across the province: the picture's canonical hash and its block hashes (reuse-hash.ts). */
+  reuseHashes: ReuseHash[];
+  /** CPU time of the reuse hashes, for the benchmark's per-check figures. */
+  hashMs: number;
   /** Small normalised grey signature of the oriented picture (forensics: compared with the EXIF thumbnail). */
   signature: Uint8Array;
   /**
@@ -271,15 +280,16 @@ export interface DecodedPicture {
 }
 
 /**
- * Thumbnail, dHash and the forensic signature from one decode; JPEGs are shrunk while decoding (libjpeg scaling),
- * never decoded at full size. The decode is strict (any decoder warning fails it); only when that fails is it repeated
- * leniently, so a clean file is decoded once.
+ * Thumbnail, reuse hashes and the forensic signature from one decode: JPEGs are shrunk while decoding (libjpeg
+ * scaling), never decoded at full size, and the shrunk pixels are kept raw for everything after. The decode is strict
+ * (any decoder warning fails it); only when that fails is it repeated leniently, so a clean file is decoded once.
  */
 export async function thumbnailAndHash(input: Buffer | string): Promise<DecodedPicture> {
   const decode = (failOn: 'warning' | 'none') =>
     sharp(input, { limitInputPixels: IMAGE_MAX_PIXELS, failOn })
       .autoOrient()
       .resize({ width: IMAGE_THUMBNAIL_WIDTH, withoutEnlargement: true })
+      .raw()
       .toBuffer({ resolveWithObject: true });
   let decoded: Awaited<ReturnType<typeof decode>>;
   let decodeWarning: string | null = null;
@@ -290,33 +300,17 @@ export async function thumbnailAndHash(input: Buffer | string): Promise<DecodedP
     decodeWarning = ((err as Error).message ?? String(err)).split('\n')[0]!.slice(0, 200);
   }
   const { data: small, info } = decoded;
-  const [thumbnail, grey, signature] = await Promise.all([
-    sharp(small).jpeg({ quality: 78, mozjpeg: true }).toBuffer(),
-    sharp(small).greyscale().resize(9, 8, { fit: 'fill' }).raw().toBuffer(),
-    greySignature(sharp(small)),
-  ]);
-  let bits = 0n;
-  for (let y = 0; y < 8; y++) {
-    for (let x = 0; x < 8; x++) {
-      bits = (bits << 1n) | (grey[y * 9 + x]! > grey[y * 9 + x + 1]! ? 1n : 0n);
-    }
-  }
-  return { thumbnail, thumbnailWidth: info.width, thumbnailHeight: info.height, perceptualHash: bits.toString(16).padStart(16, '0'), signature, decodeWarning };
+  const raw = { raw: { width: info.width, height: info.height, channels: info.channels } };
+  const pending = Promise.all([sharp(small, raw).jpeg({ quality: 78, mozjpeg: true }).toBuffer(), greySignature(sharp(small, raw))]);
+  const started = performance.now();
+  const hashes = reuseHashes(toGrey(small, info.width, info.height, info.channels));
+  const hashMs = performance.now() - started;
+  const [thumbnail, signature] = await pending;
+  return { thumbnail, thumbnailWidth: info.width, thumbnailHeight: info.height, perceptualHash: hashes[0]!.hash, reuseHashes: hashes, hashMs, signature, decodeWarning };
 }
 
 export async function inspectImage(input: Buffer | string): Promise<ImageInspection> {
   const header = await readHeader(input);
   const [exif, th] = await Promise.all([readExif(input), thumbnailAndHash(input)]);
   return { ...header, exif, ...th };
-}
-
-/** Bits that differ between two perceptual hashes (0 = the same picture, small = very likely the same scene). */
-export function hammingDistance(a: string, b: string): number {
-  let x = BigInt(`0x${a}`) ^ BigInt(`0x${b}`);
-  let n = 0;
-  while (x) {
-    n += Number(x & 1n);
-    x >>= 1n;
-  }
-  return n;
 }

@@ -9,7 +9,6 @@ import { auditRow, recordAudit } from '../../kernel/audit.ts';
 import type { AppDeps } from '../../kernel/deps.ts';
 import type { Database } from '../../kernel/db/types.ts';
 import {
-  IMAGE_DUPLICATE_MAX_HAMMING,
   IMAGE_JOB_LEASE_MS,
   IMAGE_JOB_MAX_ATTEMPTS,
   IMAGE_JOB_POLL_MS,
@@ -18,7 +17,10 @@ import {
 } from '../../kernel/policy.ts';
 import { exifFacts, forensicChecks, type ForensicResult } from '../forensics/index.ts';
 import { exifInstant, readExifTags, summariseExif, thumbnailAndHash, type DecodedPicture, type ImageExif } from './inspect.ts';
-import { bandProbes, contentFlags, findDuplicate, hashBands, probeRadius, type DuplicateCandidate, type ImageFlag } from './rules/flags.ts';
+import { insertReuseHashes, recordReuseMatch, reuseCandidates } from './reuse.ts';
+import { contentFlags, hashBands, type ImageFlag } from './rules/flags.ts';
+import { findReuse } from './rules/reuse.ts';
+import type { ReuseHash } from './rules/reuse-hash.ts';
 import { IMAGE_JOB_QUEUED, imageJobSignal, recordFlags } from './service.ts';
 import { withBlobFile } from './store.ts';
 import type { ImageRow } from './tables.ts';
@@ -113,6 +115,7 @@ interface Analysis {
   exif: ImageExif;
   thumbnail: { sha256: string; width: number; height: number } | null;
   perceptualHash: string | null;
+  reuseHashes: ReuseHash[];
   previewNote: string | null;
   forensics: ForensicResult;
 }
@@ -149,34 +152,10 @@ async function analyse(deps: Deps, image: ImageRow): Promise<Analysis> {
       signature: th?.signature ?? null,
       decodeWarning: th?.decodeWarning ?? null,
     });
-    if (!th) return { exif, thumbnail: null, perceptualHash: null, previewNote, forensics };
+    if (!th) return { exif, thumbnail: null, perceptualHash: null, reuseHashes: [], previewNote, forensics };
     const stored = await deps.blobs.put(th.thumbnail);
-    return { exif, thumbnail: { sha256: stored.sha256, width: th.thumbnailWidth, height: th.thumbnailHeight }, perceptualHash: th.perceptualHash, previewNote: null, forensics };
+    return { exif, thumbnail: { sha256: stored.sha256, width: th.thumbnailWidth, height: th.thumbnailHeight }, perceptualHash: th.perceptualHash, reuseHashes: th.reuseHashes, previewNote: null, forensics };
   });
-}
-
-/**
- * Images in other batches that may repeat this one: the same bytes, or a perceptual hash in a probed band. One round
- * trip, two index lookups (UNION ALL: an OR across the two tables could use neither index); the same bytes come first.
- */
-async function duplicateCandidates(trx: Transaction<Database>, image: ImageRow, perceptualHash: string | null): Promise<DuplicateCandidate[]> {
-  // Only images already analysed: of two copies, the one analysed second is flagged (the lookup is serialised).
-  const analysed = () =>
-    trx
-      .selectFrom('images as i')
-      .innerJoin('image_analyses as a', 'a.image_id', 'i.id')
-      .select(['i.id as imageId', 'i.batch_id as batchId', 'i.sha256', 'a.perceptual_hash as perceptualHash'])
-      .where('i.batch_id', '<>', image.batch_id)
-      .orderBy('i.uploaded_at');
-  const same = analysed().where('i.sha256', '=', image.sha256).limit(1);
-  if (!perceptualHash) return same.execute();
-  const [b0, b1, b2, b3] = hashBands(perceptualHash).map((b) => bandProbes(b, probeRadius(IMAGE_DUPLICATE_MAX_HAMMING)));
-  const similar = analysed()
-    .where((eb) => eb.or([eb('a.phash_b0', 'in', b0!), eb('a.phash_b1', 'in', b1!), eb('a.phash_b2', 'in', b2!), eb('a.phash_b3', 'in', b3!)]))
-    .limit(500);
-  const rows = (await sql<DuplicateCandidate>`(${same}) union all (${similar})`.execute(trx)).rows;
-  const identical = rows.find((r) => r.sha256 === image.sha256);
-  return identical ? [identical] : rows;
 }
 
 /**
@@ -210,8 +189,12 @@ async function runJob(deps: Deps, job: ClaimedJob, log: Logger, claimNextAs: str
         signed: image.signed,
       });
       flags.push(...analysis.forensics.findings);
-      const duplicate = findDuplicate({ sha256: image.sha256, perceptualHash: analysis.perceptualHash }, await duplicateCandidates(trx, image, analysis.perceptualHash));
-      if (duplicate) flags.push(duplicate);
+      // Reuse: the same bytes or a near perceptual hash in any batch, this one's included (a twin in one batch is 补拍).
+      const reuse = findReuse(
+        { batchId: image.batch_id, agencyId: image.agency_id, hashes: analysis.reuseHashes },
+        await reuseCandidates(trx, image, analysis.reuseHashes),
+      );
+      if (reuse) flags.push(reuse.flag);
       // The analysis and its audit row in one statement.
       const bands = analysis.perceptualHash ? hashBands(analysis.perceptualHash) : null;
       await trx
@@ -252,6 +235,8 @@ async function runJob(deps: Deps, job: ClaimedJob, log: Logger, claimNextAs: str
           }),
         )
         .execute();
+      await insertReuseHashes(trx, image.id, analysis.reuseHashes);
+      if (reuse) await recordReuseMatch(trx, image.id, reuse.match, now);
       await recordFlags(trx, ctx, { id: image.batch_id, agencyId: image.agency_id, regionCode: image.region_code, batchNumber: image.batch_number }, { type: 'image', id: image.id }, flags);
       return claimNextAs === null ? null : claimImageJob(trx, now, claimNextAs);
     });
