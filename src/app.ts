@@ -43,6 +43,7 @@ import { deadlineRoutes } from './modules/deadlines/routes.ts';
 import { notificationRoutes } from './modules/notifications/routes.ts';
 import { enforcementRoutes } from './modules/enforcement/routes.ts';
 import { inspectionRoutes } from './modules/inspections/routes.ts';
+import { ledgerApiRoutes, ledgerTileRoutes } from './modules/ledger/index.ts';
 
 export interface Services {
   regions: RegionService;
@@ -147,6 +148,7 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   });
 
   await app.register(systemRoutes);
+  await app.register(ledgerTileRoutes);
   await app.register(
     async (api) => {
       await api.register(identityRoutes);
@@ -173,6 +175,7 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
       await api.register(notificationRoutes);
       await api.register(enforcementRoutes);
       await api.register(inspectionRoutes);
+      await api.register(ledgerApiRoutes);
     },
     { prefix: '/api/v1' },
   );

@@ -84,6 +84,10 @@ export function contentHash(value: unknown): string {
  * Writes a receipt into the outbox: one INSERT, in the caller's transaction, so the receipt exists exactly when the
  * object does. The sequencer gives it its leaf index later, in order.
  */
+export function receiptValues(ctx: Pick<RequestContext, 'actor' | 'now'>, input: ReceiptInput) {
+  return { object_type: input.type, object_id: input.id, content_sha256: input.sha256, entry: receiptEntry(input, ctx) };
+}
+
 export async function appendReceipt(
   db: Kysely<Database> | Transaction<Database>,
   ctx: Pick<RequestContext, 'actor' | 'now'>,
@@ -91,8 +95,39 @@ export async function appendReceipt(
 ): Promise<LedgerReceipt> {
   const row = await db
     .insertInto('ledger_entries')
-    .values({ object_type: input.type, object_id: input.id, content_sha256: input.sha256, entry: receiptEntry(input, ctx) })
+    .values(receiptValues(ctx, input))
     .returning('id')
     .executeTakeFirstOrThrow();
   return { ledgerEntryId: row.id };
 }
+
+/**
+ * The receipts of the evidence, one builder per kind, used by the services and the demo seed alike so that a receipt
+ * has one shape whoever writes the object.
+ */
+export const receipts = {
+  recordVersion: (r: { id: string; batchId: string; recordKey: string; version: number; contentSha256: string }): ReceiptInput => ({
+    type: 'record_version',
+    id: r.id,
+    sha256: r.contentSha256,
+    refs: { batchId: r.batchId, recordKey: r.recordKey, version: r.version },
+  }),
+  attestation: (a: { id: string; batchId: string; witnessPersonId: string; statement: string; attestedAt: Date; registered: boolean }): ReceiptInput => ({
+    type: 'witness_attestation',
+    id: a.id,
+    sha256: contentHash({ batchId: a.batchId, witnessPersonId: a.witnessPersonId, statement: a.statement, attestedAt: a.attestedAt.toISOString(), registered: a.registered }),
+    refs: { batchId: a.batchId },
+  }),
+  seal: (s: { id: string; batchId: string; seq: number; manifestSha256: string }): ReceiptInput => ({
+    type: 'seal',
+    id: s.id,
+    sha256: s.manifestSha256,
+    refs: { batchId: s.batchId, seq: s.seq },
+  }),
+  review: (r: { id: string; batchId: string; sealId: string; decision: string; reasons: string | null; reviewerPersonId: string; reviewedAt: Date }): ReceiptInput => ({
+    type: 'review',
+    id: r.id,
+    sha256: contentHash({ batchId: r.batchId, sealId: r.sealId, decision: r.decision, reasons: r.reasons, reviewerPersonId: r.reviewerPersonId, reviewedAt: r.reviewedAt.toISOString() }),
+    refs: { batchId: r.batchId, sealId: r.sealId, decision: r.decision },
+  }),
+};
