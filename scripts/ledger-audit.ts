@@ -3,6 +3,7 @@ import { LocalBlobStore } from '../src/kernel/blobs/local-blob-store.ts';
 import { loadConfig } from '../src/kernel/config.ts';
 import { migrate } from '../src/kernel/db/migrate.ts';
 import { auditLedger } from '../src/modules/ledger/index.ts';
+import { recordContentSha256 } from '../src/modules/records/index.ts';
 
 /**
  * `npm run ledger:audit`: recomputes the ledger from the database rows and stored blobs (same DATABASE_URL / DATA_DIR /
@@ -14,7 +15,7 @@ const handle = await openDatabase(config);
 try {
   await migrate(handle);
   const blobs = await new LocalBlobStore(config.blobDir).init();
-  const r = await auditLedger(handle.db, blobs);
+  const r = await auditLedger(handle.db, blobs, recordContentSha256);
   process.stdout.write(`账本审计 Ledger audit: ${r.leaves} 个叶子 leaves, ${r.checkpoints} 个已签名检查点 signed checkpoints\n`);
   if (r.divergences.length === 0) {
     process.stdout.write('一致：数据库、存储文件与已签名检查点相符。 Consistent: rows, blobs and signed checkpoints agree.\n');

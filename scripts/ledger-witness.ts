@@ -1,8 +1,7 @@
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { resolveKey } from '../src/kernel/crypto/key-file.ts';
-import { verifyConsistency } from '../src/modules/ledger/merkle.ts';
-import { cosign, makeSigner, parseCheckpointText, parseNote, parseVkey, SIG_COSIGNATURE_V1, verifyNoteSignature } from '../src/modules/ledger/note.ts';
+import { cosign, makeSigner, parseCheckpointText, parseNote, parseVkey, SIG_COSIGNATURE_V1, verifyConsistency, verifyNoteSignature } from '../src/modules/ledger/index.ts';
 
 /**
  * `npm run ledger:witness -- --url https://platform --key witness.key --name <witness name> [--log-key <vkey>]

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type, type TSchema } from 'typebox';
 import { commonErrors, DateTime, IdParams } from '../../kernel/http/schemas.ts';
-import { EquipmentSchema } from '../equipment/routes.ts';
+import { EquipmentSchema } from '../equipment/index.ts';
 import { AgencyService } from './service.ts';
 import { SPECIALTY_CODES } from './specialties.ts';
 

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalBlobStore } from '../../kernel/blobs/local-blob-store.ts';
 import { createTestApp, type TestApp } from '../../testing/app.ts';
 import { auditLedger } from './audit.ts';
+import { recordContentSha256 } from '../records/index.ts';
 import { scrubBlobs, unwrapBlobs } from './integrity.ts';
 import { LedgerService } from './service.ts';
 
@@ -113,7 +114,7 @@ describe('a platform checkpoint verifies with an independent implementation', ()
 
 describe('tampering is caught', () => {
   it('an untouched platform audits clean', async () => {
-    const r = await auditLedger(t.deps.db, unwrapBlobs(t.deps.blobs));
+    const r = await auditLedger(t.deps.db, unwrapBlobs(t.deps.blobs), recordContentSha256);
     expect(r.divergences).toEqual([]);
     expect(r.leaves).toBeGreaterThan(20);
   });
@@ -142,7 +143,7 @@ describe('tampering is caught', () => {
     const scrub = await scrubBlobs(t.deps.db, unwrapBlobs(t.deps.blobs), () => new Date());
     expect(scrub.failed).toContainEqual({ sha256: image.sha256, state: 'mismatch' });
 
-    const r = await auditLedger(t.deps.db, unwrapBlobs(t.deps.blobs));
+    const r = await auditLedger(t.deps.db, unwrapBlobs(t.deps.blobs), recordContentSha256);
     expect(r.divergences[0]).toMatchObject({ item: `image ${image.id}` });
     expect(r.divergences[0]!.problem).toMatch(/字节已改变/);
     writeFileSync(path, Buffer.from(bytes.map((b, i) => (i === bytes.length >> 1 ? b ^ 0x01 : b))));
@@ -153,7 +154,7 @@ describe('tampering is caught', () => {
     await sql`alter table batch_records disable trigger user`.execute(t.deps.db);
     await sql`update batch_records set values = jsonb_set(values, '{note}', '"altered"') where id = ${rec.id}`.execute(t.deps.db);
     await sql`alter table batch_records enable trigger user`.execute(t.deps.db);
-    const r = await auditLedger(t.deps.db, unwrapBlobs(t.deps.blobs));
+    const r = await auditLedger(t.deps.db, unwrapBlobs(t.deps.blobs), recordContentSha256);
     expect(r.divergences).toHaveLength(1);
     expect(r.divergences[0]).toMatchObject({ item: `record_version ${rec.id}` });
     expect(r.divergences[0]!.problem).toMatch(/原始记录内容已改变/);
@@ -163,7 +164,7 @@ describe('tampering is caught', () => {
     await sql`alter table ledger_entries disable trigger user`.execute(t.deps.db);
     await sql`update ledger_entries set entry = replace(entry, '"v":1', '"v":1 ') where leaf_index = 3`.execute(t.deps.db);
     await sql`alter table ledger_entries enable trigger user`.execute(t.deps.db);
-    const r = await auditLedger(t.deps.db, unwrapBlobs(t.deps.blobs));
+    const r = await auditLedger(t.deps.db, unwrapBlobs(t.deps.blobs), recordContentSha256);
     const at3 = r.divergences.filter((d) => d.leafIndex === 3 || /root/.test(d.problem));
     expect(at3.some((d) => /tile 0/.test(d.problem))).toBe(true);
     expect(r.divergences.some((d) => /recomputed root differs/.test(d.problem))).toBe(true);

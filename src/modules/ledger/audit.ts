@@ -1,7 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { BlobStore } from '../../kernel/blobs/blob-store.ts';
 import type { Database } from '../../kernel/db/types.ts';
-import { recordContentSha256 } from '../records/rules/signing.ts';
 import { HASH_SIZE, leafHash, nodeHash, sha256 } from './merkle.ts';
 import { parseCheckpointText, parseNote, parseVkey, verifyNoteSignature } from './note.ts';
 import { contentHash, receipts } from './receipts.ts';
@@ -22,6 +21,9 @@ export interface Divergence {
   problem: string;
 }
 
+/** The records module's content hash of a record version (injected: the ledger does not depend on records). */
+export type RecordHasher = (r: { batchId: string; recordKey: string; version: number; itemCode: string; componentId: string; values: Record<string, unknown>; capturedAt: Date; source: 'auto' | 'manual'; equipmentId: string; testerPersonId: string }) => string;
+
 export interface AuditResult {
   leaves: number;
   checkpoints: number;
@@ -33,14 +35,14 @@ const CHUNK = 5_000;
 type Entry = { id: number; object_type: string; object_id: string; content_sha256: string; entry: string; leaf_index: number | null };
 
 /** What the object's rows (and blob) hash to now, or a problem. */
-async function objectCheck(db: Kysely<Database>, blobs: BlobStore, e: Entry): Promise<string | null> {
+async function objectCheck(db: Kysely<Database>, blobs: BlobStore, hashRecord: RecordHasher, e: Entry): Promise<string | null> {
   const id = e.object_id;
   switch (e.object_type) {
     case 'record_version': {
       const r = await db.selectFrom('batch_records').selectAll().where('id', '=', id).executeTakeFirst();
       if (!r) return '原始记录行不存在 record row missing';
       const values = typeof r.values === 'string' ? (JSON.parse(r.values) as Record<string, unknown>) : r.values;
-      const now = recordContentSha256({ batchId: r.batch_id, recordKey: r.record_key, version: r.version, itemCode: r.item_code, componentId: r.component_code, values, capturedAt: r.captured_at, source: r.source, equipmentId: r.equipment_id, testerPersonId: r.tester_person_id });
+      const now = hashRecord({ batchId: r.batch_id, recordKey: r.record_key, version: r.version, itemCode: r.item_code, componentId: r.component_code, values, capturedAt: r.captured_at, source: r.source, equipmentId: r.equipment_id, testerPersonId: r.tester_person_id });
       if (now !== e.content_sha256) return `原始记录内容已改变 record content now hashes to ${now}`;
       if (r.content_sha256 !== e.content_sha256) return `原始记录登记的哈希已改变 record's stored hash is now ${r.content_sha256}`;
       return null;
@@ -95,7 +97,7 @@ async function blobProblem(blobs: BlobStore, sha: string, what: string): Promise
   return c.state === 'missing' ? `${what}缺失 missing` : `${what}字节已改变 bytes now hash to ${c.actual}`;
 }
 
-export async function auditLedger(db: Kysely<Database>, blobs: BlobStore): Promise<AuditResult> {
+export async function auditLedger(db: Kysely<Database>, blobs: BlobStore, hashRecord: RecordHasher): Promise<AuditResult> {
   const divergences: Divergence[] = [];
   const identity = await db.selectFrom('ledger_identity').selectAll().executeTakeFirst();
   const checkpoints = await db.selectFrom('ledger_checkpoints').selectAll().orderBy('size').execute();
@@ -163,7 +165,7 @@ export async function auditLedger(db: Kysely<Database>, blobs: BlobStore): Promi
         divergences.push({ leafIndex: idx, item, problem: '叶子不是 JSON leaf is not JSON' });
       }
       if (doc.type !== e.object_type || doc.id !== e.object_id || doc.sha256 !== e.content_sha256) divergences.push({ leafIndex: idx, item, problem: '叶子与其回执行不一致 leaf differs from its receipt row' });
-      const problem = await objectCheck(db, blobs, e);
+      const problem = await objectCheck(db, blobs, hashRecord, e);
       if (problem) divergences.push({ leafIndex: idx, item, problem });
       const lh = leafHash(Buffer.from(e.entry, 'utf8'));
       const stored = await storedNode(0, idx);

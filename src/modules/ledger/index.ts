@@ -6,4 +6,7 @@ export { appendReceipt, contentHash, receipts, receiptValues, RECEIPT_TYPES, typ
 export { ledgerApiRoutes, ledgerTileRoutes } from './routes.ts';
 export { LedgerService, startLedgerSequencer, type LedgerSequencer } from './service.ts';
 export { AlarmingBlobStore, raiseIntegrityAlarm, scrubBlobs, startBlobScrub, checkBlob, unwrapBlobs } from './integrity.ts';
-export { auditLedger, type AuditResult, type Divergence } from './audit.ts';
+export { auditLedger, type AuditResult, type Divergence, type RecordHasher } from './audit.ts';
+// Verification primitives for the witness and verifier commands (and any outside tool).
+export { verifyConsistency, verifyInclusion, leafHash, ProofError } from './merkle.ts';
+export { cosign, makeSigner, parseCheckpointText, parseNote, parseVkey, SIG_COSIGNATURE_V1, verifyCosignature, verifyNoteSignature, NoteError } from './note.ts';
