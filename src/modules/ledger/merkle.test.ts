@@ -62,12 +62,12 @@ describe('RFC 6962 consistency proofs: published vectors', () => {
   });
 });
 
-describe('proofs generated for every size up to 70 verify, and fail when one bit changes', () => {
-  const hashes = Array.from({ length: 70 }, (_, i) => leafHash(Buffer.from(`leaf ${i}`)));
+describe('proofs generated for every size up to 40 verify, and fail when one bit changes', () => {
+  const hashes = Array.from({ length: 40 }, (_, i) => leafHash(Buffer.from(`leaf ${i}`)));
   const read = memReader(hashes);
   it('inclusion and consistency', () => {
     expect(treeRoot(0, read)).toEqual(EMPTY_ROOT);
-    for (let n = 1; n <= 70; n++) {
+    for (let n = 1; n <= 40; n++) {
       const root = rootOfHashes(hashes.slice(0, n));
       expect(treeRoot(n, read)).toEqual(root);
       for (let m = 0; m < n; m++) {

@@ -15,7 +15,7 @@ const ctx = { actor: { kind: 'system', name: 'test' } as const, now: new Date('2
 let h: DbHandle;
 beforeAll(async () => {
   h = await createTestDb();
-});
+}, 300_000);
 afterAll(async () => h.close());
 
 describe('ledger tree in the database', () => {
