@@ -442,3 +442,18 @@ export const IMAGE_REUSE_CANONICAL_AMBIGUITY = 0.02;
  * 2; different scenes were never nearer than 12. The index (four 16-bit chunks probed within one bit) is exact up to 7.
  */
 export const IMAGE_REUSE_MAX_HAMMING = 6;
+// ───────────────────────────── Ledger (issue 13) ─────────────────────────────
+
+/**
+ * ⚙ 完整性和可追溯性 / 不得篡改数据或影像: receipts are sequenced into the Merkle log by a loop in every server process
+ * (one at a time, under an advisory lock) every second, at most this many per transaction; each sequenced batch
+ * publishes a signed checkpoint, so checkpoints follow new leaves within seconds (issue 13 asks at least every
+ * minute). Tiles are 256 wide (C2SP tlog-tiles).
+ */
+export const LEDGER_SEQUENCE_INTERVAL_MS = 1_000;
+export const LEDGER_SEQUENCE_BATCH = 4_096;
+/** ⚙ The scrub job re-hashes every stored blob referred to by a ledger entry, this often, this many per pass. */
+export const LEDGER_SCRUB_INTERVAL_MS = 6 * HOUR;
+export const LEDGER_SCRUB_BATCH = 500;
+/** ⚙ The checkpoint origin (and log key name) is `<host of PUBLIC_BASE_URL, else HOST>/qtrace-ledger`, fixed at the first start. */
+export const LEDGER_ORIGIN_SUFFIX = 'qtrace-ledger';
