@@ -37,6 +37,7 @@ import { commissionRoutes } from './modules/commissions/routes.ts';
 import { imageRoutes } from './modules/images/routes.ts';
 import { checkinRoutes } from './modules/checkins/routes.ts';
 import { batchRoutes } from './modules/batches/routes.ts';
+import { anomalyDeskRoutes } from './modules/anomaly-desk/index.ts';
 import { recordRoutes } from './modules/records/routes.ts';
 import { reportRoutes } from './modules/reports/routes.ts';
 import { deadlineRoutes } from './modules/deadlines/routes.ts';
@@ -169,6 +170,7 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
       await api.register(batchRoutes);
       await api.register(recordRoutes);
       await api.register(reportRoutes);
+      await api.register(anomalyDeskRoutes);
       await api.register(deadlineRoutes);
       await api.register(notificationRoutes);
       await api.register(enforcementRoutes);

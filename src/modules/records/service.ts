@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { RequestContext } from '../../kernel/auth/actor.ts';
+import { CAPTURE_WINDOW_TOLERANCE_MS } from '../../kernel/policy.ts';
 import { auditRow } from '../../kernel/audit.ts';
 import { verifyEd25519 } from '../../kernel/crypto/ed25519.ts';
 import type { AppDeps } from '../../kernel/deps.ts';
@@ -331,6 +332,7 @@ export class RecordService {
       await flag('capture_outside_window', {
         capturedAt: capturedAt.toISOString(),
         bound: outside,
+        toleranceMinutes: CAPTURE_WINDOW_TOLERANCE_MS / 60_000,
         openedAt: batch.openedAt.toISOString(),
         completedAt: batch.completedAt?.toISOString() ?? null,
       });

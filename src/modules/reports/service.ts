@@ -14,6 +14,7 @@ import { getConnection } from '../agencies/service.ts';
 import { specialtyName } from '../agencies/specialties.ts';
 import type { BatchRow } from '../batches/tables.ts';
 import { batchVisibleTo, findVisibleBatch, writeBatchEvent } from '../batches/service.ts';
+import { assertNoBlockingAnomalies, batchAnomalyStatements, type AnomalyStatement } from '../batches/anomalies.ts';
 import { findItem, getCatalogueVersion } from '../catalogue/service.ts';
 import { formatComponentId } from '../components/rules/component-id.ts';
 import { activePersonForUser } from '../personnel/service.ts';
@@ -94,6 +95,8 @@ export interface PublicVerification {
   supersededBy: string | null;
   contentSha256: string;
   pdfSha256: string;
+  /** The anomalies the report states, without their reasons (those are in the PDF for the holder). */
+  anomalies: { kindLabel: string; severityLabel: string; detectedAt: string; decisionLabel: string; decidedAt: string | null }[];
 }
 
 export interface ReportFilter {
@@ -245,7 +248,15 @@ async function connectionMissing(db: Db, agencyId: string, now: Date): Promise<s
 // ───────────────────────────── content ─────────────────────────────
 
 /** Everything the report states, read from the batch and the registries at generation. */
-async function buildContent(db: Db, b: BatchRow, now: Date, number: string, signatory: string, supersedes: ReportContent['supersedes']): Promise<ReportContent> {
+async function buildContent(
+  db: Db,
+  b: BatchRow,
+  now: Date,
+  number: string,
+  signatory: string,
+  supersedes: ReportContent['supersedes'],
+  anomalies: readonly AnomalyStatement[],
+): Promise<ReportContent> {
   const agency = await db.selectFrom('organisations').select(['name', 'uscc']).where('id', '=', b.agency_id).executeTakeFirstOrThrow();
   const quals = await db
     .selectFrom('agency_qualifications')
@@ -369,6 +380,7 @@ async function buildContent(db: Db, b: BatchRow, now: Date, number: string, sign
     },
     evidence: { recordCount: records.length, imageCount: Number(images.n), manifestSha256: seal.manifest_sha256, sealedAt: seal.sealed_at.toISOString() },
     supersedes,
+    anomalies: anomalies.map(({ id: _id, ...line }) => line),
   };
 }
 
@@ -402,11 +414,14 @@ async function issueReport(
   const agency = await trx.selectFrom('organisations').select('uscc').where('id', '=', b.agency_id).executeTakeFirstOrThrow();
   const agencyCode = agencyCodeFromUscc(agency.uscc);
   if (!agencyCode) throw conflict('AGENCY_USCC_MISSING', '检测机构未登记统一社会信用代码，无法编制报告编号');
+  // Issue 12 item 5: no report over an open anomaly of a blocking severity; the report states every anomaly found.
+  const anomalies = await batchAnomalyStatements(trx, b.id);
+  assertNoBlockingAnomalies(anomalies);
 
   // Everything checked: take the next number (the counter row stays locked until this transaction ends).
   const { number, year, seq } = await allocateReportNumber(trx, b.agency_id, agencyCode, ctx.now);
 
-  const content = await buildContent(trx, b, ctx.now, number, person.name, supersedes ? { number: supersedes.number, reason: supersedes.reason } : null);
+  const content = await buildContent(trx, b, ctx.now, number, person.name, supersedes ? { number: supersedes.number, reason: supersedes.reason } : null, anomalies);
   const contentJson = canonicalJson(content);
   const contentSha256 = sha256(contentJson);
   const checkCode = newCheckCode();
@@ -617,6 +632,7 @@ export class ReportService {
       supersededBy: row.superseded_by,
       contentSha256: row.content_sha256,
       pdfSha256: row.pdf_sha256,
+      anomalies: (content.anomalies ?? []).map((a) => ({ kindLabel: a.kindLabel, severityLabel: a.severityLabel, detectedAt: a.detectedAt, decisionLabel: a.decisionLabel, decidedAt: a.decidedAt })),
     };
   }
 }
