@@ -2,9 +2,8 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { commonErrors, IdParams, PageQuery } from '../../kernel/http/schemas.ts';
 import { ANOMALY_BULK_MAX, ANOMALY_DECISION_REASON_MAX, ANOMALY_DECISION_REASON_MIN } from '../../kernel/policy.ts';
-import { ANOMALY_KINDS } from '../batches/anomalies.ts';
-import { AnomalyListItemProps } from '../batches/routes.ts';
-import { VIOLATION_TYPES } from '../violations/types.ts';
+import { ANOMALY_KINDS, AnomalyListItemProps } from '../batches/index.ts';
+import { VIOLATION_TYPES } from '../violations/index.ts';
 import { AnomalyDeskService } from './service.ts';
 
 const Id = Type.String({ format: 'uuid' });

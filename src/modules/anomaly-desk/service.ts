@@ -13,14 +13,8 @@ import {
   ANOMALY_DECISION_REASON_MIN,
   ANOMALY_SEVERITIES,
 } from '../../kernel/policy.ts';
-import { ANOMALY_KINDS, anomalySeverity, toAnomaly, type Anomaly, type AnomalyKind, type AnomalySeverity } from '../batches/anomalies.ts';
-import { batchVisibleTo } from '../batches/service.ts';
-import { recordViolation } from '../violations/service.ts';
-import { isViolationType, VIOLATION_TYPE_LABELS, type ViolationType } from '../violations/types.ts';
-import '../batches/tables.ts';
-import '../images/tables.ts';
-import '../organisations/tables.ts';
-import '../projects/tables.ts';
+import { ANOMALY_KINDS, anomalySeverity, batchVisibleTo, toAnomaly, type Anomaly, type AnomalyKind, type AnomalySeverity } from '../batches/index.ts';
+import { isViolationType, recordViolation, VIOLATION_TYPE_LABELS, type ViolationType } from '../violations/index.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
