@@ -22,7 +22,9 @@ if (values.help) {
   process.stdout.write(`npm run simulate -- [options]
   --url URL          平台地址 platform (default http://127.0.0.1:3000, or QTRACE_URL / PORT)
   --records N        原始记录条数 raw records (default 3)
-  --images N         过程影像张数 process images (default 2 per record)
+  --images N         过程影像总张数，平均分配到各条记录 process images in all, spread evenly over the records
+                     (default 2 per record, the catalogue's minimum for 回弹法; fewer are uploaded as asked and the
+                     seal flags the records left short)
   --image-mb MB      每张影像约多大 approximate JPEG size (default 1)
   --resumable        用 tus 断点续传上传影像 upload images with tus
   --state FILE       状态文件：不存在则新建，存在则续跑 state file: resume a killed run

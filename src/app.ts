@@ -39,6 +39,7 @@ import { notificationRoutes } from './modules/notifications/index.ts';
 import { enforcementRoutes } from './modules/enforcement/index.ts';
 import { inspectionRoutes } from './modules/inspections/index.ts';
 import { ledgerApiRoutes, ledgerTileRoutes } from './modules/ledger/index.ts';
+import { anomalyDeskRoutes } from './modules/anomaly-desk/index.ts';
 
 export interface Services {
   regions: RegionService;
@@ -166,6 +167,7 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
       await api.register(batchRoutes);
       await api.register(recordRoutes);
       await api.register(reportRoutes);
+      await api.register(anomalyDeskRoutes);
       await api.register(deadlineRoutes);
       await api.register(notificationRoutes);
       await api.register(enforcementRoutes);

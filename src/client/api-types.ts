@@ -589,7 +589,7 @@ export interface paths {
                     batchId?: string;
                     from?: string;
                     /** @description 异常类型（稳定代码） */
-                    kind?: "completion_before_capture" | "capture_outside_window" | "tester_not_on_batch" | "equipment_not_on_batch" | "component_not_on_batch" | "record_missing_images" | "image_without_record" | "undeclared_at_seal" | "location_outside_site" | "exif_time_mismatch" | "exif_location_mismatch" | "exif_missing" | "editing_software" | "duplicate_image" | "image_signature_invalid" | "jpeg_truncated" | "jpeg_corrupt_data" | "jpeg_trailing_data" | "jpeg_resaved" | "exif_modified_after_capture" | "exif_gps_time_mismatch" | "exif_thumbnail_mismatch" | "exif_makernote_missing" | "exif_exposure_implausible" | "screenshot_suspected" | "witness_not_registered" | "witness_no_checkin" | "witness_no_attestation" | "witness_checkin_outside_site" | "witness_proxy_suspected" | "supplementary_upload" | "possibly_missing";
+                    kind?: "completion_before_capture" | "capture_outside_window" | "tester_not_on_batch" | "equipment_not_on_batch" | "component_not_on_batch" | "record_missing_images" | "image_without_record" | "undeclared_at_seal" | "location_outside_site" | "exif_time_mismatch" | "exif_location_mismatch" | "exif_missing" | "editing_software" | "duplicate_image" | "image_signature_invalid" | "witness_not_registered" | "witness_no_checkin" | "witness_no_attestation" | "witness_checkin_outside_site" | "witness_proxy_suspected" | "supplementary_upload" | "possibly_missing" | "record_recompute_mismatch" | "record_readings_missing";
                     page?: number;
                     pageSize?: number;
                     status?: "open" | "acknowledged";
@@ -751,6 +751,473 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/anomalies/{id}/decide": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 住建部门核查决定：排除（说明理由）或确认违规 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description 排除（须说明理由）
+                         * @enum {string}
+                         */
+                        decision: "dismiss";
+                        /** @description 核查理由 */
+                        reason: string;
+                    } | {
+                        /**
+                         * @description 确认违规（记入违规台账，进入分级处置）
+                         * @enum {string}
+                         */
+                        decision: "confirm";
+                        /** @description 核查理由 */
+                        reason: string;
+                        /**
+                         * @description 确认违规时记入的违规类型（不填则按异常类型）
+                         * @enum {unknown}
+                         */
+                        violationType?: "late_upload" | "missing_upload" | "tampered_data" | "synthesized_image" | "fabricated_data" | "manual_entry_instead_of_auto" | "unregistered_witness" | "proxy_witness" | "witness_change_late" | "no_double_review" | "unqualified_commission" | "other";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            acknowledgedAt: string | null;
+                            acknowledgedBy: string | null;
+                            acknowledgeNote: string | null;
+                            /** Format: uuid */
+                            agencyId: string;
+                            agencyName: string;
+                            /** Format: uuid */
+                            batchId: string;
+                            batchNumber: string;
+                            batchStatus: string;
+                            /** @description 未核查时是否阻止出具检测报告 */
+                            blocking: boolean;
+                            decidedByName: string | null;
+                            decision: ("dismissed" | "confirmed") | null;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            /** Format: date-time */
+                            detectedAt: string;
+                            /** Format: uuid */
+                            id: string;
+                            /**
+                             * @description 异常类型（稳定代码）
+                             * @enum {unknown}
+                             */
+                            kind: "completion_before_capture" | "capture_outside_window" | "tester_not_on_batch" | "equipment_not_on_batch" | "component_not_on_batch" | "record_missing_images" | "image_without_record" | "undeclared_at_seal" | "location_outside_site" | "exif_time_mismatch" | "exif_location_mismatch" | "exif_missing" | "editing_software" | "duplicate_image" | "image_signature_invalid" | "witness_not_registered" | "witness_no_checkin" | "witness_no_attestation" | "witness_checkin_outside_site" | "witness_proxy_suspected" | "supplementary_upload" | "possibly_missing" | "record_recompute_mismatch" | "record_readings_missing";
+                            kindLabel: string;
+                            /** @description 疑似原图（重复/翻拍影像） */
+                            originalImageId: string | null;
+                            /** Format: uuid */
+                            projectId: string;
+                            projectName: string;
+                            /** @enum {unknown} */
+                            proposedViolationType: "late_upload" | "missing_upload" | "tampered_data" | "synthesized_image" | "fabricated_data" | "manual_entry_instead_of_auto" | "unregistered_witness" | "proxy_witness" | "witness_change_late" | "no_double_review" | "unqualified_commission" | "other";
+                            regionCode: string;
+                            /**
+                             * @description critical 严重 · major 较重 · minor 一般（策略模块规定）
+                             * @enum {unknown}
+                             */
+                            severity: "critical" | "major" | "minor";
+                            /** @description open 待核查 · acknowledged 已核查 */
+                            status: "open" | "acknowledged";
+                            subjectId: string | null;
+                            /** @description batch · record · image · checkin · attestation · seal */
+                            subjectType: string;
+                            violationId: string | null;
+                            violationTypeLabel: string;
+                        };
+                    };
+                };
+                /** @description 统一错误格式 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/anomaly-desk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 异常核查台：本辖区的异常，按严重程度和发现时间排序（住建部门） */
+        get: {
+            parameters: {
+                query?: {
+                    batchId?: string;
+                    kind?: "completion_before_capture" | "capture_outside_window" | "tester_not_on_batch" | "equipment_not_on_batch" | "component_not_on_batch" | "record_missing_images" | "image_without_record" | "undeclared_at_seal" | "location_outside_site" | "exif_time_mismatch" | "exif_location_mismatch" | "exif_missing" | "editing_software" | "duplicate_image" | "image_signature_invalid" | "witness_not_registered" | "witness_no_checkin" | "witness_no_attestation" | "witness_checkin_outside_site" | "witness_proxy_suspected" | "supplementary_upload" | "possibly_missing" | "record_recompute_mismatch" | "record_readings_missing";
+                    page?: number;
+                    pageSize?: number;
+                    severity?: "critical" | "major" | "minor";
+                    /** @description open 待核查（默认）· decided 已核查 */
+                    status?: "open" | "decided";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description 其中阻止出具报告的 */
+                            blockingOpen: number;
+                            items: {
+                                acknowledgedAt: string | null;
+                                acknowledgedBy: string | null;
+                                acknowledgeNote: string | null;
+                                /** Format: uuid */
+                                agencyId: string;
+                                agencyName: string;
+                                /** Format: uuid */
+                                batchId: string;
+                                batchNumber: string;
+                                batchStatus: string;
+                                /** @description 未核查时是否阻止出具检测报告 */
+                                blocking: boolean;
+                                decidedByName: string | null;
+                                decision: ("dismissed" | "confirmed") | null;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** Format: date-time */
+                                detectedAt: string;
+                                /** Format: uuid */
+                                id: string;
+                                /**
+                                 * @description 异常类型（稳定代码）
+                                 * @enum {unknown}
+                                 */
+                                kind: "completion_before_capture" | "capture_outside_window" | "tester_not_on_batch" | "equipment_not_on_batch" | "component_not_on_batch" | "record_missing_images" | "image_without_record" | "undeclared_at_seal" | "location_outside_site" | "exif_time_mismatch" | "exif_location_mismatch" | "exif_missing" | "editing_software" | "duplicate_image" | "image_signature_invalid" | "witness_not_registered" | "witness_no_checkin" | "witness_no_attestation" | "witness_checkin_outside_site" | "witness_proxy_suspected" | "supplementary_upload" | "possibly_missing" | "record_recompute_mismatch" | "record_readings_missing";
+                                kindLabel: string;
+                                /** @description 疑似原图（重复/翻拍影像） */
+                                originalImageId: string | null;
+                                /** Format: uuid */
+                                projectId: string;
+                                projectName: string;
+                                /** @enum {unknown} */
+                                proposedViolationType: "late_upload" | "missing_upload" | "tampered_data" | "synthesized_image" | "fabricated_data" | "manual_entry_instead_of_auto" | "unregistered_witness" | "proxy_witness" | "witness_change_late" | "no_double_review" | "unqualified_commission" | "other";
+                                regionCode: string;
+                                /**
+                                 * @description critical 严重 · major 较重 · minor 一般（策略模块规定）
+                                 * @enum {unknown}
+                                 */
+                                severity: "critical" | "major" | "minor";
+                                /** @description open 待核查 · acknowledged 已核查 */
+                                status: "open" | "acknowledged";
+                                subjectId: string | null;
+                                /** @description batch · record · image · checkin · attestation · seal */
+                                subjectType: string;
+                                violationId: string | null;
+                                violationTypeLabel: string;
+                            }[];
+                            /** @description 辖区内待核查异常数 */
+                            open: number;
+                            total: number;
+                        };
+                    };
+                };
+                /** @description 统一错误格式 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/anomaly-desk/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 异常详情及证据 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            acknowledgedAt: string | null;
+                            acknowledgedBy: string | null;
+                            acknowledgeNote: string | null;
+                            /** Format: uuid */
+                            agencyId: string;
+                            agencyName: string;
+                            /** Format: uuid */
+                            batchId: string;
+                            batchNumber: string;
+                            batchStatus: string;
+                            /** @description 未核查时是否阻止出具检测报告 */
+                            blocking: boolean;
+                            decidedByName: string | null;
+                            decision: ("dismissed" | "confirmed") | null;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            /** Format: date-time */
+                            detectedAt: string;
+                            /** Format: uuid */
+                            id: string;
+                            /**
+                             * @description 异常类型（稳定代码）
+                             * @enum {unknown}
+                             */
+                            kind: "completion_before_capture" | "capture_outside_window" | "tester_not_on_batch" | "equipment_not_on_batch" | "component_not_on_batch" | "record_missing_images" | "image_without_record" | "undeclared_at_seal" | "location_outside_site" | "exif_time_mismatch" | "exif_location_mismatch" | "exif_missing" | "editing_software" | "duplicate_image" | "image_signature_invalid" | "witness_not_registered" | "witness_no_checkin" | "witness_no_attestation" | "witness_checkin_outside_site" | "witness_proxy_suspected" | "supplementary_upload" | "possibly_missing" | "record_recompute_mismatch" | "record_readings_missing";
+                            kindLabel: string;
+                            /** @description 疑似原图（重复/翻拍影像） */
+                            originalImageId: string | null;
+                            /** Format: uuid */
+                            projectId: string;
+                            projectName: string;
+                            /** @enum {unknown} */
+                            proposedViolationType: "late_upload" | "missing_upload" | "tampered_data" | "synthesized_image" | "fabricated_data" | "manual_entry_instead_of_auto" | "unregistered_witness" | "proxy_witness" | "witness_change_late" | "no_double_review" | "unqualified_commission" | "other";
+                            regionCode: string;
+                            /**
+                             * @description critical 严重 · major 较重 · minor 一般（策略模块规定）
+                             * @enum {unknown}
+                             */
+                            severity: "critical" | "major" | "minor";
+                            /** @description open 待核查 · acknowledged 已核查 */
+                            status: "open" | "acknowledged";
+                            subjectId: string | null;
+                            /** @description batch · record · image · checkin · attestation · seal */
+                            subjectType: string;
+                            violationId: string | null;
+                            violationTypeLabel: string;
+                        };
+                    };
+                };
+                /** @description 统一错误格式 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/anomaly-desk/{id}/original/thumbnail": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 疑似原图的缩略图（与被标记影像并排比对） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1470,6 +1937,161 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/batches/{id}/anomalies/decide": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 对一个批次的异常批量作出核查决定（不选则为全部待核查异常） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        anomalyIds?: string[];
+                        /** @enum {string} */
+                        decision: "dismiss";
+                        /** @description 核查理由 */
+                        reason: string;
+                    } | {
+                        anomalyIds?: string[];
+                        /** @enum {string} */
+                        decision: "confirm";
+                        /** @description 核查理由 */
+                        reason: string;
+                        /**
+                         * @description 确认违规时记入的违规类型（不填则按异常类型）
+                         * @enum {unknown}
+                         */
+                        violationType?: "late_upload" | "missing_upload" | "tampered_data" | "synthesized_image" | "fabricated_data" | "manual_entry_instead_of_auto" | "unregistered_witness" | "proxy_witness" | "witness_change_late" | "no_double_review" | "unqualified_commission" | "other";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            decided: number;
+                            items: {
+                                acknowledgedAt: string | null;
+                                acknowledgedBy: string | null;
+                                acknowledgeNote: string | null;
+                                /** Format: uuid */
+                                agencyId: string;
+                                agencyName: string;
+                                /** Format: uuid */
+                                batchId: string;
+                                batchNumber: string;
+                                batchStatus: string;
+                                /** @description 未核查时是否阻止出具检测报告 */
+                                blocking: boolean;
+                                decidedByName: string | null;
+                                decision: ("dismissed" | "confirmed") | null;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** Format: date-time */
+                                detectedAt: string;
+                                /** Format: uuid */
+                                id: string;
+                                /**
+                                 * @description 异常类型（稳定代码）
+                                 * @enum {unknown}
+                                 */
+                                kind: "completion_before_capture" | "capture_outside_window" | "tester_not_on_batch" | "equipment_not_on_batch" | "component_not_on_batch" | "record_missing_images" | "image_without_record" | "undeclared_at_seal" | "location_outside_site" | "exif_time_mismatch" | "exif_location_mismatch" | "exif_missing" | "editing_software" | "duplicate_image" | "image_signature_invalid" | "witness_not_registered" | "witness_no_checkin" | "witness_no_attestation" | "witness_checkin_outside_site" | "witness_proxy_suspected" | "supplementary_upload" | "possibly_missing" | "record_recompute_mismatch" | "record_readings_missing";
+                                kindLabel: string;
+                                /** @description 疑似原图（重复/翻拍影像） */
+                                originalImageId: string | null;
+                                /** Format: uuid */
+                                projectId: string;
+                                projectName: string;
+                                /** @enum {unknown} */
+                                proposedViolationType: "late_upload" | "missing_upload" | "tampered_data" | "synthesized_image" | "fabricated_data" | "manual_entry_instead_of_auto" | "unregistered_witness" | "proxy_witness" | "witness_change_late" | "no_double_review" | "unqualified_commission" | "other";
+                                regionCode: string;
+                                /**
+                                 * @description critical 严重 · major 较重 · minor 一般（策略模块规定）
+                                 * @enum {unknown}
+                                 */
+                                severity: "critical" | "major" | "minor";
+                                /** @description open 待核查 · acknowledged 已核查 */
+                                status: "open" | "acknowledged";
+                                subjectId: string | null;
+                                /** @description batch · record · image · checkin · attestation · seal */
+                                subjectType: string;
+                                violationId: string | null;
+                                violationTypeLabel: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description 统一错误格式 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description 统一错误格式 */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -12550,6 +13172,18 @@ export interface paths {
                     content: {
                         "application/json": {
                             agencyName: string;
+                            /** @description 平台发现的异常及住建部门的核查决定（报告出具时的状态）；2026 年 12 月前出具的报告不含此项 */
+                            anomalies: {
+                                decidedAt: string | null;
+                                /** @description 住建部门的核查决定：排除 / 确认违规 / 待核查 */
+                                decisionLabel: string;
+                                /** Format: date-time */
+                                detectedAt: string;
+                                /** @description 异常类型 */
+                                kindLabel: string;
+                                /** @description 严重程度 */
+                                severityLabel: string;
+                            }[];
                             contentSha256: string;
                             pdfSha256: string;
                             projectName: string;
@@ -14752,7 +15386,7 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        anomalyKind?: ("completion_before_capture" | "capture_outside_window" | "tester_not_on_batch" | "equipment_not_on_batch" | "component_not_on_batch" | "record_missing_images" | "image_without_record" | "undeclared_at_seal" | "location_outside_site" | "exif_time_mismatch" | "exif_location_mismatch" | "exif_missing" | "editing_software" | "duplicate_image" | "image_signature_invalid" | "jpeg_truncated" | "jpeg_corrupt_data" | "jpeg_trailing_data" | "jpeg_resaved" | "exif_modified_after_capture" | "exif_gps_time_mismatch" | "exif_thumbnail_mismatch" | "exif_makernote_missing" | "exif_exposure_implausible" | "screenshot_suspected" | "witness_not_registered" | "witness_no_checkin" | "witness_no_attestation" | "witness_checkin_outside_site" | "witness_proxy_suspected" | "supplementary_upload" | "possibly_missing") | null;
+                        anomalyKind?: ("completion_before_capture" | "capture_outside_window" | "tester_not_on_batch" | "equipment_not_on_batch" | "component_not_on_batch" | "record_missing_images" | "image_without_record" | "undeclared_at_seal" | "location_outside_site" | "exif_time_mismatch" | "exif_location_mismatch" | "exif_missing" | "editing_software" | "duplicate_image" | "image_signature_invalid" | "witness_not_registered" | "witness_no_checkin" | "witness_no_attestation" | "witness_checkin_outside_site" | "witness_proxy_suspected" | "supplementary_upload" | "possibly_missing" | "record_recompute_mismatch" | "record_readings_missing") | null;
                         /**
                          * Format: date
                          * @description 北京时间日期 YYYY-MM-DD
@@ -17482,6 +18116,10 @@ export interface components {
             agencyId: string;
             /** Format: uuid */
             batchId: string;
+            /** @description 未核查时是否阻止出具检测报告 */
+            blocking: boolean;
+            decidedByName: string | null;
+            decision: ("dismissed" | "confirmed") | null;
             details: {
                 [key: string]: unknown;
             };
@@ -17493,14 +18131,20 @@ export interface components {
              * @description 异常类型（稳定代码）
              * @enum {unknown}
              */
-            kind: "completion_before_capture" | "capture_outside_window" | "tester_not_on_batch" | "equipment_not_on_batch" | "component_not_on_batch" | "record_missing_images" | "image_without_record" | "undeclared_at_seal" | "location_outside_site" | "exif_time_mismatch" | "exif_location_mismatch" | "exif_missing" | "editing_software" | "duplicate_image" | "image_signature_invalid" | "jpeg_truncated" | "jpeg_corrupt_data" | "jpeg_trailing_data" | "jpeg_resaved" | "exif_modified_after_capture" | "exif_gps_time_mismatch" | "exif_thumbnail_mismatch" | "exif_makernote_missing" | "exif_exposure_implausible" | "screenshot_suspected" | "witness_not_registered" | "witness_no_checkin" | "witness_no_attestation" | "witness_checkin_outside_site" | "witness_proxy_suspected" | "supplementary_upload" | "possibly_missing";
+            kind: "completion_before_capture" | "capture_outside_window" | "tester_not_on_batch" | "equipment_not_on_batch" | "component_not_on_batch" | "record_missing_images" | "image_without_record" | "undeclared_at_seal" | "location_outside_site" | "exif_time_mismatch" | "exif_location_mismatch" | "exif_missing" | "editing_software" | "duplicate_image" | "image_signature_invalid" | "witness_not_registered" | "witness_no_checkin" | "witness_no_attestation" | "witness_checkin_outside_site" | "witness_proxy_suspected" | "supplementary_upload" | "possibly_missing" | "record_recompute_mismatch" | "record_readings_missing";
             kindLabel: string;
             regionCode: string;
+            /**
+             * @description critical 严重 · major 较重 · minor 一般（策略模块规定）
+             * @enum {unknown}
+             */
+            severity: "critical" | "major" | "minor";
             /** @description open 待核查 · acknowledged 已核查 */
             status: "open" | "acknowledged";
             subjectId: string | null;
             /** @description batch · record · image · checkin · attestation · seal */
             subjectType: string;
+            violationId: string | null;
         };
         AnomalyListItem: {
             acknowledgedAt: string | null;
@@ -17512,6 +18156,10 @@ export interface components {
             /** Format: uuid */
             batchId: string;
             batchNumber: string;
+            /** @description 未核查时是否阻止出具检测报告 */
+            blocking: boolean;
+            decidedByName: string | null;
+            decision: ("dismissed" | "confirmed") | null;
             details: {
                 [key: string]: unknown;
             };
@@ -17523,17 +18171,23 @@ export interface components {
              * @description 异常类型（稳定代码）
              * @enum {unknown}
              */
-            kind: "completion_before_capture" | "capture_outside_window" | "tester_not_on_batch" | "equipment_not_on_batch" | "component_not_on_batch" | "record_missing_images" | "image_without_record" | "undeclared_at_seal" | "location_outside_site" | "exif_time_mismatch" | "exif_location_mismatch" | "exif_missing" | "editing_software" | "duplicate_image" | "image_signature_invalid" | "jpeg_truncated" | "jpeg_corrupt_data" | "jpeg_trailing_data" | "jpeg_resaved" | "exif_modified_after_capture" | "exif_gps_time_mismatch" | "exif_thumbnail_mismatch" | "exif_makernote_missing" | "exif_exposure_implausible" | "screenshot_suspected" | "witness_not_registered" | "witness_no_checkin" | "witness_no_attestation" | "witness_checkin_outside_site" | "witness_proxy_suspected" | "supplementary_upload" | "possibly_missing";
+            kind: "completion_before_capture" | "capture_outside_window" | "tester_not_on_batch" | "equipment_not_on_batch" | "component_not_on_batch" | "record_missing_images" | "image_without_record" | "undeclared_at_seal" | "location_outside_site" | "exif_time_mismatch" | "exif_location_mismatch" | "exif_missing" | "editing_software" | "duplicate_image" | "image_signature_invalid" | "witness_not_registered" | "witness_no_checkin" | "witness_no_attestation" | "witness_checkin_outside_site" | "witness_proxy_suspected" | "supplementary_upload" | "possibly_missing" | "record_recompute_mismatch" | "record_readings_missing";
             kindLabel: string;
             /** Format: uuid */
             projectId: string;
             projectName: string;
             regionCode: string;
+            /**
+             * @description critical 严重 · major 较重 · minor 一般（策略模块规定）
+             * @enum {unknown}
+             */
+            severity: "critical" | "major" | "minor";
             /** @description open 待核查 · acknowledged 已核查 */
             status: "open" | "acknowledged";
             subjectId: string | null;
             /** @description batch · record · image · checkin · attestation · seal */
             subjectType: string;
+            violationId: string | null;
         };
         AuditRecord: {
             action: string;
@@ -17922,6 +18576,10 @@ export interface components {
         ErrorResponse: {
             /** @description 稳定的机器可读错误码 */
             code: string;
+            /** @description 可供程序处理的细节，如出具报告被拒时尚待处理的异常清单（anomalies） */
+            details?: {
+                [key: string]: unknown;
+            };
             /** @description 出错的字段，如 body.uscc */
             field?: string;
             /** @description 中文错误说明 */
@@ -18318,7 +18976,7 @@ export interface components {
             /** Format: uuid */
             equipmentId: string;
             /** @description 本版本记录的异常类型 */
-            flags: ("completion_before_capture" | "capture_outside_window" | "tester_not_on_batch" | "equipment_not_on_batch" | "component_not_on_batch" | "record_missing_images" | "image_without_record" | "undeclared_at_seal" | "location_outside_site" | "exif_time_mismatch" | "exif_location_mismatch" | "exif_missing" | "editing_software" | "duplicate_image" | "image_signature_invalid" | "jpeg_truncated" | "jpeg_corrupt_data" | "jpeg_trailing_data" | "jpeg_resaved" | "exif_modified_after_capture" | "exif_gps_time_mismatch" | "exif_thumbnail_mismatch" | "exif_makernote_missing" | "exif_exposure_implausible" | "screenshot_suspected" | "witness_not_registered" | "witness_no_checkin" | "witness_no_attestation" | "witness_checkin_outside_site" | "witness_proxy_suspected" | "supplementary_upload" | "possibly_missing")[];
+            flags: ("completion_before_capture" | "capture_outside_window" | "tester_not_on_batch" | "equipment_not_on_batch" | "component_not_on_batch" | "record_missing_images" | "image_without_record" | "undeclared_at_seal" | "location_outside_site" | "exif_time_mismatch" | "exif_location_mismatch" | "exif_missing" | "editing_software" | "duplicate_image" | "image_signature_invalid" | "witness_not_registered" | "witness_no_checkin" | "witness_no_attestation" | "witness_checkin_outside_site" | "witness_proxy_suspected" | "supplementary_upload" | "possibly_missing" | "record_recompute_mismatch" | "record_readings_missing")[];
             /** Format: uuid */
             id: string;
             itemCode: string;

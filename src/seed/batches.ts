@@ -11,6 +11,7 @@ import { getCurrentCatalogue } from '../modules/catalogue/index.ts';
 import { addProcessImage, makeCameraJpeg } from '../modules/images/index.ts';
 import { normalisePermitNumber } from '../modules/projects/index.ts';
 import { recordContentSha256, signingPayload } from '../modules/records/index.ts';
+import { addCheckinFromBytes } from '../modules/checkins/index.ts';
 import { demoDeviceKeyPair } from './registry-agencies.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -94,7 +95,7 @@ const M = 60_000;
 
 interface Step {
   at: number;
-  kind: 'record' | 'image' | 'complete' | 'attest' | 'seal' | 'review';
+  kind: 'record' | 'image' | 'checkin' | 'complete' | 'attest' | 'seal' | 'review';
   component?: number;
   /** For an image: the record (1-based, in upload order) it documents. */
   record?: number;
@@ -163,9 +164,14 @@ export async function seedBatches(trx: Transaction<Database>, ids: Record<string
       testers: ['tester'],
       components: [2, 5],
       steps: [
+        { at: -49.8 * H, kind: 'checkin' },
         { at: -49.7 * H, kind: 'record', component: 2 },
+        { at: -49.68 * H, kind: 'image', component: 2, record: 1 },
+        { at: -49.66 * H, kind: 'image', component: 2, record: 1 },
         { at: -49.5 * H, kind: 'attest' },
         { at: -49.3 * H, kind: 'record', component: 5 },
+        { at: -49.28 * H, kind: 'image', component: 5, record: 2 },
+        { at: -49.26 * H, kind: 'image', component: 5, record: 2 },
         { at: -49 * H, kind: 'complete' },
         { at: -48.2 * H, kind: 'seal' },
         { at: -47.5 * H, kind: 'review' },
@@ -178,9 +184,14 @@ export async function seedBatches(trx: Transaction<Database>, ids: Record<string
       components: [2, 3, 4],
       steps: [
         { at: -25.7 * H, kind: 'record', component: 2 },
+        { at: -25.68 * H, kind: 'image', component: 2, record: 1 },
+        { at: -25.66 * H, kind: 'image', component: 2, record: 1 },
         { at: -25.5 * H, kind: 'attest' },
         { at: -25.4 * H, kind: 'record', component: 3 },
+        { at: -25.38 * H, kind: 'image', component: 3, record: 2 },
+        { at: -25.36 * H, kind: 'image', component: 3, record: 2 },
         { at: -25.1 * H, kind: 'record', component: 4 },
+        { at: -25.08 * H, kind: 'image', component: 4, record: 3 },
         { at: -24.9 * H, kind: 'complete' },
         { at: -24 * H, kind: 'seal' },
         { at: -23 * H, kind: 'review' },
@@ -192,9 +203,14 @@ export async function seedBatches(trx: Transaction<Database>, ids: Record<string
       testers: ['tester', 'owner'],
       components: [5, 2],
       steps: [
+        { at: -4.9 * H, kind: 'checkin' },
         { at: -4.8 * H, kind: 'record', component: 5 },
+        { at: -4.78 * H, kind: 'image', component: 5, record: 1 },
+        { at: -4.76 * H, kind: 'image', component: 5, record: 1 },
         { at: -4.6 * H, kind: 'attest' },
         { at: -4.5 * H, kind: 'record', component: 2 },
+        { at: -4.48 * H, kind: 'image', component: 2, record: 2 },
+        { at: -4.46 * H, kind: 'image', component: 2, record: 2 },
         { at: -4.2 * H, kind: 'complete' },
         { at: -3.5 * H, kind: 'seal' },
       ],
@@ -232,6 +248,7 @@ export async function seedBatches(trx: Transaction<Database>, ids: Record<string
     },
   ];
 
+  let photoSeed = 0;
   for (const d of batches) {
     const project = d.project === 'huxilu' ? huxilu : xingfuli;
     const commissionId = d.project === 'huxilu' ? huxiluRefs.commissionId : refs.commissionId;
@@ -291,8 +308,9 @@ export async function seedBatches(trx: Transaction<Database>, ids: Record<string
     let n = 0;
     let sealId: string | null = null;
     const recordKeys: string[] = [];
+    const imageHashes: string[] = [];
     for (const step of d.steps) {
-      const ctx = ctxAt(step.kind === 'review' ? userActor('jz.reviewer') : step.kind === 'attest' ? userActor('witness.sun') : step.kind === 'seal' ? userActor('jz.owner') : lims, step.at);
+      const ctx = ctxAt(step.kind === 'review' ? userActor('jz.reviewer') : step.kind === 'attest' || step.kind === 'checkin' ? userActor('witness.sun') : step.kind === 'seal' ? userActor('jz.owner') : lims, step.at);
       if (step.kind === 'record') {
         n++;
         const recordKey = `${batch.batch_number}-R${String(n).padStart(3, '0')}`;
@@ -337,16 +355,19 @@ export async function seedBatches(trx: Transaction<Database>, ids: Record<string
         const place = step.elsewhere ? { lat: project.location_lat - 0.09, lng: project.location_lng + 0.1 } : { lat: project.location_lat, lng: project.location_lng };
         const capturedAt = new Date(ctx.now.getTime() - M);
         // Turned half round, so the demo's pictures look like no test's or simulator's (which share one generator).
+        // Every picture its own scene (the platform searches every batch for reused pictures).
+        photoSeed++;
         const photo = await makeCameraJpeg({
           width: 640,
           height: 480,
-          seed: step.elsewhere ? 902 : 901,
+          scene: 'blocks',
+          seed: 900 + photoSeed,
           takenAtLocal: new Date(capturedAt.getTime() + 8 * H).toISOString().slice(0, 19),
           latitude: place.lat,
           longitude: place.lng,
         });
         const jpeg = await sharp(photo).flip().flop().keepExif().jpeg({ quality: 90 }).toBuffer();
-        await addProcessImage(trx, blobs, ctx, batch.id, jpeg, {
+        const image = await addProcessImage(trx, blobs, ctx, batch.id, jpeg, {
           capturedAt: capturedAt.toISOString(),
           location: place,
           testerPersonId: testers[0]!,
@@ -354,6 +375,14 @@ export async function seedBatches(trx: Transaction<Database>, ids: Record<string
           componentId: projectComponents[step.component!]!,
           recordKeys: [recordKeys[step.record! - 1]!],
         });
+        imageHashes.push(image.sha256);
+      } else if (step.kind === 'checkin') {
+        // The witness checks in on site with a photo, as the witness's phone page does.
+        photoSeed++;
+        const capturedAt = new Date(ctx.now.getTime() - M);
+        const place = { lat: project.location_lat, lng: project.location_lng };
+        const photo = await makeCameraJpeg({ width: 480, height: 360, scene: 'blocks', seed: 900 + photoSeed, takenAtLocal: new Date(capturedAt.getTime() + 8 * H).toISOString().slice(0, 19), latitude: place.lat, longitude: place.lng });
+        await addCheckinFromBytes(trx, blobs, ctx, batch.id, photo, { capturedAt: capturedAt.toISOString(), location: place });
       } else if (step.kind === 'attest') {
         const row = await trx
           .insertInto('witness_attestations')
@@ -368,7 +397,13 @@ export async function seedBatches(trx: Transaction<Database>, ids: Record<string
         status = 'completed';
       } else if (step.kind === 'seal') {
         const records = await trx.selectFrom('batch_records').select(['record_key', 'version', 'content_sha256']).where('batch_id', '=', batch.id).orderBy('record_key').execute();
-        const manifest: SealManifest = { recordCount: records.length, imageCount: 0, records: records.map((r) => ({ recordKey: r.record_key, version: r.version, sha256: r.content_sha256 })), images: [] };
+        // The seal declares every record and every process image that arrived (a sealed batch holds its images).
+        const manifest: SealManifest = {
+          recordCount: records.length,
+          imageCount: imageHashes.length,
+          records: records.map((r) => ({ recordKey: r.record_key, version: r.version, sha256: r.content_sha256 })),
+          images: imageHashes.map((sha256) => ({ sha256 })),
+        };
         const json = canonicalJson(manifest);
         const seal = await trx
           .insertInto('batch_seals')
@@ -378,7 +413,7 @@ export async function seedBatches(trx: Transaction<Database>, ids: Record<string
             manifest: json,
             manifest_sha256: createHash('sha256').update(json).digest('hex'),
             record_count: manifest.recordCount,
-            image_count: 0,
+            image_count: manifest.imageCount,
             sealed_at: ctx.now,
             sealed_by_type: 'user',
             sealed_by_id: userActor('jz.owner').id,
@@ -390,8 +425,8 @@ export async function seedBatches(trx: Transaction<Database>, ids: Record<string
         sealId = seal.id;
         await appendReceipt(trx, ctx, receipts.seal({ id: seal.id, batchId: batch.id, seq: 1, manifestSha256: seal.manifest_sha256 }));
         await trx.updateTable('batches').set({ status: 'sealed', current_seal_id: seal.id, first_sealed_at: ctx.now }).where('id', '=', batch.id).execute();
-        await writeBatchEvent(trx, ctx, batch, { event: 'seal', from: status, to: 'sealed', details: { sealId: seal.id, seq: 1, recordCount: manifest.recordCount, imageCount: 0, manifestSha256: seal.manifest_sha256, sealedOnTime: true } });
-        await recordSealFindings(trx, ctx, batch, seal.id, compareManifest(manifest, manifest.records, []));
+        await writeBatchEvent(trx, ctx, batch, { event: 'seal', from: status, to: 'sealed', details: { sealId: seal.id, seq: 1, recordCount: manifest.recordCount, imageCount: manifest.imageCount, manifestSha256: seal.manifest_sha256, sealedOnTime: true } });
+        await recordSealFindings(trx, ctx, batch, seal.id, compareManifest(manifest, manifest.records, imageHashes));
         status = 'sealed';
       } else {
         const reviewer = userActor('jz.reviewer');

@@ -143,7 +143,7 @@ export async function seedDemo(deps: AppDeps, opts: { onlyIfEmpty?: boolean; his
     await seedRegistryAgencies(trx, ids, now);
     await seedRegistryProjects(trx, ids, now);
     await seedWitnesses(trx, ids, now, deps.blobs);
-    if (opts.history) await seedInspectionHistory(trx, ids, now);
+    if (opts.history) await seedInspectionHistory(trx, ids, now, deps.blobs);
     await seedBatches(trx, ids, now, deps.blobs);
     await seedReports(trx, ids, now, deps.blobs, deps.config.publicBaseUrl ?? `http://127.0.0.1:${deps.config.port}`);
     await seedDeadlines(trx, ids, now);

@@ -4,6 +4,7 @@ import type { Transaction } from 'kysely';
 import type { MachineActor, RequestContext, UserActor } from '../kernel/auth/actor.ts';
 import { recordAudit } from '../kernel/audit.ts';
 import { canonicalJson } from '../kernel/crypto/canonical-json.ts';
+import type { BlobStore } from '../kernel/blobs/blob-store.ts';
 import type { Database } from '../kernel/db/types.ts';
 import { durations, UPLOAD_DEADLINE_MS } from '../kernel/policy.ts';
 import { addDays, beijingDate } from '../kernel/time.ts';
@@ -13,6 +14,7 @@ import { SWEEPER_ACTOR } from '../modules/deadlines/index.ts';
 import { beijingDayWindow, executeDraw, publishDraw, writeSnapshot } from '../modules/inspections/index.ts';
 import { normalisePermitNumber } from '../modules/projects/index.ts';
 import { recordContentSha256, signingPayload } from '../modules/records/index.ts';
+import { addProcessImage, makeCameraJpeg } from '../modules/images/index.ts';
 import { demoDeviceSignature, demoReboundValues, loadDemoBatchRefs } from './batches.ts';
 
 /**
@@ -49,15 +51,15 @@ async function userActor(trx: Transaction<Database>, username: string): Promise<
 }
 
 /** Finished batches for each of the past HISTORY_DAYS Beijing days. Run before seedBatches, so numbers follow time. */
-export async function seedInspectionHistory(trx: Transaction<Database>, ids: Record<string, string>, now: Date): Promise<void> {
+export async function seedInspectionHistory(trx: Transaction<Database>, ids: Record<string, string>, now: Date, blobs: BlobStore): Promise<void> {
   const refs = await loadDemoBatchRefs(trx, ids);
   const catalogue = await getCurrentCatalogue(trx);
   const permit = normalisePermitNumber('220104202604080203');
   if (!permit.ok) throw new Error(permit.message);
-  const huxilu = await trx.selectFrom('projects').select(['id', 'region_code']).where('permit_number_key', '=', permit.key).executeTakeFirstOrThrow();
+  const huxilu = await trx.selectFrom('projects').select(['id', 'region_code', 'location_lat', 'location_lng']).where('permit_number_key', '=', permit.key).executeTakeFirstOrThrow();
   const huxiluCommission = await trx.selectFrom('commissions').select('id').where('project_id', '=', huxilu.id).where('agency_id', '=', refs.agencyId).executeTakeFirstOrThrow();
   const huxiluComponents = (await trx.selectFrom('components').select('code').where('project_id', '=', huxilu.id).orderBy('created_at').orderBy('id').execute()).map((c) => c.code);
-  const xingfuli = await trx.selectFrom('projects').select(['id', 'region_code']).where('id', '=', refs.projectId).executeTakeFirstOrThrow();
+  const xingfuli = await trx.selectFrom('projects').select(['id', 'region_code', 'location_lat', 'location_lng']).where('id', '=', refs.projectId).executeTakeFirstOrThrow();
   const agency = await trx.selectFrom('organisations').select(['id', 'name', 'region_code']).where('id', '=', refs.agencyId).executeTakeFirstOrThrow();
   const lims: MachineActor = { kind: 'machine', id: 'demo-lims', name: '建正 LIMS（演示）', organisation: { id: agency.id, name: agency.name, type: 'agency', regionCode: agency.region_code } };
   const owner = await userActor(trx, 'jz.owner');
@@ -155,13 +157,29 @@ export async function seedInspectionHistory(trx: Transaction<Database>, ids: Rec
         .returning('id')
         .executeTakeFirstOrThrow();
       await appendReceipt(trx, ctxAt(lims, new Date(capturedAt.getTime() + M)), receipts.recordVersion({ id: rec.id, batchId: batch.id, recordKey, version: 1, contentSha256: sha }));
+      // Its two process images (the catalogue's minimum for 回弹), small, each its own scene, through the upload path.
+      const imageHashes: string[] = [];
+      for (let k = 0; k < 2; k++) {
+        const shotAt = new Date(capturedAt.getTime() + (k + 1) * M);
+        const place = { lat: project.location_lat, lng: project.location_lng };
+        const photo = await makeCameraJpeg({ width: 160, height: 120, scene: 'blocks', seed: 5000 + d * 10 + j * 2 + k, takenAtLocal: new Date(shotAt.getTime() + 8 * H).toISOString().slice(0, 19), latitude: place.lat, longitude: place.lng });
+        const image = await addProcessImage(trx, blobs, ctxAt(lims, new Date(shotAt.getTime() + M)), batch.id, photo, {
+          capturedAt: shotAt.toISOString(),
+          location: place,
+          testerPersonId: refs.person.tester,
+          equipmentId: refs.equipment.rebound,
+          componentId: component,
+          recordKeys: [recordKey],
+        });
+        imageHashes.push(image.sha256);
+      }
       await trx.updateTable('batches').set({ status: 'completed', first_upload_at: new Date(capturedAt.getTime() + M), completed_at: completedAt, completion_declared_at: completedAt }).where('id', '=', batch.id).execute();
-      await writeBatchEvent(trx, ctxAt(lims, completedAt), batch, { event: 'complete', from: 'opened', to: 'completed', details: { completedAt: completedAt.toISOString(), deadline: new Date(completedAt.getTime() + 2 * H).toISOString() } });
+      await writeBatchEvent(trx, ctxAt(lims, completedAt), batch, { event: 'complete', from: 'uploading', to: 'completed', details: { completedAt: completedAt.toISOString(), deadline: new Date(completedAt.getTime() + 2 * H).toISOString() } });
 
       // The sweeper locked it 8 s after its deadline, with its 迟传 violation; it was sealed and reviewed while locked.
       if (late) await refreshDeadline(trx, ctxAt(SWEEPER_ACTOR, new Date(completedAt.getTime() + UPLOAD_DEADLINE_MS + 8_000)), batch.id);
 
-      const manifest: SealManifest = { recordCount: 1, imageCount: 0, records: [{ recordKey, version: 1, sha256: sha }], images: [] };
+      const manifest: SealManifest = { recordCount: 1, imageCount: imageHashes.length, records: [{ recordKey, version: 1, sha256: sha }], images: imageHashes.map((h) => ({ sha256: h })) };
       const json = canonicalJson(manifest);
       const seal = await trx
         .insertInto('batch_seals')
@@ -171,7 +189,7 @@ export async function seedInspectionHistory(trx: Transaction<Database>, ids: Rec
           manifest: json,
           manifest_sha256: createHash('sha256').update(json).digest('hex'),
           record_count: 1,
-          image_count: 0,
+          image_count: imageHashes.length,
           sealed_at: sealedAt,
           sealed_by_type: 'user',
           sealed_by_id: owner.id,
@@ -182,7 +200,7 @@ export async function seedInspectionHistory(trx: Transaction<Database>, ids: Rec
         .executeTakeFirstOrThrow();
       await appendReceipt(trx, ctxAt(owner, sealedAt), receipts.seal({ id: seal.id, batchId: batch.id, seq: 1, manifestSha256: seal.manifest_sha256 }));
       await trx.updateTable('batches').set({ status: 'sealed', current_seal_id: seal.id, first_sealed_at: sealedAt }).where('id', '=', batch.id).execute();
-      await writeBatchEvent(trx, ctxAt(owner, sealedAt), batch, { event: 'seal', from: 'completed', to: 'sealed', details: { sealId: seal.id, seq: 1, recordCount: 1, imageCount: 0, sealedOnTime: !late } });
+      await writeBatchEvent(trx, ctxAt(owner, sealedAt), batch, { event: 'seal', from: 'completed', to: 'sealed', details: { sealId: seal.id, seq: 1, recordCount: 1, imageCount: imageHashes.length, sealedOnTime: !late } });
 
       const review = await trx
         .insertInto('batch_reviews')

@@ -294,10 +294,12 @@ export async function simulate(o: SimulateOptions): Promise<SimulationResult> {
       await sleep(500);
       images = await q.listImages(batchId);
     }
-    const flags = images.flatMap((i) => i.flags.map((f) => f.kind));
-    log(`[8] 平台影像核查 Platform image checks: ${images.filter((i) => i.status === 'done').length}/${images.length} done, ${flags.length === 0 ? '无异常 no flags' : `异常 flags: ${flags.join(', ')}`}`);
+    log(`[8] 平台影像核查 Platform image checks: ${images.filter((i) => i.status === 'done').length}/${images.length} done`);
   }
   batch = await q.getBatch(batchId);
+  // The batch's anomalies, all of them (records, images, seal, witness), as the departments see them — not only the
+  // images' own flags.
+  log(`[9] ${describeAnomalies(batch.anomalies)}`);
   log('');
   log(`批次 Batch ${batch.batchNumber} · 状态 status ${batch.status}`);
   log(`  控制台 Console: ${consoleUrl}`);
@@ -421,6 +423,16 @@ function insidePolygon(ring: [number, number][], x: number, y: number): boolean 
 }
 
 /** `total` split over `parts` as evenly as possible, the first parts taking the remainder. */
+/** The closing line: "无异常" only when the batch has none; otherwise each kind with its count and how many still block. */
+export function describeAnomalies(anomalies: readonly { kind: string; kindLabel: string; status: string; blocking?: boolean }[]): string {
+  if (anomalies.length === 0) return '平台核查 Platform checks: 无异常 no anomalies';
+  const byKind = new Map<string, { label: string; n: number }>();
+  for (const a of anomalies) byKind.set(a.kind, { label: a.kindLabel, n: (byKind.get(a.kind)?.n ?? 0) + 1 });
+  const blocking = anomalies.filter((a) => a.status === 'open' && a.blocking).length;
+  const list = [...byKind.entries()].map(([kind, { label, n }]) => `${label}（${kind}）×${n}`).join('；');
+  return `平台核查 Platform checks: ${anomalies.length} 项异常 anomalies — ${list}${blocking ? `；其中 ${blocking} 项待住建部门核查后才能出具报告 (${blocking} block the report until a department decides)` : ''}`;
+}
+
 function spread(total: number, parts: number): number[] {
   return Array.from({ length: parts }, (_, i) => Math.floor(total / parts) + (i < total % parts ? 1 : 0));
 }

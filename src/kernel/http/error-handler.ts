@@ -8,6 +8,8 @@ export interface ErrorBody {
   code: string;
   message: string;
   field?: string;
+  /** Machine-readable particulars of a refusal (e.g. the open anomalies that stop a report). */
+  details?: Record<string, unknown>;
 }
 
 /** Fastify's own 4xx errors, by their code, mapped to ours. */
@@ -36,7 +38,8 @@ export function errorHandler(error: FastifyError & { validation?: ErrorObject[];
     if (error.statusCode === 429 && typeof error.details?.retryAfterSeconds === 'number') {
       void reply.header('retry-after', String(error.details.retryAfterSeconds));
     }
-    return send(error.statusCode, { code: error.code, message: error.message, ...(error.field ? { field: error.field } : {}) });
+    const details = error.statusCode === 429 ? undefined : error.details;
+    return send(error.statusCode, { code: error.code, message: error.message, ...(error.field ? { field: error.field } : {}), ...(details ? { details } : {}) });
   }
   if (error instanceof BlobHashMismatchError) {
     // Fail closed (issue 13): stored bytes that no longer match their hash are never served; the alarm is raised by

@@ -6,6 +6,9 @@ export const ErrorResponse = Type.Object(
     code: Type.String({ description: '稳定的机器可读错误码' }),
     message: Type.String({ description: '中文错误说明' }),
     field: Type.Optional(Type.String({ description: '出错的字段，如 body.uscc' })),
+    details: Type.Optional(
+      Type.Object({}, { additionalProperties: true, description: '可供程序处理的细节，如出具报告被拒时尚待处理的异常清单（anomalies）' }),
+    ),
   },
   { $id: 'ErrorResponse', description: '统一错误格式' },
 );

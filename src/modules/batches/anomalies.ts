@@ -1,7 +1,9 @@
-import { sql, type Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { RequestContext } from '../../kernel/auth/actor.ts';
 import { recordAudit } from '../../kernel/audit.ts';
 import type { Database } from '../../kernel/db/types.ts';
+import { ANOMALY_SEVERITIES, ANOMALY_SEVERITY_OF_KIND, REPORT_BLOCKING_SEVERITIES } from '../../kernel/policy.ts';
+import { conflict } from '../../kernel/errors.ts';
 import type { AnomalyRow } from './tables.ts';
 import './tables.ts';
 
@@ -50,6 +52,9 @@ export const ANOMALY_KIND_LABELS = {
   supplementary_upload: '补传',
   // Opened and never declared complete within ⚙ 24 h (issue 5)
   possibly_missing: '疑似漏传（开启后长时间未申报完成）',
+  // Raw data recomputed by the standard's own formulas (issue 12 item 3)
+  record_recompute_mismatch: '上报结果与原始读数复算结果不一致',
+  record_readings_missing: '原始记录缺少标准规定的原始读数',
 } as const;
 
 export type AnomalyKind = keyof typeof ANOMALY_KIND_LABELS;
@@ -58,6 +63,29 @@ export const ANOMALY_KINDS = Object.keys(ANOMALY_KIND_LABELS) as AnomalyKind[];
 export function isAnomalyKind(s: string): s is AnomalyKind {
   return Object.hasOwn(ANOMALY_KIND_LABELS, s);
 }
+
+export type AnomalySeverity = 'critical' | 'major' | 'minor';
+export const ANOMALY_SEVERITY_LABELS: Record<AnomalySeverity, string> = { critical: '严重', major: '较重', minor: '一般' };
+// Every kind has a severity in the policy module, and the policy names no kind that does not exist: both fail to compile.
+const SEVERITY_OF: Record<AnomalyKind, AnomalySeverity> = ANOMALY_SEVERITY_OF_KIND;
+const POLICY_KINDS: Record<keyof typeof ANOMALY_SEVERITY_OF_KIND, string> = ANOMALY_KIND_LABELS;
+void POLICY_KINDS;
+
+/** The severity policy gives a kind (an unknown stored kind, from a newer release, counts as blocking). */
+export function anomalySeverity(kind: string): AnomalySeverity {
+  return isAnomalyKind(kind) ? SEVERITY_OF[kind] : 'critical';
+}
+
+/** Whether an open anomaly of this kind stops report generation until a department decides it. */
+export function isBlockingKind(kind: string): boolean {
+  return (REPORT_BLOCKING_SEVERITIES as readonly string[]).includes(anomalySeverity(kind));
+}
+
+/** The kinds whose open anomalies stop report generation (for SQL filters). */
+export const BLOCKING_KINDS: readonly AnomalyKind[] = ANOMALY_KINDS.filter(isBlockingKind);
+
+export type AnomalyDecision = 'dismissed' | 'confirmed';
+export const ANOMALY_DECISION_LABELS: Record<AnomalyDecision, string> = { dismissed: '排除', confirmed: '确认违规' };
 
 /** What an anomaly is about: the batch itself, one record (its key), an image, a check-in, an attestation. */
 export type AnomalySubjectType = 'batch' | 'record' | 'image' | 'checkin' | 'attestation' | 'seal';
@@ -87,6 +115,11 @@ export interface Anomaly {
   acknowledgedAt: string | null;
   acknowledgedBy: string | null;
   acknowledgeNote: string | null;
+  severity: AnomalySeverity;
+  blocking: boolean;
+  decision: AnomalyDecision | null;
+  violationId: string | null;
+  decidedByName: string | null;
 }
 
 export function toAnomaly(r: AnomalyRow): Anomaly {
@@ -106,6 +139,11 @@ export function toAnomaly(r: AnomalyRow): Anomaly {
     acknowledgedAt: r.acknowledged_at?.toISOString() ?? null,
     acknowledgedBy: r.acknowledged_by,
     acknowledgeNote: r.acknowledge_note,
+    severity: anomalySeverity(r.kind),
+    blocking: isBlockingKind(r.kind),
+    decision: r.decision ?? null,
+    violationId: r.violation_id ?? null,
+    decidedByName: r.decided_by_name ?? null,
   };
 }
 
@@ -167,4 +205,64 @@ async function batchOf(trx: Transaction<Database>, batchId: string): Promise<Ano
   const b = await trx.selectFrom('batches').select(['id', 'agency_id', 'region_code', 'batch_number']).where('id', '=', batchId).executeTakeFirst();
   if (!b) throw new Error(`recordAnomaly: unknown batch ${batchId}`);
   return { id: b.id, agencyId: b.agency_id, regionCode: b.region_code, batchNumber: b.batch_number };
+}
+
+// ───────────────────────────── the report gate (issue 12 item 5) ─────────────────────────────
+
+/** One anomaly as a report and the public page state it, and as a refused report lists it. */
+export interface AnomalyStatement {
+  id: string;
+  kind: string;
+  kindLabel: string;
+  severity: AnomalySeverity;
+  severityLabel: string;
+  subjectType: string;
+  subjectId: string | null;
+  detectedAt: string;
+  /** null while open. */
+  decision: AnomalyDecision | null;
+  decisionLabel: string;
+  reason: string | null;
+  decidedAt: string | null;
+  decidedByName: string | null;
+}
+
+export function toStatement(a: Anomaly): AnomalyStatement {
+  return {
+    id: a.id,
+    kind: a.kind,
+    kindLabel: a.kindLabel,
+    severity: a.severity,
+    severityLabel: ANOMALY_SEVERITY_LABELS[a.severity],
+    subjectType: a.subjectType,
+    subjectId: a.subjectId,
+    detectedAt: a.detectedAt,
+    decision: a.status === 'open' ? null : (a.decision ?? 'dismissed'),
+    decisionLabel: a.status === 'open' ? '待住建部门核查' : ANOMALY_DECISION_LABELS[a.decision ?? 'dismissed'],
+    reason: a.acknowledgeNote,
+    decidedAt: a.acknowledgedAt,
+    decidedByName: a.decidedByName,
+  };
+}
+
+/** Every anomaly of a batch, most serious first, then oldest first — what a report states. */
+export async function batchAnomalyStatements(db: Kysely<Database> | Transaction<Database>, batchId: string): Promise<AnomalyStatement[]> {
+  const rows = await db.selectFrom('anomalies').selectAll().where('batch_id', '=', batchId).orderBy('detected_at').orderBy('id').execute();
+  const rank = (s: AnomalySeverity) => ANOMALY_SEVERITIES.indexOf(s);
+  return rows
+    .map((r) => toStatement(toAnomaly(r)))
+    .sort((x, y) => rank(x.severity) - rank(y.severity) || x.detectedAt.localeCompare(y.detectedAt) || x.id.localeCompare(y.id));
+}
+
+/**
+ * Refuses (409 REPORT_BLOCKED_BY_ANOMALIES, with the list in `details.anomalies`) while the batch has an open anomaly of
+ * a blocking severity (policy REPORT_BLOCKING_SEVERITIES): a department decides each first (DESIGN.md §4).
+ */
+export function assertNoBlockingAnomalies(statements: readonly AnomalyStatement[]): void {
+  const open = statements.filter((s) => s.decision === null && isBlockingKind(s.kind));
+  if (open.length === 0) return;
+  const kinds = [...new Set(open.map((s) => s.kindLabel))].join('、');
+  throw conflict('REPORT_BLOCKED_BY_ANOMALIES', `该批次有 ${open.length} 项待住建部门核查的异常（${kinds}），核查决定作出前不能出具检测报告`, undefined, {
+    anomalies: open.map((s) => ({ id: s.id, kind: s.kind, kindLabel: s.kindLabel, severity: s.severity, subjectType: s.subjectType, subjectId: s.subjectId, detectedAt: s.detectedAt })),
+  });
 }

@@ -80,4 +80,23 @@ describe('demo batches', () => {
     expect(detail.attestations).toHaveLength(1);
     expect(new Set(detail.anomalies.map((a: { kind: string }) => a.kind))).toEqual(new Set(['record_missing_images', 'witness_no_checkin']));
   });
+
+  it('follows the rules it enforces: every seal declares images, every report has images and no undecided blocking anomaly', async () => {
+    const seals = await t.deps.db.selectFrom('batch_seals').select(['batch_id', 'image_count']).execute();
+    expect(seals.length).toBeGreaterThan(0);
+    for (const s of seals) expect(s.image_count).toBeGreaterThan(0);
+    const reports = await t.deps.db.selectFrom('reports').select(['batch_id', 'content']).execute();
+    for (const r of reports) {
+      const content = (typeof r.content === 'string' ? JSON.parse(r.content) : r.content) as { evidence: { imageCount: number }; anomalies: { decision: string | null; severity: string }[] };
+      expect(content.evidence.imageCount).toBeGreaterThan(0);
+      expect(content.anomalies.filter((a) => a.decision === null && a.severity !== 'minor')).toEqual([]);
+    }
+    // The reviewed batch waits on the department: its blocking anomalies stop its report until decided.
+    const reviewed = (await t.app.inject({ url: '/api/v1/batches?status=reviewed', headers: { cookie: officer } })).json().items[0];
+    const signatory = await t.login('jz.signatory');
+    const refused = await t.app.inject({ method: 'POST', url: `/api/v1/batches/${reviewed.id}/report`, headers: { cookie: signatory } });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().code).toBe('REPORT_BLOCKED_BY_ANOMALIES');
+    expect(new Set(refused.json().details.anomalies.map((a: { kind: string }) => a.kind))).toEqual(new Set(['record_missing_images', 'witness_no_checkin']));
+  });
 });

@@ -56,11 +56,18 @@ const AnomalyProps = {
   status: Type.Union([Type.Literal('open'), Type.Literal('acknowledged')], { description: 'open 待核查 · acknowledged 已核查' }),
   acknowledgedAt: Nullable(DateTime),
   acknowledgedBy: Nullable(Id),
-  acknowledgeNote: Nullable(Type.String()),
+  acknowledgeNote: Nullable(Type.String({ description: '核查理由' })),
+  severity: Type.Enum(['critical', 'major', 'minor'] as const, { description: 'critical 严重 · major 较重 · minor 一般（策略模块规定）' }),
+  blocking: Type.Boolean({ description: '未核查时是否阻止出具检测报告' }),
+  decision: Nullable(Type.Enum(['dismissed', 'confirmed'] as const, { description: 'dismissed 排除 · confirmed 确认违规' })),
+  violationId: Nullable(Id),
+  decidedByName: Nullable(Type.String()),
 };
 const AnomalySchema = Type.Object(AnomalyProps, { $id: 'Anomaly' });
+/** An anomaly with its batch, agency and project, as lists and the department's desk show it. */
+export const AnomalyListItemProps = { ...AnomalyProps, batchNumber: Type.String(), agencyName: Type.String(), projectId: Id, projectName: Type.String() };
 const AnomalyListItemSchema = Type.Object(
-  { ...AnomalyProps, batchNumber: Type.String(), agencyName: Type.String(), projectId: Id, projectName: Type.String() },
+  AnomalyListItemProps,
   { $id: 'AnomalyListItem' },
 );
 

@@ -1215,7 +1215,7 @@ export class AnomalyService {
       if (row.status !== 'open') throw conflict('ANOMALY_ALREADY_ACKNOWLEDGED', '该异常已核查');
       const updated = await trx
         .updateTable('anomalies')
-        .set({ status: 'acknowledged', acknowledged_at: ctx.now, acknowledged_by: officer.id, acknowledge_note: text })
+        .set({ status: 'acknowledged', acknowledged_at: ctx.now, acknowledged_by: officer.id, acknowledge_note: text, decision: 'dismissed', decided_by_name: officer.displayName })
         .where('id', '=', id)
         .returningAll()
         .executeTakeFirstOrThrow();
@@ -1231,7 +1231,7 @@ export class AnomalyService {
         targetId: id,
         organisationId: row.agency_id,
         regionCode: row.region_code,
-        details: { batchId: row.batch_id, kind: row.kind, note: text },
+        details: { batchId: row.batch_id, kind: row.kind, note: text, decision: 'dismissed' },
       });
       return { ...toAnomaly(updated), batchNumber: row.batch_number, agencyName: row.agency_name, projectId: row.project_id, projectName: row.project_name };
     });

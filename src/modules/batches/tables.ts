@@ -85,6 +85,10 @@ export interface AnomaliesTable {
   acknowledged_at: Date | null;
   acknowledged_by: string | null;
   acknowledge_note: string | null;
+  /** Issue 12: the department's decision; null while open. */
+  decision: ColumnType<'dismissed' | 'confirmed' | null, 'dismissed' | 'confirmed' | null | undefined, 'dismissed' | 'confirmed' | null>;
+  violation_id: ColumnType<string | null, string | null | undefined, string | null>;
+  decided_by_name: ColumnType<string | null, string | null | undefined, string | null>;
 }
 export type AnomalyRow = Selectable<AnomaliesTable>;
 

@@ -17,6 +17,12 @@ export interface FakePhoto {
   software?: string;
   seed?: number;
   quality?: number;
+  /**
+   * `gradient` (default): one noisy gradient, shifted in colour by the seed — pictures of different seeds look alike to
+   * a perceptual hash. `blocks`: a 6 × 8 grid of grey levels drawn from the seed under the same noise, so that pictures
+   * of different seeds are different scenes (demo data that must not flag itself as reused).
+   */
+  scene?: 'gradient' | 'blocks';
 }
 
 export async function makeCameraJpeg(p: FakePhoto = {}): Promise<Buffer> {
@@ -25,12 +31,27 @@ export async function makeCameraJpeg(p: FakePhoto = {}): Promise<Buffer> {
   const seed = p.seed ?? 1;
   // A noisy gradient: compresses like a photograph, unlike a flat colour.
   const raw = Buffer.alloc(width * height * 3);
+  const blocks: number[] = [];
+  if (p.scene === 'blocks') {
+    let b = (seed * 2246822519) >>> 0;
+    for (let i = 0; i < 48; i++) {
+      b = (b * 1664525 + 1013904223) >>> 0;
+      blocks.push(b >>> 24);
+    }
+  }
   let r = seed * 2654435761;
   for (let i = 0; i < width * height; i++) {
     r = (r * 1103515245 + 12345) >>> 0;
     const x = i % width;
     const y = (i / width) | 0;
     const noise = (r >>> 24) & 0x3f;
+    if (blocks.length) {
+      const v = blocks[((((y * 6) / height) | 0) * 8 + (((x * 8) / width) | 0))]! * 0.75 + noise;
+      raw[i * 3] = v & 0xff;
+      raw[i * 3 + 1] = (v * 0.95) & 0xff;
+      raw[i * 3 + 2] = (v * 0.9) & 0xff;
+      continue;
+    }
     raw[i * 3] = ((x * 255) / width + noise + seed * 37) & 0xff;
     raw[i * 3 + 1] = ((y * 255) / height + noise) & 0xff;
     raw[i * 3 + 2] = (((x + y) * 128) / (width + height) + noise * 2) & 0xff;

@@ -2,6 +2,7 @@ import { receipts, receiptValues } from '../ledger/index.ts';
 import { randomUUID } from 'node:crypto';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { RequestContext } from '../../kernel/auth/actor.ts';
+import { CAPTURE_WINDOW_TOLERANCE_MS } from '../../kernel/policy.ts';
 import { auditRow } from '../../kernel/audit.ts';
 import { verifyEd25519 } from '../../kernel/crypto/ed25519.ts';
 import type { AppDeps } from '../../kernel/deps.ts';
@@ -322,6 +323,7 @@ export class RecordService {
       await flag('capture_outside_window', {
         capturedAt: capturedAt.toISOString(),
         bound: outside,
+        toleranceMinutes: CAPTURE_WINDOW_TOLERANCE_MS / 60_000,
         openedAt: batch.openedAt.toISOString(),
         completedAt: batch.completedAt?.toISOString() ?? null,
       });

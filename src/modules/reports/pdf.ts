@@ -187,6 +187,27 @@ export async function renderReportPdf(input: ReportPdfInput): Promise<Buffer> {
     ['封存时间', beijingDateTime(c.evidence.sealedAt)],
     ['封存清单摘要', `SHA-256 ${c.evidence.manifestSha256}`],
   ], { labelColumn: true });
+
+  // ── 七、异常及核查 (issue 12 item 5) ──
+  section('七、平台发现的异常及住建部门核查决定');
+  const found = c.anomalies ?? [];
+  if (found.length === 0) {
+    doc.fontSize(9).fillColor('black').text('平台未发现本批次的原始记录、过程影像或见证信息存在异常。', M, y, { width: INNER });
+    y += 20;
+  } else {
+    table(
+      [28, 132, 40, 84, INNER - 28 - 132 - 40 - 84],
+      ['序号', '异常', '程度', '发现时间', '核查决定'],
+      found.map((a, i) => [
+        String(i + 1),
+        a.subjectId ? `${a.kindLabel}\n（${a.subjectType === 'record' ? '原始记录' : a.subjectType === 'image' ? '影像' : '对象'} ${a.subjectId}）` : a.kindLabel,
+        a.severityLabel,
+        beijingDateTime(a.detectedAt),
+        a.decision ? `${a.decisionLabel}（${a.decidedByName ?? '住建部门'}，${beijingDateTime(a.decidedAt)}）${a.reason ? `：${a.reason}` : ''}` : a.decisionLabel,
+      ]),
+      { size: 8.5 },
+    );
+  }
   const verify = `核验地址：${input.verifyUrl}`;
   if (y + 40 > BOTTOM) newPage();
   doc.fontSize(9).text(verify, M, y, { width: INNER, link: input.verifyUrl });

@@ -38,6 +38,9 @@ async function batchUpTo(upTo: 'completed' | 'sealed' | 'reviewed'): Promise<{ i
   if (upTo === 'sealed') return b;
   const approved = await h.post('jz.reviewer', `${B}/${b.id}/review`, { decision: 'approve' });
   if (approved.statusCode !== 200) throw new Error(`review: ${approved.statusCode} ${approved.body}`);
+  // No images and no witness check-in were uploaded: the department decides those findings before any report.
+  const decided = await h.post('officer.nanguan', `${B}/${b.id}/anomalies/decide`, { decision: 'dismiss', reason: '测试批次：已电话核实现场情况' });
+  if (decided.statusCode !== 200) throw new Error(`decide: ${decided.statusCode} ${decided.body}`);
   return b;
 }
 
@@ -130,6 +133,9 @@ describe('generating a report', () => {
       report.content.evidence.manifestSha256,
       `/r/${report.reportNumber}?c=${report.checkCode}`,
       report.contentSha256,
+      '七、平台发现的异常及住建部门核查决定',
+      '见证人员未现场签到',
+      '排除',
     ]) {
       expect(text.replace(/\s+/g, ' '), s).toContain(s);
     }
@@ -236,7 +242,7 @@ describe('public verification, corrections and revocation', () => {
     r = (await generate(b.id)).json();
   });
 
-  it('answers anyone, without login, with only the number, agency, project, date, status and hashes', async () => {
+  it('answers anyone, without login, with only the number, agency, project, date, status, hashes and the anomalies with their decisions', async () => {
     const res = await verify(r.reportNumber, r.checkCode);
     expect(res.statusCode).toBe(200);
     expect(res.headers['cache-control']).toBe('no-store');
@@ -251,6 +257,8 @@ describe('public verification, corrections and revocation', () => {
       supersededBy: null,
       contentSha256: r.contentSha256,
       pdfSha256: r.pdfSha256,
+      // The batch's seal found no images and no check-in; the department dismissed those before the report.
+      anomalies: expect.arrayContaining([expect.objectContaining({ kindLabel: '见证人员未现场签到', severityLabel: '较重', decisionLabel: '排除' })]),
     });
     // A code typed from paper, in lower case with a dash, is the same code.
     expect((await verify(r.reportNumber.toLowerCase(), `${r.checkCode.slice(0, 4)}-${r.checkCode.slice(4)}`.toLowerCase())).statusCode).toBe(200);

@@ -56,6 +56,16 @@ const PublicVerificationSchema = Type.Object({
   supersededBy: Nullable(Type.String({ description: '替代本报告的更正报告编号' })),
   contentSha256: Hex64,
   pdfSha256: Hex64,
+  anomalies: Type.Array(
+    Type.Object({
+      kindLabel: Type.String({ description: '异常类型' }),
+      severityLabel: Type.String({ description: '严重程度' }),
+      detectedAt: DateTime,
+      decisionLabel: Type.String({ description: '住建部门的核查决定：排除 / 确认违规 / 待核查' }),
+      decidedAt: Nullable(DateTime),
+    }),
+    { description: '平台发现的异常及住建部门的核查决定（报告出具时的状态）；2026 年 12 月前出具的报告不含此项' },
+  ),
 });
 
 const Reason = Type.Object({ reason: Type.String({ minLength: REPORT_REASON_MIN_LENGTH, maxLength: REPORT_REASON_MAX_LENGTH }) }, { additionalProperties: false });

@@ -17,6 +17,7 @@ import { type BatchRow, batchVisibleTo, findVisibleBatch, writeBatchEvent } from
 import { findItem, getCatalogueVersion } from '../catalogue/index.ts';
 import { formatComponentId } from '../components/index.ts';
 import { activePersonForUser } from '../personnel/index.ts';
+import { assertNoBlockingAnomalies, batchAnomalyStatements, type AnomalyStatement } from '../batches/index.ts';
 import { renderReportPdf } from './pdf.ts';
 import { deriveConclusion, displayValues, REPORT_STATUS_LABELS, summarise, type ReportContent, type ReportRecordLine, type ReportStatus } from './rules/content.ts';
 import { reportEligibility, supersedeEligibility, type Eligibility } from './rules/eligibility.ts';
@@ -82,6 +83,8 @@ export interface PublicVerification {
   supersededBy: string | null;
   contentSha256: string;
   pdfSha256: string;
+  /** The anomalies the report states, without their reasons (those are in the PDF for the holder). */
+  anomalies: { kindLabel: string; severityLabel: string; detectedAt: string; decisionLabel: string; decidedAt: string | null }[];
 }
 
 export interface ReportFilter {
@@ -233,7 +236,15 @@ async function connectionMissing(db: Db, agencyId: string, now: Date): Promise<s
 // ───────────────────────────── content ─────────────────────────────
 
 /** Everything the report states, read from the batch and the registries at generation. */
-async function buildContent(db: Db, b: BatchRow, now: Date, number: string, signatory: string, supersedes: ReportContent['supersedes']): Promise<ReportContent> {
+async function buildContent(
+  db: Db,
+  b: BatchRow,
+  now: Date,
+  number: string,
+  signatory: string,
+  supersedes: ReportContent['supersedes'],
+  anomalies: readonly AnomalyStatement[],
+): Promise<ReportContent> {
   const agency = await db.selectFrom('organisations').select(['name', 'uscc']).where('id', '=', b.agency_id).executeTakeFirstOrThrow();
   const quals = await db
     .selectFrom('agency_qualifications')
@@ -357,6 +368,7 @@ async function buildContent(db: Db, b: BatchRow, now: Date, number: string, sign
     },
     evidence: { recordCount: records.length, imageCount: Number(images.n), manifestSha256: seal.manifest_sha256, sealedAt: seal.sealed_at.toISOString() },
     supersedes,
+    anomalies: anomalies.map(({ id: _id, ...line }) => line),
   };
 }
 
@@ -390,11 +402,14 @@ async function issueReport(
   const agency = await trx.selectFrom('organisations').select('uscc').where('id', '=', b.agency_id).executeTakeFirstOrThrow();
   const agencyCode = agencyCodeFromUscc(agency.uscc);
   if (!agencyCode) throw conflict('AGENCY_USCC_MISSING', '检测机构未登记统一社会信用代码，无法编制报告编号');
+  // Issue 12 item 5: no report over an open anomaly of a blocking severity; the report states every anomaly found.
+  const anomalies = await batchAnomalyStatements(trx, b.id);
+  assertNoBlockingAnomalies(anomalies);
 
   // Everything checked: take the next number (the counter row stays locked until this transaction ends).
   const { number, year, seq } = await allocateReportNumber(trx, b.agency_id, agencyCode, ctx.now);
 
-  const content = await buildContent(trx, b, ctx.now, number, person.name, supersedes ? { number: supersedes.number, reason: supersedes.reason } : null);
+  const content = await buildContent(trx, b, ctx.now, number, person.name, supersedes ? { number: supersedes.number, reason: supersedes.reason } : null, anomalies);
   const contentJson = canonicalJson(content);
   const contentSha256 = sha256(contentJson);
   const checkCode = newCheckCode();
@@ -623,6 +638,7 @@ export class ReportService {
       supersededBy: row.superseded_by,
       contentSha256: row.content_sha256,
       pdfSha256: row.pdf_sha256,
+      anomalies: (content.anomalies ?? []).map((a) => ({ kindLabel: a.kindLabel, severityLabel: a.severityLabel, detectedAt: a.detectedAt, decisionLabel: a.decisionLabel, decidedAt: a.decidedAt })),
     };
   }
 }

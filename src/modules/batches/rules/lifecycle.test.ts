@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CLIENT_CLOCK_TOLERANCE_MS } from '../../../kernel/policy.ts';
+import { CAPTURE_WINDOW_TOLERANCE_MS, CLIENT_CLOCK_TOLERANCE_MS } from '../../../kernel/policy.ts';
 import {
   BATCH_ACTIONS,
   BATCH_STATUSES,
@@ -76,9 +76,12 @@ describe('capture window', () => {
   const completed = new Date('2026-07-15T10:00:00+08:00');
   it.each<[string, Date, Date | null, string | null]>([
     ['at opening', opened, completed, null],
-    ['1 ms before opening', new Date(opened.getTime() - 1), completed, 'before_opening'],
+    ['1 s before opening (inside the tolerance images get too)', new Date(opened.getTime() - 1000), completed, null],
+    ['at the tolerance before opening', new Date(opened.getTime() - CAPTURE_WINDOW_TOLERANCE_MS), completed, null],
+    ['1 ms beyond the tolerance before opening', new Date(opened.getTime() - CAPTURE_WINDOW_TOLERANCE_MS - 1), completed, 'before_opening'],
     ['at completion', completed, completed, null],
-    ['1 ms after completion', new Date(completed.getTime() + 1), completed, 'after_completion'],
+    ['at the tolerance after completion', new Date(completed.getTime() + CAPTURE_WINDOW_TOLERANCE_MS), completed, null],
+    ['1 ms beyond the tolerance after completion', new Date(completed.getTime() + CAPTURE_WINDOW_TOLERANCE_MS + 1), completed, 'after_completion'],
     ['long after opening, not completed yet', new Date('2026-07-16T08:00:00+08:00'), null, null],
   ])('%s → %s', (_l, at, c, expected) => {
     expect(captureOutsideWindow(at, opened, c)).toBe(expected);

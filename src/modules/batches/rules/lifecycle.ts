@@ -1,4 +1,4 @@
-import { CLIENT_CLOCK_TOLERANCE_MS } from '../../../kernel/policy.ts';
+import { CAPTURE_WINDOW_TOLERANCE_MS, CLIENT_CLOCK_TOLERANCE_MS } from '../../../kernel/policy.ts';
 
 /**
  * The lifecycle of a test batch (DESIGN.md §3) as pure functions: which action is allowed in which status and where
@@ -86,10 +86,13 @@ export function checkCompletion(t: Date, openedAt: Date, now: Date, lastCaptureA
   return { ok: true, beforeCapture: lastCaptureAt !== null && t.getTime() < lastCaptureAt.getTime() };
 }
 
-/** Where a capture time lies relative to the batch's window [opened, declared completion]; null inside. */
+/**
+ * Where a capture time lies relative to the batch's window [opened − tolerance, declared completion + tolerance]; null
+ * inside. Records and images share the one tolerance of the policy module (CAPTURE_WINDOW_TOLERANCE_MS).
+ */
 export function captureOutsideWindow(capturedAt: Date, openedAt: Date, completedAt: Date | null): 'before_opening' | 'after_completion' | null {
-  if (capturedAt.getTime() < openedAt.getTime()) return 'before_opening';
-  if (completedAt && capturedAt.getTime() > completedAt.getTime()) return 'after_completion';
+  if (capturedAt.getTime() < openedAt.getTime() - CAPTURE_WINDOW_TOLERANCE_MS) return 'before_opening';
+  if (completedAt && capturedAt.getTime() > completedAt.getTime() + CAPTURE_WINDOW_TOLERANCE_MS) return 'after_completion';
   return null;
 }
 

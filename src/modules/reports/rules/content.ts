@@ -70,6 +70,27 @@ export interface ReportContent {
   people: { testers: string[]; reviewer: string; signatory: string; witness: string; witnessUnit: string | null };
   evidence: { recordCount: number; imageCount: number; manifestSha256: string; sealedAt: string };
   supersedes: { number: string; reason: string } | null;
+  /**
+   * Issue 12 item 5: every anomaly the platform found in the batch and the department's decision on each, as they stood
+   * at generation (a blocking one is always decided by then). Reports generated before issue 12 lack the field.
+   */
+  anomalies?: ReportAnomalyLine[];
+}
+
+/** One anomaly as the report states it. */
+export interface ReportAnomalyLine {
+  kind: string;
+  kindLabel: string;
+  severity: string;
+  severityLabel: string;
+  subjectType: string;
+  subjectId: string | null;
+  detectedAt: string;
+  decision: 'dismissed' | 'confirmed' | null;
+  decisionLabel: string;
+  reason: string | null;
+  decidedAt: string | null;
+  decidedByName: string | null;
 }
 
 /** An enum field whose options include both `pass` and `fail` is the record's own verdict (评定结论/检验结论). */

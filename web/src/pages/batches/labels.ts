@@ -58,6 +58,8 @@ export const ANOMALY_KIND_LABELS: Record<AnomalyKind, string> = {
   witness_proxy_suspected: '疑似他人代见证',
   supplementary_upload: '补传',
   possibly_missing: '疑似漏传（开启后长时间未申报完成）',
+  record_recompute_mismatch: '上报结果与原始读数复算结果不一致',
+  record_readings_missing: '原始记录缺少标准规定的原始读数',
 };
 
 export const ANOMALY_KIND_OPTIONS = (Object.keys(ANOMALY_KIND_LABELS) as AnomalyKind[]).map((k) => ({ value: k, label: ANOMALY_KIND_LABELS[k] }));

@@ -117,6 +117,20 @@ export default function ReportVerifyPage() {
               <br />
               <Typography.Text type="secondary">电子版报告文件的 SHA-256 应与此一致。</Typography.Text>
             </Descriptions.Item>
+            <Descriptions.Item label="平台核查">
+              {(result.anomalies ?? []).length === 0 ? (
+                <span data-testid="verify-anomalies">平台未发现本批次数据、影像或见证信息存在异常。</span>
+              ) : (
+                <ul data-testid="verify-anomalies" style={{ margin: 0, paddingLeft: 18 }}>
+                  {result.anomalies.map((a, i) => (
+                    <li key={i}>
+                      {a.kindLabel}（{a.severityLabel}，发现于 {formatDateTime(a.detectedAt)}）：<strong>{a.decisionLabel}</strong>
+                      {a.decidedAt ? `（${formatDateTime(a.decidedAt)}）` : ''}
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </Descriptions.Item>
           </Descriptions>
         </Card>
       )}

@@ -73,6 +73,8 @@ export interface PublicVerification {
   supersededBy: string | null;
   contentSha256: string;
   pdfSha256: string;
+  /** The anomalies the platform found in the batch and the department's decision on each (issue 12). */
+  anomalies: { kindLabel: string; severityLabel: string; detectedAt: string; decisionLabel: string; decidedAt: string | null }[];
 }
 
 export const verifyReport = (number: string, code: string, signal?: AbortSignal) =>
