@@ -10,8 +10,9 @@ import type { Actor, RequestContext } from './kernel/auth/actor.ts';
 import type { AppDeps } from './kernel/deps.ts';
 import { unauthorized } from './kernel/errors.ts';
 import { errorHandler } from './kernel/http/error-handler.ts';
-import { ErrorResponse } from './kernel/http/schemas.ts';
+import { describeRoute, finishOpenApiDocument } from './kernel/http/openapi.ts';
 import { buildValidatorCompiler } from './kernel/http/validation.ts';
+import { addApiSchemas } from './api-schemas.ts';
 import { auditRoutes } from './modules/audit/routes.ts';
 import { documentRoutes } from './modules/documents/routes.ts';
 import { AuditService } from './modules/audit/service.ts';
@@ -109,7 +110,7 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   app.decorate('services', createServices(deps));
   app.decorateRequest('actor', null as never);
   app.decorateRequest('ctx', null as never);
-  app.addSchema(ErrorResponse);
+  addApiSchemas(app);
 
   await app.register(fastifyCookie);
   await app.register(fastifySwagger, {
@@ -122,6 +123,7 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
           'API of the supervision platform defined by 吉建质〔2026〕2号. Console sessions use a cookie; agency systems send ' +
           '`Authorization: Bearer qtm_…` with a machine credential. Errors are `{ code, message, field? }`.',
       },
+      servers: [{ url: deps.config.publicBaseUrl ?? `http://127.0.0.1:${deps.config.port}`, description: '本平台（PUBLIC_BASE_URL）' }],
       components: {
         securitySchemes: {
           session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE },
@@ -130,6 +132,8 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
       },
       security: [{ session: [] }, { machine: [] }],
     },
+    transform: describeRoute as never,
+    transformObject: (documentObject) => finishOpenApiDocument((documentObject as unknown as { openapiObject: never }).openapiObject) as never,
     refResolver: { buildLocalReference: (json, _base, _frag, i) => (typeof json.$id === 'string' ? json.$id : `def-${i}`) },
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/docs' });

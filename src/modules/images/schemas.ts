@@ -1,0 +1,92 @@
+import { Type, type TSchema } from 'typebox';
+import { commonErrors, DateTime } from '../../kernel/http/schemas.ts';
+import { IMAGE_KINDS } from './tables.ts';
+
+export const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
+
+export const Id = Type.String({ format: 'uuid' });
+
+export const Json = Type.Record(Type.String(), Type.Unknown());
+
+export const Errors = { ...commonErrors, 410: Type.Ref('ErrorResponse'), 412: Type.Ref('ErrorResponse'), 413: Type.Ref('ErrorResponse'), 415: Type.Ref('ErrorResponse'), 422: Type.Ref('ErrorResponse') };
+
+/** The image view's fields (also embedded, without the $id, in check-ins). */
+export const ImageProps = {
+    id: Id,
+    batchId: Id,
+    kind: Type.Enum(IMAGE_KINDS, { description: 'process 过程影像 · witness_checkin 见证签到照片' }),
+    status: Type.Enum(['processing', 'done', 'failed'] as const, { description: 'processing 已接收、EXIF/缩略图/查重处理中 · done 已处理 · failed 处理失败' }),
+    sha256: Type.String({ description: '原图内容的 SHA-256（小写十六进制）' }),
+    size: Type.Integer(),
+    contentType: Type.String(),
+    format: Type.String(),
+    width: Type.Integer(),
+    height: Type.Integer(),
+    declared: Type.Object(
+      {
+        capturedAt: DateTime,
+        location: Type.Object({ lat: Type.Number(), lng: Type.Number() }),
+        testerPersonId: Nullable(Id),
+        equipmentId: Nullable(Id),
+        componentId: Nullable(Type.String()),
+        componentIdDisplay: Nullable(Type.String()),
+        recordKeys: Type.Array(Type.String()),
+      },
+      { description: '客户端申报的拍摄时间、位置、检测人员、设备、构件和对应原始记录' },
+    ),
+    exif: Nullable(
+      Type.Object(
+        {
+          takenAtLocal: Nullable(Type.String()),
+          offset: Nullable(Type.String()),
+          takenAt: Nullable(DateTime),
+          latitude: Nullable(Type.Number()),
+          longitude: Nullable(Type.Number()),
+          make: Nullable(Type.String()),
+          model: Nullable(Type.String()),
+          software: Nullable(Type.String()),
+        },
+        { description: '平台从文件读取的 EXIF（处理完成前为空）' },
+      ),
+    ),
+    perceptualHash: Nullable(Type.String()),
+    thumbnail: Nullable(Type.Object({ width: Type.Integer(), height: Type.Integer() })),
+    previewNote: Nullable(Type.String()),
+    analysedAt: Nullable(Type.String({ format: 'date-time', description: 'EXIF、缩略图和一致性检查完成的时间；处理中为 null' })),
+    signed: Type.Boolean({ description: '是否带有经设备密钥验证的签名' }),
+    signatureKeyId: Nullable(Id),
+    supplementary: Type.Boolean({ description: '补传（批次锁定期间或锁定后上传）' }),
+    channel: Type.Enum(['direct', 'resumable'] as const),
+    uploadedAt: DateTime,
+    uploadedBy: Type.Object({ type: Type.Enum(['user', 'machine'] as const), id: Type.String(), name: Type.String() }),
+    flags: Type.Array(
+      Type.Object({ kind: Type.String(), label: Type.String(), details: Json, detectedAt: DateTime, status: Type.Enum(['open', 'acknowledged'] as const) }),
+      { description: '一致性核查发现的异常（供住建部门核查，影像照常接收）' },
+    ),
+};
+
+export const ImageSchema = Type.Object(ImageProps, { $id: 'Image' });
+
+export const UploadSchema = Type.Object(
+  {
+    id: Id,
+    batchId: Id,
+    offset: Type.Integer(),
+    length: Type.Integer(),
+    state: Type.Enum(['receiving', 'attached', 'refused', 'terminated'] as const, { description: 'receiving 接收中 · attached 已归入批次 · refused 已拒收 · terminated 已终止' }),
+    imageId: Nullable(Id),
+    refusal: Nullable(Type.Object({ status: Type.Integer(), code: Type.String(), message: Type.String(), field: Type.Optional(Type.String()) })),
+    createdAt: DateTime,
+    expiresAt: DateTime,
+    location: Type.String(),
+  },
+  { $id: 'ImageUpload' },
+);
+
+export const UploadHeaders = Type.Object({
+  'idempotency-key': Type.Optional(Type.String({ description: '客户端生成的唯一键，重试时保持不变' })),
+  'x-qtrace-metadata': Type.Optional(Type.String({ description: '申报信息：base64url 编码的 JSON（见集成接口文档）' })),
+});
+
+/** The shapes of this module that others reference by name (`$id`); added once at the app root. */
+export const namedSchemas = [ImageSchema, UploadSchema];
