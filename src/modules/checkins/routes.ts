@@ -4,8 +4,8 @@ import { AppError, badRequest } from '../../kernel/errors.ts';
 import { checkIdempotencyKey } from '../../kernel/idempotency.ts';
 import { commonErrors, IdParams } from '../../kernel/http/schemas.ts';
 import { IMAGE_MAX_BYTES } from '../../kernel/policy.ts';
-import { decodeMetadata, METADATA_HEADER, parseCheckinMetadata } from '../images/metadata.ts';
-import { ClientAbortedError, requestBody } from '../images/store.ts';
+import { decodeMetadata, METADATA_HEADER, parseCheckinMetadata } from '../images/index.ts';
+import { ClientAbortedError, requestBody } from '../images/index.ts';
 import { CheckinService } from './service.ts';
 
 

@@ -1,6 +1,6 @@
 import { Type } from 'typebox';
 import { DateTime } from '../../kernel/http/schemas.ts';
-import { ImageProps } from '../images/schemas.ts';
+import { ImageProps } from '../images/index.ts';
 
 export const Id = Type.String({ format: 'uuid' });
 

@@ -1,6 +1,6 @@
 import { Type } from 'typebox';
 import { commonErrors, NullableDateTime, DateTime, Uuid } from '../../kernel/http/schemas.ts';
-import { SpecialtyCode } from '../catalogue/schema.ts';
+import { SpecialtyCode } from '../catalogue/index.ts';
 
 export const OrgRef = Type.Object({ id: Uuid, name: Type.String() });
 

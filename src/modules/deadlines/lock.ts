@@ -2,17 +2,13 @@ import { sql, type Kysely, type Transaction } from 'kysely';
 import type { RequestContext } from '../../kernel/auth/actor.ts';
 import type { Database } from '../../kernel/db/types.ts';
 import { durations, FORCE_MAJEURE_MAX_SUSPENSION_MS, PLATFORM_TIME_ZONE } from '../../kernel/policy.ts';
-import type { BatchRow } from '../batches/tables.ts';
-import { agencyRecipients, notify, type NewNotification } from '../notifications/service.ts';
-import { severityOf } from '../violations/types.ts';
+import type { BatchRow } from '../batches/index.ts';
+import { agencyRecipients, notify, type NewNotification } from '../notifications/index.ts';
+import { severityOf } from '../violations/index.ts';
 import { deadlineSchedule, type DeadlineSchedule } from './rules/schedule.ts';
 import { deadlineState, shouldLock, type BatchTiming } from './rules/upload-deadline.ts';
 import type { ForceMajeureFilingRow } from './tables.ts';
 import './tables.ts';
-import '../batches/tables.ts';
-import '../records/tables.ts';
-import '../images/tables.ts';
-import '../violations/tables.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 

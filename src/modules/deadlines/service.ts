@@ -15,20 +15,15 @@ import {
   FORCE_MAJEURE_MAX_SUSPENSION_MS,
   UPLOAD_DEADLINE_MS,
 } from '../../kernel/policy.ts';
-import { beijingDate } from '../calendar/beijing-date.ts';
-import { batchVisibleTo, findVisibleBatch, writeBatchEvent } from '../batches/service.ts';
-import { deadlineView, type DeadlineView } from '../batches/rules/deadline-view.ts';
-import type { BatchRow } from '../batches/tables.ts';
-import { useDocument } from '../documents/service.ts';
-import { agencyRecipients, departmentRecipients, notify } from '../notifications/service.ts';
-import { handlingDepartmentRegion } from '../projects/service.ts';
+import { beijingDate } from '../calendar/index.ts';
+import { type BatchRow, batchVisibleTo, deadlineView, type DeadlineView, findVisibleBatch, writeBatchEvent } from '../batches/index.ts';
+import { useDocument } from '../documents/index.ts';
+import { agencyRecipients, departmentRecipients, notify } from '../notifications/index.ts';
+import { handlingDepartmentRegion } from '../projects/index.ts';
 import { beijingTime, currentFilings, refreshDeadline, timingOf } from './lock.ts';
 import { forceMajeureFilingAllowed, type ForceMajeureStatus } from './rules/upload-deadline.ts';
 import type { ForceMajeureFilingRow } from './tables.ts';
 import './tables.ts';
-import '../documents/tables.ts';
-import '../regions/tables.ts';
-import '../organisations/tables.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 

@@ -5,9 +5,8 @@ import type { RequestContext } from '../../kernel/auth/actor.ts';
 import type { AppDeps } from '../../kernel/deps.ts';
 import type { Database } from '../../kernel/db/types.ts';
 import { DEADLINE_SWEEP_CHUNK, DEADLINE_SWEEP_INTERVAL_MS } from '../../kernel/policy.ts';
-import { recordAnomaly } from '../batches/anomalies.ts';
-import { writeBatchEvent } from '../batches/service.ts';
-import { agencyRecipients, notify, type NewNotification } from '../notifications/service.ts';
+import { recordAnomaly, writeBatchEvent } from '../batches/index.ts';
+import { agencyRecipients, notify, type NewNotification } from '../notifications/index.ts';
 import { currentFilings, lockBatches, LOCK_COLUMNS, beijingTime, scheduleColumns, timingOf, type LockCandidate } from './lock.ts';
 import { deadlineState, possiblyMissing } from './rules/upload-deadline.ts';
 

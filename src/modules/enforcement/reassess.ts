@@ -4,16 +4,12 @@ import { recordAudit } from '../../kernel/audit.ts';
 import { LOCKS } from '../../kernel/db/locks.ts';
 import type { Database } from '../../kernel/db/types.ts';
 import { CREDIT_DEDUCTION, PLATFORM_TIME_ZONE } from '../../kernel/policy.ts';
-import { supplementaryUploadCount as supplementaryUploads } from '../deadlines/service.ts';
-import { handlingDepartmentRegion } from '../projects/service.ts';
+import { supplementaryUploadCount as supplementaryUploads } from '../deadlines/index.ts';
+import { handlingDepartmentRegion } from '../projects/index.ts';
 import { planProposal, settleViolation, type CaseFacts } from './rules/cases.ts';
 import { proposeRung, type LadderRectification } from './rules/ladder.ts';
 import type { EnforcementCaseRow } from './tables.ts';
 import './tables.ts';
-import '../violations/tables.ts';
-import '../batches/tables.ts';
-import '../records/tables.ts';
-import '../images/tables.ts';
 
 /**
  * The platform side of the ladder: after every new violation, every step of a case and once an hour, the

@@ -1,6 +1,6 @@
 import { Type, type TSchema } from 'typebox';
 import { DateTime } from '../../kernel/http/schemas.ts';
-import { ANOMALY_KINDS } from '../batches/anomalies.ts';
+import { ANOMALY_KINDS } from '../batches/index.ts';
 import { RECORD_SOURCES } from './tables.ts';
 
 export const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);

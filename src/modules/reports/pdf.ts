@@ -1,6 +1,6 @@
 import PDFDocument from 'pdfkit';
 import { AppError } from '../../kernel/errors.ts';
-import { cjkFont, CJK_FONT_CANDIDATES, drawQr } from '../components/labels.ts';
+import { cjkFont, CJK_FONT_CANDIDATES, drawQr } from '../components/index.ts';
 import { CONCLUSION_LABELS, type ReportContent } from './rules/content.ts';
 
 /**

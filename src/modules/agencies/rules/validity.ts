@@ -1,5 +1,5 @@
 import { CERTIFICATE_DAY_OFFSET_MS, durations } from '../../../kernel/policy.ts';
-import { parseDate } from '../../calendar/calendar.ts';
+import { parseDate } from '../../calendar/index.ts';
 
 /**
  * Validity of certificates whose dates are calendar days (资质证书, 入吉备案, 检定/校准证书, 上岗证).

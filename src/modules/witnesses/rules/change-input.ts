@@ -1,4 +1,4 @@
-import { beijingDate } from '../../calendar/beijing-date.ts';
+import { beijingDate } from '../../calendar/index.ts';
 
 export interface InputProblem {
   code: string;

@@ -1,0 +1,10 @@
+/**
+ * Front door of the agencies module: what other modules, the app, seeds, scripts and tests may use. Anything not
+ * exported here is internal to the module (eslint.config.js enforces it; see docs/architecture.md).
+ */
+export type { DateColumn, VerificationStatus } from './tables.ts';
+export { addDays, beijingDate, isInverted, isValidAt, validityEnd, validityStart, type ValidityPeriod } from './rules/validity.ts';
+export { agencyForNewEntry, findVisibleAgency, mayManageAgency } from './access.ts';
+export { SPECIALTIES, SPECIALTY_CODES, canonicalSpecialties, isSpecialty, specialtyName, type Specialty } from './specialties.ts';
+export { assertAgencyConnected, getConnection, qualifiedSpecialties, specialtyCoverage } from './service.ts';
+export { agenciesRoutes } from './routes.ts';
