@@ -52,13 +52,14 @@ export const PLATFORM_ERROR_CODES = [
 
 /**
  * Declares the codes the routes of a module can answer with: every route the plugin registers after this call
- * carries them (with the platform-wide ones) as `x-error-codes` unless it declares its own list.
+ * carries them (with the platform-wide ones) as `x-error-codes`, with any the route lists itself.
  * A test (src/kernel/http/error-codes.test.ts) fails when a module's code throws a code its list lacks.
  */
 export function declareErrorCodes(app: FastifyInstance, codes: readonly string[]): void {
   app.addHook('onRoute', (route: RouteOptions) => {
     const schema = (route.schema ??= {});
-    schema['x-error-codes'] ??= codes;
+    // A module registered inside another (service requests in inspections) adds its codes to the outer ones.
+    schema['x-error-codes'] = [...new Set([...(schema['x-error-codes'] ?? []), ...codes])];
   });
 }
 

@@ -2,10 +2,11 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { commonErrors, IdParams } from '../../kernel/http/schemas.ts';
 import { AgencyService } from './service.ts';
-import { ProfileSchema, ProfileInput, QualificationSchema, NewQualification, ConnectionSchema, QueueSchema, Reason } from './schemas.ts';
-
+import { ProfileSchema, ProfileInput, QualificationSchema, NewQualification, ConnectionSchema, QueueSchema, Reason, ERROR_CODES } from './schemas.ts';
+import { declareErrorCodes } from '../../kernel/http/openapi.ts';
 
 export const agenciesRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  declareErrorCodes(app, ERROR_CODES);
   const svc = new AgencyService(app.deps);
   const tags = ['agencies'];
 

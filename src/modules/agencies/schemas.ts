@@ -104,3 +104,28 @@ export const QueueSchema = Type.Object({
 });
 
 export const Reason = Type.Object({ reason: Type.String({ minLength: 1, maxLength: 500 }) }, { additionalProperties: false });
+
+/**
+ * The error `code`s this module's routes can answer with besides the platform-wide ones (PLATFORM_ERROR_CODES); every
+ * route of the module lists them in /openapi.json as `x-error-codes`. src/kernel/http/error-codes.test.ts fails when the
+ * module's code produces a code missing here.
+ */
+export const ERROR_CODES: readonly string[] = [
+  'AGENCY_ADMIN_REQUIRED',
+  'AGENCY_NOT_CONNECTED',
+  'AGENCY_NOT_FOUND',
+  'AGENCY_REQUIRED',
+  'EDIT_CONFLICT',
+  'FIELD_REQUIRED',
+  'FILING_NOT_APPLICABLE',
+  'QUALIFICATION_ALREADY_DECIDED',
+  'QUALIFICATION_NOT_FOUND',
+  'QUALIFICATION_NUMBER_TAKEN',
+  'QUALIFICATION_OVERLAP',
+  'REASON_REQUIRED',
+  'REPLACEMENT_PENDING',
+  'REPLACES_INVALID',
+  'SPECIALTIES_REQUIRED',
+  'SPECIALTY_UNKNOWN',
+  'VALIDITY_INVERTED',
+];

@@ -1,11 +1,12 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { commonErrors, Page, PageQuery } from '../../kernel/http/schemas.ts';
-import { AuditRecord } from './schemas.ts';
+import { AuditRecord, ERROR_CODES } from './schemas.ts';
 import { ref } from '../../kernel/http/openapi.ts';
-
+import { declareErrorCodes } from '../../kernel/http/openapi.ts';
 
 export const auditRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  declareErrorCodes(app, ERROR_CODES);
   app.get(
     '/audit',
     {

@@ -5,10 +5,11 @@ import { canonicalJson } from '../../kernel/crypto/canonical-json.ts';
 import { checkIdempotencyKey, hashRequest, idempotent } from '../../kernel/idempotency.ts';
 import { commonErrors, IdParams, Page, PageQuery } from '../../kernel/http/schemas.ts';
 import { AnomalyService, BatchService } from './service.ts';
-import { Nullable, Id, Ref, Specialty, Status, AnomalyKind, Unprocessable, NewBatch, Manifest, SealRefusal } from './schemas.ts';
-
+import { Nullable, Id, Ref, Specialty, Status, AnomalyKind, Unprocessable, NewBatch, Manifest, SealRefusal, ERROR_CODES } from './schemas.ts';
+import { declareErrorCodes } from '../../kernel/http/openapi.ts';
 
 export const batchRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  declareErrorCodes(app, ERROR_CODES);
   const svc = new BatchService(app.deps);
   const anomalies = new AnomalyService(app.deps);
   const Detail = Type.Ref('BatchDetail');

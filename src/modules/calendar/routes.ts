@@ -2,11 +2,12 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { commonErrors } from '../../kernel/http/schemas.ts';
 import { CalendarService } from './service.ts';
-import { YearParams, CalendarYearBody } from './schemas.ts';
-
+import { YearParams, CalendarYearBody, ERROR_CODES } from './schemas.ts';
+import { declareErrorCodes } from '../../kernel/http/openapi.ts';
 
 /** The official working-day calendar as data (DESIGN.md §2 rule 8). */
 export const calendarRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  declareErrorCodes(app, ERROR_CODES);
   const svc = new CalendarService(app.deps.db);
   const tags = ['calendar'];
 

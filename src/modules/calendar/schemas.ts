@@ -58,3 +58,16 @@ export const CalendarYearBody = Type.Object(
 
 /** The shapes of this module that others reference by name (`$id`); added once at the app root. */
 export const namedSchemas = [CalendarYearVersionSchema, CalendarStatusSchema];
+
+/**
+ * The error `code`s this module's routes can answer with besides the platform-wide ones (PLATFORM_ERROR_CODES); every
+ * route of the module lists them in /openapi.json as `x-error-codes`. src/kernel/http/error-codes.test.ts fails when the
+ * module's code produces a code missing here.
+ */
+export const ERROR_CODES: readonly string[] = [
+  'CALENDAR_CURRENT_YEAR_MISSING',
+  'CALENDAR_INVALID',
+  'CALENDAR_NEXT_YEAR_MISSING',
+  'CALENDAR_SOURCE_REQUIRED',
+  'CALENDAR_YEAR_NOT_LOADED',
+];

@@ -3,10 +3,11 @@ import { Type } from 'typebox';
 import { commonErrors } from '../../kernel/http/schemas.ts';
 import { CatalogueDocument } from './schema.ts';
 import { CatalogueService } from './service.ts';
-import { VersionInfo, CatalogueVersionInfo, CatalogueSchema, ItemChanges, PublishBody } from './schemas.ts';
-
+import { VersionInfo, CatalogueVersionInfo, CatalogueSchema, ItemChanges, PublishBody, ERROR_CODES } from './schemas.ts';
+import { declareErrorCodes } from '../../kernel/http/openapi.ts';
 
 export const catalogueRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  declareErrorCodes(app, ERROR_CODES);
   const svc = new CatalogueService(app.deps);
   const tags = ['catalogue'];
 

@@ -7,11 +7,13 @@ import { IMAGE_MAX_BYTES } from '../../kernel/policy.ts';
 import { decodeMetadata, METADATA_HEADER, parseCheckinMetadata } from '../images/index.ts';
 import { ClientAbortedError, requestBody } from '../images/index.ts';
 import { CheckinService } from './service.ts';
-
+import { ERROR_CODES } from './schemas.ts';
+import { declareErrorCodes } from '../../kernel/http/openapi.ts';
 
 const IMAGE_BODY_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'image/heic', 'image/heif', 'image/avif', 'application/octet-stream'];
 
 export const checkinRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  declareErrorCodes(app, ERROR_CODES);
   // The photo is the body, streamed by the handler.
   app.addContentTypeParser('*', (_req, _payload, done) => done(null));
   const svc = new CheckinService(app.deps);

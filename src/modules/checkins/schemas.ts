@@ -30,3 +30,16 @@ export const CheckinSchema = Type.Object(
 
 /** The shapes of this module that others reference by name (`$id`); added once at the app root. */
 export const namedSchemas = [CheckinSchema];
+
+/**
+ * The error `code`s this module's routes can answer with besides the platform-wide ones (PLATFORM_ERROR_CODES); every
+ * route of the module lists them in /openapi.json as `x-error-codes`. src/kernel/http/error-codes.test.ts fails when the
+ * module's code produces a code missing here.
+ */
+export const ERROR_CODES: readonly string[] = [
+  'CHECKIN_WITNESS_NOT_LINKED',
+  'CHECKIN_WITNESS_ONLY',
+  'IMAGE_TOO_LARGE',
+  'IMAGE_TYPE_UNSUPPORTED',
+  'UPLOAD_INCOMPLETE',
+];

@@ -3,10 +3,11 @@ import { Type } from 'typebox';
 import { commonErrors, IdParams, Page, PageQuery, Uuid } from '../../kernel/http/schemas.ts';
 import { SpecialtyCode } from '../catalogue/index.ts';
 import { CommissionService } from './service.ts';
-import { CommissionSchema, NewCommission, errors } from './schemas.ts';
-
+import { CommissionSchema, NewCommission, errors, ERROR_CODES } from './schemas.ts';
+import { declareErrorCodes } from '../../kernel/http/openapi.ts';
 
 export const commissionRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  declareErrorCodes(app, ERROR_CODES);
   const svc = new CommissionService(app.deps);
   const tags = ['commissions'];
 

@@ -4,10 +4,11 @@ import { commonErrors, IdParams, Page, PageQuery } from '../../kernel/http/schem
 import { COMPONENT_REGISTRATION_MAX_ITEMS } from '../../kernel/policy.ts';
 import { ProjectSchema } from '../projects/index.ts';
 import { ComponentService } from './service.ts';
-import { ComponentFields, ComponentSchema, NewComponent } from './schemas.ts';
-
+import { ComponentFields, ComponentSchema, NewComponent, ERROR_CODES } from './schemas.ts';
+import { declareErrorCodes } from '../../kernel/http/openapi.ts';
 
 export const componentRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  declareErrorCodes(app, ERROR_CODES);
   const svc = new ComponentService(app.deps);
   const tags = ['components'];
 

@@ -25,3 +25,22 @@ export const NewComponent = Type.Object(
   },
   { additionalProperties: false },
 );
+
+/**
+ * The error `code`s this module's routes can answer with besides the platform-wide ones (PLATFORM_ERROR_CODES); every
+ * route of the module lists them in /openapi.json as `x-error-codes`. src/kernel/http/error-codes.test.ts fails when the
+ * module's code produces a code missing here.
+ */
+export const ERROR_CODES: readonly string[] = [
+  'COMPONENTS_EMPTY',
+  'COMPONENTS_TOO_MANY',
+  'COMPONENT_DUPLICATE',
+  'COMPONENT_FIELD_REQUIRED',
+  'COMPONENT_FIELD_TOO_LONG',
+  'COMPONENT_ID_INVALID',
+  'COMPONENT_NOT_FOUND',
+  'COMPONENT_REGISTER_FORBIDDEN',
+  'FONT_MISSING',
+  'LABELS_TOO_MANY',
+  'PROJECT_NOT_FOUND',
+];

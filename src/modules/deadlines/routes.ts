@@ -3,11 +3,12 @@ import { Type } from 'typebox';
 import { commonErrors, DateTime, IdParams, Page, PageQuery } from '../../kernel/http/schemas.ts';
 import { FORCE_MAJEURE_MAX_DOCUMENTS } from '../../kernel/policy.ts';
 import { DeadlineService } from './service.ts';
-import { Nullable, Id, FilingStatus, Unprocessable } from './schemas.ts';
-
+import { Nullable, Id, FilingStatus, Unprocessable, ERROR_CODES } from './schemas.ts';
+import { declareErrorCodes } from '../../kernel/http/openapi.ts';
 
 /** Issue 5: the batch's deadline and lock, force-majeure filings, unlocking, and 补传 counts. */
 export const deadlineRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  declareErrorCodes(app, ERROR_CODES);
   const svc = new DeadlineService(app.deps);
   const tags = ['deadlines'];
 

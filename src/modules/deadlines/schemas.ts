@@ -71,3 +71,33 @@ export const BatchDeadlineSchema = Type.Object(
 
 /** The shapes of this module that others reference by name (`$id`); added once at the app root. */
 export const namedSchemas = [FilingSchema, BatchDeadlineSchema];
+
+/**
+ * The error `code`s this module's routes can answer with besides the platform-wide ones (PLATFORM_ERROR_CODES); every
+ * route of the module lists them in /openapi.json as `x-error-codes`. src/kernel/http/error-codes.test.ts fails when the
+ * module's code produces a code missing here.
+ */
+export const ERROR_CODES: readonly string[] = [
+  'AGENCY_NOT_FOUND',
+  'AGENCY_ROLE_REQUIRED',
+  'BATCH_AGENCY_ONLY',
+  'BATCH_ALREADY_SEALED',
+  'BATCH_LOCKED',
+  'BATCH_NOT_COMPLETED',
+  'BATCH_NOT_LOCKED',
+  'CLEARED_BEFORE_FILING',
+  'CLEARED_IN_FUTURE',
+  'DEPARTMENT_OFFICER_REQUIRED',
+  'DOCUMENTS_CONSOLE_ONLY',
+  'DOCUMENT_DUPLICATE',
+  'DOCUMENT_NOT_FOUND',
+  'FORCE_MAJEURE_ALREADY_CLEARED',
+  'FORCE_MAJEURE_ALREADY_DECIDED',
+  'FORCE_MAJEURE_EXISTS',
+  'FORCE_MAJEURE_NOT_ACCEPTED',
+  'FORCE_MAJEURE_NOT_FOUND',
+  'FORCE_MAJEURE_OTHER_DEPARTMENT',
+  'FORCE_MAJEURE_WINDOW_CLOSED',
+  'REASON_REQUIRED',
+  'TOO_MANY_DOCUMENTS',
+];

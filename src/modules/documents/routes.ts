@@ -6,9 +6,11 @@ import { badRequest } from '../../kernel/errors.ts';
 import { commonErrors, IdParams } from '../../kernel/http/schemas.ts';
 import { DOCUMENT_MAX_BYTES } from '../../kernel/policy.ts';
 import { DocumentService } from './service.ts';
-
+import { ERROR_CODES } from './schemas.ts';
+import { declareErrorCodes } from '../../kernel/http/openapi.ts';
 
 export const documentRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  declareErrorCodes(app, ERROR_CODES);
   // One part per request; the limit is enforced again while streaming into the blob store.
   await app.register(fastifyMultipart, { limits: { files: 1, fileSize: DOCUMENT_MAX_BYTES + 1, fields: 5, parts: 6 } });
   const svc = new DocumentService(app.deps);

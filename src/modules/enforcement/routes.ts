@@ -8,12 +8,12 @@ import { VIOLATION_TYPES } from '../violations/index.ts';
 import { FraudReportService } from './fraud-reports.ts';
 import { beijingYear } from './reassess.ts';
 import { EnforcementService } from './service.ts';
-import { Nullable, OrgWithLabels, RowVersion, CaseDetail, KeyEntry, YearQuery, errors, RUNGS, STATUSES } from './schemas.ts';
-
-
+import { Nullable, OrgWithLabels, RowVersion, CaseDetail, KeyEntry, YearQuery, errors, RUNGS, STATUSES, ERROR_CODES } from './schemas.ts';
+import { declareErrorCodes } from '../../kernel/http/openapi.ts';
 
 /** Graded handling (分级处置), the key supervision list, credit and fraud reports (issue 6 items 1–5). */
 export const enforcementRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  declareErrorCodes(app, ERROR_CODES);
   const svc = new EnforcementService(app.deps.db);
   const reports = new FraudReportService(app.deps.db);
   const tags = ['enforcement'];

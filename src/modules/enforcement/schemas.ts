@@ -90,3 +90,39 @@ export const errors = { ...commonErrors, 422: Type.Ref('ErrorResponse') };
 
 /** The shapes of this module that others reference by name (`$id`); added once at the app root. */
 export const namedSchemas = [CaseSchema, FraudReportSchema];
+
+/**
+ * The error `code`s this module's routes can answer with besides the platform-wide ones (PLATFORM_ERROR_CODES); every
+ * route of the module lists them in /openapi.json as `x-error-codes`. src/kernel/http/error-codes.test.ts fails when the
+ * module's code produces a code missing here.
+ */
+export const ERROR_CODES: readonly string[] = [
+  'CASE_CHANGED',
+  'CASE_NOT_CONFIRMED',
+  'CASE_NOT_FOUND',
+  'CASE_NOT_HANDLED_HERE',
+  'CASE_NOT_PROPOSED',
+  'CASE_RUNG_MISMATCH',
+  'DECISION_NOTE_REQUIRED',
+  'DECISION_NUMBER_REQUIRED',
+  'DECISION_NUMBER_TAKEN',
+  'DISMISS_REASON_REQUIRED',
+  'FRAUD_REPORT_HANDLED',
+  'FRAUD_REPORT_NOT_FOUND',
+  'HANDLING_NOTE_REQUIRED',
+  'INTERVIEW_ATTENDEES_REQUIRED',
+  'INTERVIEW_BEFORE_CONFIRMATION',
+  'INTERVIEW_IN_FUTURE',
+  'INTERVIEW_MINUTES_REQUIRED',
+  'OCCURRED_IN_FUTURE',
+  'ORGANISATION_UNKNOWN',
+  'PENALTY_CONTENT_REQUIRED',
+  'PROJECT_NOT_FOUND',
+  'RECTIFICATION_DAYS_INVALID',
+  'REPORT_DESCRIPTION_LENGTH',
+  'REPORT_FORBIDDEN',
+  'REPORT_NOT_EXPECTED',
+  'REPORT_NOT_SUBMITTED',
+  'REPORT_TEXT_REQUIRED',
+  'TOO_MANY_ATTACHMENTS',
+];

@@ -2,10 +2,11 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { commonErrors, IdParams, Page, PageQuery } from '../../kernel/http/schemas.ts';
 import { EquipmentService } from './service.ts';
-import { Status, CalibrationSchema, DeviceKeySchema, EquipmentSchema, EquipmentDetailSchema, NewCalibration, NewEquipment, NewKey, Reason, withDecisionErrors } from './schemas.ts';
-
+import { Status, CalibrationSchema, DeviceKeySchema, EquipmentSchema, EquipmentDetailSchema, NewCalibration, NewEquipment, NewKey, Reason, withDecisionErrors, ERROR_CODES } from './schemas.ts';
+import { declareErrorCodes } from '../../kernel/http/openapi.ts';
 
 export const equipmentRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  declareErrorCodes(app, ERROR_CODES);
   const svc = new EquipmentService(app.deps);
   const tags = ['equipment'];
 

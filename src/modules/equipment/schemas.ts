@@ -100,3 +100,30 @@ export const NewKey = Type.Object(
 export const Reason = Type.Object({ reason: Type.String({ minLength: 1, maxLength: 500 }) }, { additionalProperties: false });
 
 export const withDecisionErrors = { ...commonErrors, 422: Type.Ref('ErrorResponse') };
+
+/**
+ * The error `code`s this module's routes can answer with besides the platform-wide ones (PLATFORM_ERROR_CODES); every
+ * route of the module lists them in /openapi.json as `x-error-codes`. src/kernel/http/error-codes.test.ts fails when the
+ * module's code produces a code missing here.
+ */
+export const ERROR_CODES: readonly string[] = [
+  'AGENCY_ADMIN_REQUIRED',
+  'CALIBRATION_DUPLICATE',
+  'DEVICE_KEY_INVALID',
+  'DEVICE_KEY_IN_USE',
+  'EQUIPMENT_ALREADY_DECIDED',
+  'EQUIPMENT_CALIBRATION_EXPIRED',
+  'EQUIPMENT_CALIBRATION_MISSING',
+  'EQUIPMENT_NOT_FOUND',
+  'EQUIPMENT_NOT_REJECTED',
+  'EQUIPMENT_NOT_VERIFIED',
+  'FIELD_REQUIRED',
+  'ISSUING_BODY_TOO_SHORT',
+  'KEY_ROTATION_SCHEDULED',
+  'KEY_VALID_FROM_PAST',
+  'PROTOCOL_NOT_APPLICABLE',
+  'PROTOCOL_REQUIRED',
+  'REASON_REQUIRED',
+  'SERIAL_TAKEN',
+  'VALIDITY_INVERTED',
+];

@@ -2,12 +2,13 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { requireUser, ROLES } from '../../kernel/auth/actor.ts';
 import { commonErrors, IdParams, Page, PageQuery } from '../../kernel/http/schemas.ts';
-import { Role, Nullable, Password, Username } from './schemas.ts';
-
+import { Role, Nullable, Password, Username, ERROR_CODES } from './schemas.ts';
+import { declareErrorCodes } from '../../kernel/http/openapi.ts';
 
 export const SESSION_COOKIE = 'qtrace_session';
 
 export const identityRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  declareErrorCodes(app, ERROR_CODES);
   const { auth, users, machineCredentials } = app.services;
   const cookieBase = { httpOnly: true, sameSite: 'lax' as const, secure: app.deps.config.cookieSecure, path: '/' };
 

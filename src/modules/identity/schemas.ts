@@ -55,3 +55,30 @@ export const Username = Type.String({ pattern: '^[a-zA-Z0-9][a-zA-Z0-9._-]{2,63}
 
 /** The shapes of this module that others reference by name (`$id`); added once at the app root. */
 export const namedSchemas = [MeSchema, UserSchema, CredentialSchema];
+
+/**
+ * The error `code`s this module's routes can answer with besides the platform-wide ones (PLATFORM_ERROR_CODES); every
+ * route of the module lists them in /openapi.json as `x-error-codes`. src/kernel/http/error-codes.test.ts fails when the
+ * module's code produces a code missing here.
+ */
+export const ERROR_CODES: readonly string[] = [
+  'AUTH_INVALID_CREDENTIALS',
+  'AUTH_THROTTLED',
+  'CANNOT_DISABLE_SELF',
+  'CANNOT_DROP_OWN_ADMIN',
+  'CREDENTIAL_NOT_FOUND',
+  'NAME_REQUIRED',
+  'NOT_AN_AGENCY',
+  'ORGANISATION_DISABLED',
+  'ORGANISATION_UNKNOWN',
+  'PASSWORD_TOO_SHORT',
+  'PASSWORD_TOO_WEAK',
+  'PASSWORD_UNCHANGED',
+  'PASSWORD_WRONG',
+  'ROLES_DUPLICATE',
+  'ROLES_REQUIRED',
+  'ROLE_NOT_ASSIGNABLE',
+  'USERNAME_TAKEN',
+  'USER_MANAGE_FORBIDDEN',
+  'USER_NOT_FOUND',
+];

@@ -10,8 +10,8 @@ import { ImageService } from './service.ts';
 import { ClientAbortedError, requestBody } from './store.ts';
 import { IMAGE_KINDS } from './tables.ts';
 import { ResumableUploadService, type UploadView } from './uploads.ts';
-import { Errors, UploadHeaders } from './schemas.ts';
-
+import { Errors, UploadHeaders, ERROR_CODES } from './schemas.ts';
+import { declareErrorCodes } from '../../kernel/http/openapi.ts';
 
 /** What a client may send as the Content-Type of an image body; the real type is read from the bytes. */
 const IMAGE_BODY_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'image/heic', 'image/heif', 'image/avif', 'application/octet-stream'];
@@ -54,6 +54,7 @@ function uploadHeaders(reply: FastifyReply, u: UploadView): void {
 }
 
 export const imageRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  declareErrorCodes(app, ERROR_CODES);
   // Image bodies and tus PATCH bodies are streamed by the handlers: no parser reads them (JSON keeps its own parser).
   app.addContentTypeParser('*', (_req, _payload, done) => done(null));
   const images = new ImageService(app.deps);

@@ -90,3 +90,53 @@ export const UploadHeaders = Type.Object({
 
 /** The shapes of this module that others reference by name (`$id`); added once at the app root. */
 export const namedSchemas = [ImageSchema, UploadSchema];
+
+/**
+ * The error `code`s this module's routes can answer with besides the platform-wide ones (PLATFORM_ERROR_CODES); every
+ * route of the module lists them in /openapi.json as `x-error-codes`. src/kernel/http/error-codes.test.ts fails when the
+ * module's code produces a code missing here.
+ */
+export const ERROR_CODES: readonly string[] = [
+  'COMPONENT_ID_INVALID',
+  'IDEMPOTENCY_KEY_INVALID',
+  'IDEMPOTENCY_KEY_REQUIRED',
+  'IDEMPOTENCY_KEY_REUSED',
+  'IMAGE_CAPTURED_AT_INVALID',
+  'IMAGE_CAPTURED_IN_FUTURE',
+  'IMAGE_EMPTY',
+  'IMAGE_EQUIPMENT_UNKNOWN',
+  'IMAGE_FORMAT_UNSUPPORTED',
+  'IMAGE_LOCATION_INVALID',
+  'IMAGE_LOCATION_REQUIRED',
+  'IMAGE_METADATA_FIELD_INVALID',
+  'IMAGE_METADATA_MALFORMED',
+  'IMAGE_METADATA_REQUIRED',
+  'IMAGE_METADATA_TOO_LARGE',
+  'IMAGE_METADATA_UNKNOWN_FIELD',
+  'IMAGE_NOT_FOUND',
+  'IMAGE_RECORD_KEYS_TOO_MANY',
+  'IMAGE_RECORD_KEY_INVALID',
+  'IMAGE_RECORD_KEY_REPEATED',
+  'IMAGE_SIGNATURE_ALG_UNSUPPORTED',
+  'IMAGE_SIGNATURE_INVALID',
+  'IMAGE_SIGNATURE_MALFORMED',
+  'IMAGE_STILL_PROCESSING',
+  'IMAGE_TESTER_UNKNOWN',
+  'IMAGE_THUMBNAIL_UNAVAILABLE',
+  'IMAGE_TOO_LARGE',
+  'IMAGE_TOO_MANY_PIXELS',
+  'IMAGE_TYPE_UNSUPPORTED',
+  'IMAGE_UNREADABLE',
+  'TUS_VERSION_UNSUPPORTED',
+  'UPLOAD_ALREADY_FINISHED',
+  'UPLOAD_CONTENT_TYPE_INVALID',
+  'UPLOAD_CREATION_BODY_UNSUPPORTED',
+  'UPLOAD_GONE',
+  'UPLOAD_INCOMPLETE',
+  'UPLOAD_LENGTH_EXCEEDED',
+  'UPLOAD_LENGTH_INVALID',
+  'UPLOAD_LENGTH_REQUIRED',
+  'UPLOAD_NOT_FOUND',
+  'UPLOAD_OFFSET_INVALID',
+  'UPLOAD_OFFSET_MISMATCH',
+];

@@ -11,11 +11,12 @@ import { CampaignService } from './campaigns.ts';
 import { DailyCheckService } from './daily-check.ts';
 import { DrawService } from './draws.ts';
 import { findingToViolation } from './findings.ts';
-import { Nullable, Id, Day, Specialty, Unprocessable, RegionRef, Metrics, RangeQuery, FindingBody } from './schemas.ts';
-
+import { Nullable, Id, Day, Specialty, Unprocessable, RegionRef, Metrics, RangeQuery, FindingBody, ERROR_CODES } from './schemas.ts';
+import { declareErrorCodes } from '../../kernel/http/openapi.ts';
 
 /** 日常核查, 随机抽查, 专项检查 (issue 6 items 6–8) and, registered from here, 靠前服务 (item 9). */
 export const inspectionRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  declareErrorCodes(app, ERROR_CODES);
   const daily = new DailyCheckService(app.deps.db);
   const draws = new DrawService(app.deps.db);
   const campaigns = new CampaignService(app.deps.db);

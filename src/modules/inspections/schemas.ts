@@ -152,3 +152,38 @@ export const FindingBody = {
 
 /** The shapes of this module that others reference by name (`$id`); added once at the app root. */
 export const namedSchemas = [FindingSchema, DrawSummarySchema, DrawSchema, CampaignSummarySchema, CampaignSchema];
+
+/**
+ * The error `code`s this module's routes can answer with besides the platform-wide ones (PLATFORM_ERROR_CODES); every
+ * route of the module lists them in /openapi.json as `x-error-codes`. src/kernel/http/error-codes.test.ts fails when the
+ * module's code produces a code missing here.
+ */
+export const ERROR_CODES: readonly string[] = [
+  'BATCH_NOT_IN_WORKLIST',
+  'CAMPAIGN_CLOSED',
+  'CAMPAIGN_NOT_FOUND',
+  'CAMPAIGN_OTHER_DEPARTMENT',
+  'DATE_INVALID',
+  'DAY_IN_FUTURE',
+  'FINDING_ALREADY_VIOLATION',
+  'FINDING_INSPECTOR_ONLY',
+  'FINDING_NOT_A_PROBLEM',
+  'FINDING_NOT_FOUND',
+  'INSPECTION_DEPARTMENT_ONLY',
+  'INSPECTION_OFFICER_ONLY',
+  'INSPECTOR_COUNT_TOO_LARGE',
+  'INSPECTOR_NOT_IN_JURISDICTION',
+  'INSPECTOR_POOL_DUPLICATE',
+  'INSPECTOR_POOL_TOO_LARGE',
+  'ITEM_NOT_DRAWN',
+  'PERIOD_INVALID',
+  'PERIOD_TOO_LONG',
+  'POPULATION_TOO_LARGE',
+  'RANDOM_DRAW_ALREADY_DRAWN',
+  'RANDOM_DRAW_NOT_DRAWN',
+  'RANDOM_DRAW_NOT_FOUND',
+  'RANDOM_DRAW_OTHER_DEPARTMENT',
+  'RECOMPUTE_REASON_REQUIRED',
+  'REGION_NOT_FOUND',
+  'WORKLIST_TOO_LARGE',
+];

@@ -2,10 +2,12 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { commonErrors, IdParams, PageQuery } from '../../kernel/http/schemas.ts';
 import { NotificationService } from './service.ts';
-
+import { ERROR_CODES } from './schemas.ts';
+import { declareErrorCodes } from '../../kernel/http/openapi.ts';
 
 /** Console notifications (issue 5 item 7): the signed-in person's own notices. */
 export const notificationRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  declareErrorCodes(app, ERROR_CODES);
   const svc = new NotificationService(app.deps.db);
   const tags = ['notifications'];
 

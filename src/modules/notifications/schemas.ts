@@ -21,3 +21,12 @@ export const NotificationSchema = Type.Object(
 
 /** The shapes of this module that others reference by name (`$id`); added once at the app root. */
 export const namedSchemas = [NotificationSchema];
+
+/**
+ * The error `code`s this module's routes can answer with besides the platform-wide ones (PLATFORM_ERROR_CODES); every
+ * route of the module lists them in /openapi.json as `x-error-codes`. src/kernel/http/error-codes.test.ts fails when the
+ * module's code produces a code missing here.
+ */
+export const ERROR_CODES: readonly string[] = [
+  'NOTIFICATION_NOT_FOUND',
+];

@@ -1,10 +1,11 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { commonErrors, IdParams, Page, PageQuery } from '../../kernel/http/schemas.ts';
-import { OrganisationType, NewOrganisation, OrganisationPatch } from './schemas.ts';
-
+import { OrganisationType, NewOrganisation, OrganisationPatch, ERROR_CODES } from './schemas.ts';
+import { declareErrorCodes } from '../../kernel/http/openapi.ts';
 
 export const organisationRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  declareErrorCodes(app, ERROR_CODES);
   const svc = app.services.organisations;
   const Org = Type.Ref('Organisation');
   const tags = ['organisations'];

@@ -47,3 +47,21 @@ export const OrganisationPatch = Type.Object(
 
 /** The shapes of this module that others reference by name (`$id`); added once at the app root. */
 export const namedSchemas = [OrganisationSchema];
+
+/**
+ * The error `code`s this module's routes can answer with besides the platform-wide ones (PLATFORM_ERROR_CODES); every
+ * route of the module lists them in /openapi.json as `x-error-codes`. src/kernel/http/error-codes.test.ts fails when the
+ * module's code produces a code missing here.
+ */
+export const ERROR_CODES: readonly string[] = [
+  'DEPARTMENT_EXISTS',
+  'EDIT_CONFLICT',
+  'NAME_TOO_SHORT',
+  'ORGANISATION_NOT_FOUND',
+  'PHONE_INVALID',
+  'REGION_HAS_NO_DEPARTMENT',
+  'REGION_UNKNOWN',
+  'USCC_INVALID',
+  'USCC_REQUIRED',
+  'USCC_TAKEN',
+];

@@ -2,10 +2,11 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { commonErrors, IdParams, Page, PageQuery } from '../../kernel/http/schemas.ts';
 import { PersonnelService } from './service.ts';
-import { Role, PersonStatus, CertificateSchema, PersonSchema, PersonDetailSchema, NewCertificate, NewPerson, PersonPatch, Leave } from './schemas.ts';
-
+import { Role, PersonStatus, CertificateSchema, PersonSchema, PersonDetailSchema, NewCertificate, NewPerson, PersonPatch, Leave, ERROR_CODES } from './schemas.ts';
+import { declareErrorCodes } from '../../kernel/http/openapi.ts';
 
 export const personnelRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  declareErrorCodes(app, ERROR_CODES);
   const svc = new PersonnelService(app.deps);
   const tags = ['personnel'];
 

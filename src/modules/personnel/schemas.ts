@@ -89,3 +89,32 @@ export const Leave = Type.Object(
   { date: DateOnly, reason: Type.Optional(Type.String({ maxLength: 500 })) },
   { additionalProperties: false },
 );
+
+/**
+ * The error `code`s this module's routes can answer with besides the platform-wide ones (PLATFORM_ERROR_CODES); every
+ * route of the module lists them in /openapi.json as `x-error-codes`. src/kernel/http/error-codes.test.ts fails when the
+ * module's code produces a code missing here.
+ */
+export const ERROR_CODES: readonly string[] = [
+  'AGENCY_ADMIN_REQUIRED',
+  'CERTIFICATE_DUPLICATE',
+  'EDIT_CONFLICT',
+  'FIELD_REQUIRED',
+  'JOIN_BEFORE_PREVIOUS_LEAVE',
+  'JOIN_DATE_IN_FUTURE',
+  'LEAVE_BEFORE_JOIN',
+  'LEAVE_DATE_IN_FUTURE',
+  'PERSON_ACTIVE_ELSEWHERE',
+  'PERSON_ALREADY_REGISTERED',
+  'PERSON_NOT_ACTIVE',
+  'PERSON_NOT_FOUND',
+  'PII_KEY_MISMATCH',
+  'RESIDENT_ID_INVALID',
+  'REVEAL_NOT_ALLOWED',
+  'ROLES_REQUIRED',
+  'ROLE_UNKNOWN',
+  'SPECIALTY_UNKNOWN',
+  'USER_ALREADY_LINKED',
+  'USER_NOT_IN_AGENCY',
+  'VALIDITY_INVERTED',
+];

@@ -2,10 +2,11 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { commonErrors, IdParams, Page, PageQuery, Uuid } from '../../kernel/http/schemas.ts';
 import { ProjectService } from './service.ts';
-import { ProjectSchema, NewProject, ProjectPatch } from './schemas.ts';
-
+import { ProjectSchema, NewProject, ProjectPatch, ERROR_CODES } from './schemas.ts';
+import { declareErrorCodes } from '../../kernel/http/openapi.ts';
 
 export const projectRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  declareErrorCodes(app, ERROR_CODES);
   const svc = new ProjectService(app.deps);
   const tags = ['projects'];
 

@@ -78,3 +78,36 @@ export const ProjectPatch = Type.Object(
   },
   { additionalProperties: false },
 );
+
+/**
+ * The error `code`s this module's routes can answer with besides the platform-wide ones (PLATFORM_ERROR_CODES); every
+ * route of the module lists them in /openapi.json as `x-error-codes`. src/kernel/http/error-codes.test.ts fails when the
+ * module's code produces a code missing here.
+ */
+export const ERROR_CODES: readonly string[] = [
+  'CONSTRUCTION_UNIT_REQUIRED',
+  'EDIT_CONFLICT',
+  'LOCATION_OUTSIDE_CHINA',
+  'LOCATION_OUTSIDE_JILIN',
+  'PARTICIPANT_DISABLED',
+  'PARTICIPANT_UNKNOWN',
+  'PARTICIPANT_WRONG_TYPE',
+  'PERMIT_NUMBER_INVALID',
+  'PERMIT_NUMBER_TAKEN',
+  'PROJECT_ADDRESS_TOO_SHORT',
+  'PROJECT_EDIT_FORBIDDEN',
+  'PROJECT_LOCATION_OUTSIDE_SITE',
+  'PROJECT_NAME_TOO_SHORT',
+  'PROJECT_NOT_FOUND',
+  'PROJECT_OWNER_NOT_OWN',
+  'PROJECT_REGION_NOT_COUNTY',
+  'REGION_UNKNOWN',
+  'SITE_AREA_ZERO',
+  'SITE_POINT_REPEATED',
+  'SITE_RADIUS_OUT_OF_RANGE',
+  'SITE_RING_NOT_CLOSED',
+  'SITE_RING_SELF_INTERSECTING',
+  'SITE_RING_TOO_FEW_POINTS',
+  'SITE_RING_TOO_MANY_POINTS',
+  'SITE_TOO_LARGE',
+];

@@ -3,10 +3,11 @@ import { Type } from 'typebox';
 import { checkIdempotencyKey } from '../../kernel/idempotency.ts';
 import { commonErrors, IdParams } from '../../kernel/http/schemas.ts';
 import { RecordService } from './service.ts';
-import { NewRecord } from './schemas.ts';
-
+import { NewRecord, ERROR_CODES } from './schemas.ts';
+import { declareErrorCodes } from '../../kernel/http/openapi.ts';
 
 export const recordRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  declareErrorCodes(app, ERROR_CODES);
   const svc = new RecordService(app.deps);
   const tags = ['records'];
 

@@ -72,3 +72,26 @@ export const RawRecordSchema = Type.Object(
 
 /** The shapes of this module that others reference by name (`$id`); added once at the app root. */
 export const namedSchemas = [RawRecordSchema];
+
+/**
+ * The error `code`s this module's routes can answer with besides the platform-wide ones (PLATFORM_ERROR_CODES); every
+ * route of the module lists them in /openapi.json as `x-error-codes`. src/kernel/http/error-codes.test.ts fails when the
+ * module's code produces a code missing here.
+ */
+export const ERROR_CODES: readonly string[] = [
+  'COMPONENT_ID_INVALID',
+  'CORRECTION_REASON_REQUIRED',
+  'MANUAL_ENTRY_FORBIDDEN',
+  'RECORD_CAPTURED_AT_INVALID',
+  'RECORD_CAPTURED_IN_FUTURE',
+  'RECORD_CORRECTION_ITEM_CHANGED',
+  'RECORD_EQUIPMENT_UNKNOWN',
+  'RECORD_ITEM_NOT_ON_BATCH',
+  'RECORD_KEY_EXISTS',
+  'RECORD_NOT_FOUND_FOR_CORRECTION',
+  'RECORD_SIGNATURE_INVALID',
+  'RECORD_SIGNATURE_NOT_FOR_MANUAL',
+  'RECORD_SIGNATURE_REQUIRED',
+  'RECORD_TESTER_UNKNOWN',
+  'RECORD_VERSION_CONFLICT',
+];

@@ -3,13 +3,14 @@ import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { commonErrors, IdParams, Page, PageQuery } from '../../kernel/http/schemas.ts';
 import { ReportService } from './service.ts';
-import { Id, Status, PublicVerificationSchema, Reason } from './schemas.ts';
-
+import { Id, Status, PublicVerificationSchema, Reason, ERROR_CODES } from './schemas.ts';
+import { declareErrorCodes } from '../../kernel/http/openapi.ts';
 
 /** Where people reach the platform: the configured public address, else the address this request came in on. */
 const baseUrl = (configured: string | undefined, req: FastifyRequest) => configured ?? `${req.protocol}://${req.host}`;
 
 export const reportRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  declareErrorCodes(app, ERROR_CODES);
   const svc = new ReportService(app.deps);
   const tags = ['reports'];
   const Detail = Type.Ref('ReportDetail');

@@ -66,3 +66,27 @@ export const Reason = Type.Object({ reason: Type.String({ minLength: REPORT_REAS
 
 /** The shapes of this module that others reference by name (`$id`); added once at the app root. */
 export const namedSchemas = [ReportSummarySchema, ReportDetailSchema];
+
+/**
+ * The error `code`s this module's routes can answer with besides the platform-wide ones (PLATFORM_ERROR_CODES); every
+ * route of the module lists them in /openapi.json as `x-error-codes`. src/kernel/http/error-codes.test.ts fails when the
+ * module's code produces a code missing here.
+ */
+export const ERROR_CODES: readonly string[] = [
+  'AGENCY_NOT_CONNECTED',
+  'AGENCY_USCC_MISSING',
+  'BATCH_ALREADY_REPORTED',
+  'BATCH_NOT_REVIEWED',
+  'BATCH_NOT_SEALED',
+  'FONT_MISSING',
+  'REASON_REQUIRED',
+  'REPORT_NOT_FOUND',
+  'REPORT_NOT_VALID',
+  'REPORT_NOT_VERIFIED',
+  'REPORT_NUMBERS_EXHAUSTED',
+  'REPORT_REVOKED',
+  'REPORT_REVOKE_FORBIDDEN',
+  'REPORT_SIGNATORY_NOT_REGISTERED',
+  'REPORT_SIGNATORY_REQUIRED',
+  'REPORT_SUPERSEDED',
+];

@@ -2,11 +2,12 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { commonErrors, IdParams, Page, PageQuery } from '../../kernel/http/schemas.ts';
 import { ServiceRequestService } from './service.ts';
-import { Nullable, Id, RequestType, Status, Day, Unprocessable } from './schemas.ts';
-
+import { Nullable, Id, RequestType, Status, Day, Unprocessable, ERROR_CODES } from './schemas.ts';
+import { declareErrorCodes } from '../../kernel/http/openapi.ts';
 
 /** 靠前服务 (三(二)): agencies ask, departments schedule a visit and close. */
 export const serviceRequestRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  declareErrorCodes(app, ERROR_CODES);
   const svc = new ServiceRequestService(app.deps.db);
   const tags = ['service-requests'];
   const One = Type.Ref('ServiceRequest');

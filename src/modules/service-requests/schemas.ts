@@ -42,3 +42,18 @@ export const ServiceRequestSchema = Type.Object(
 
 /** The shapes of this module that others reference by name (`$id`); added once at the app root. */
 export const namedSchemas = [ServiceRequestSchema];
+
+/**
+ * The error `code`s this module's routes can answer with besides the platform-wide ones (PLATFORM_ERROR_CODES); every
+ * route of the module lists them in /openapi.json as `x-error-codes`. src/kernel/http/error-codes.test.ts fails when the
+ * module's code produces a code missing here.
+ */
+export const ERROR_CODES: readonly string[] = [
+  'PROJECT_NOT_FOUND',
+  'SERVICE_REQUEST_AGENCY_ONLY',
+  'SERVICE_REQUEST_CLOSED',
+  'SERVICE_REQUEST_DEPARTMENT_ONLY',
+  'SERVICE_REQUEST_NOT_FOUND',
+  'VISIT_DATE_PAST',
+  'VISIT_OFFICER_INVALID',
+];

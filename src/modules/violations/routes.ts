@@ -3,11 +3,12 @@ import { Type } from 'typebox';
 import { commonErrors, IdParams, Page, PageQuery, Uuid } from '../../kernel/http/schemas.ts';
 import { sendXlsx } from '../../kernel/export/xlsx.ts';
 import { ViolationService } from './service.ts';
-import { ViolationTypeSchema, FilterQuery } from './schemas.ts';
-
+import { ViolationTypeSchema, FilterQuery, ERROR_CODES } from './schemas.ts';
+import { declareErrorCodes } from '../../kernel/http/openapi.ts';
 
 /** The violations ledger (issue 6 item 1): read side. Records are written by the modules that find them. */
 export const violationRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  declareErrorCodes(app, ERROR_CODES);
   const svc = new ViolationService(app.deps.db);
   const tags = ['violations'];
 

@@ -49,3 +49,20 @@ export const ViolationSchema = Type.Object(
 
 /** The shapes of this module that others reference by name (`$id`); added once at the app root. */
 export const namedSchemas = [ViolationSchema];
+
+/**
+ * The error `code`s this module's routes can answer with besides the platform-wide ones (PLATFORM_ERROR_CODES); every
+ * route of the module lists them in /openapi.json as `x-error-codes`. src/kernel/http/error-codes.test.ts fails when the
+ * module's code produces a code missing here.
+ */
+export const ERROR_CODES: readonly string[] = [
+  'FINDING_DESCRIPTION_REQUIRED',
+  'FINDING_OUTSIDE_JURISDICTION',
+  'INTENT_ALREADY_DECIDED',
+  'OCCURRED_IN_FUTURE',
+  'ORGANISATION_UNKNOWN',
+  'PERIOD_INVALID',
+  'PROJECT_UNKNOWN',
+  'VIOLATION_NOT_FOUND',
+  'VIOLATION_NOT_HANDLED_HERE',
+];

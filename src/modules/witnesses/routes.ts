@@ -3,11 +3,12 @@ import { Type } from 'typebox';
 import { IdParams, Page, PageQuery, Uuid } from '../../kernel/http/schemas.ts';
 import { piiKey } from '../personnel/index.ts';
 import { WitnessService } from './service.ts';
-import { errors, RegistrationResult, NewWitnessBody, ChangeBody } from './schemas.ts';
-
+import { errors, RegistrationResult, NewWitnessBody, ChangeBody, ERROR_CODES } from './schemas.ts';
+import { declareErrorCodes } from '../../kernel/http/openapi.ts';
 
 /** Witnesses (见证人员) and their written authorizations, 二(二). */
 export const witnessRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  declareErrorCodes(app, ERROR_CODES);
   const svc = new WitnessService(app.deps.db, piiKey);
   const tags = ['witnesses'];
 

@@ -106,3 +106,40 @@ export const ChangeBody = Type.Object(
 
 /** The shapes of this module that others reference by name (`$id`); added once at the app root. */
 export const namedSchemas = [WitnessSchema, RegistrationSchema];
+
+/**
+ * The error `code`s this module's routes can answer with besides the platform-wide ones (PLATFORM_ERROR_CODES); every
+ * route of the module lists them in /openapi.json as `x-error-codes`. src/kernel/http/error-codes.test.ts fails when the
+ * module's code produces a code missing here.
+ */
+export const ERROR_CODES: readonly string[] = [
+  'CHANGED_AT_BEFORE_REGISTRATION',
+  'CHANGED_AT_IN_FUTURE',
+  'CHANGED_AT_ONLY_FOR_REPLACEMENT',
+  'CHANGED_AT_REQUIRED',
+  'CHANGED_BEFORE_SIGNED',
+  'DOCUMENT_REQUIRED',
+  'ID_NUMBER_INVALID',
+  'NAME_TOO_SHORT',
+  'NOT_SUPERVISION_UNIT',
+  'PHONE_INVALID',
+  'PII_KEY_MISMATCH',
+  'PROJECTS_REQUIRED',
+  'PROJECT_NOT_SUPERVISED_BY_UNIT',
+  'REPLACED_WITNESS_INVALID',
+  'REPLACED_WITNESS_NOT_APPLICABLE',
+  'REPLACED_WITNESS_REQUIRED',
+  'REPLACED_WITNESS_UNKNOWN',
+  'SIGNED_ON_IN_FUTURE',
+  'SIGNED_ON_REQUIRED',
+  'SUPERVISION_UNIT_REQUIRED',
+  'USER_ALREADY_LINKED',
+  'USER_NOT_WITNESS_OF_UNIT',
+  'WITNESS_CHANGE_FORBIDDEN',
+  'WITNESS_EXISTS',
+  'WITNESS_NOT_AUTHORIZED',
+  'WITNESS_NOT_AUTHORIZED_FOR_PROJECT',
+  'WITNESS_NOT_FOUND',
+  'WITNESS_NOT_REGISTERED',
+  'WITNESS_REGISTRATION_FORBIDDEN',
+];
