@@ -1,7 +1,7 @@
 import { Type, type TSchema } from 'typebox';
 import { DateTime } from '../../kernel/http/schemas.ts';
 import { EquipmentSchema } from '../equipment/index.ts';
-import { SPECIALTY_CODES } from './specialties.ts';
+import { SPECIALTY_CODES } from '../../kernel/specialties.ts';
 
 export const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
 

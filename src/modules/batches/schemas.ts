@@ -1,7 +1,7 @@
 import { Type, type TSchema } from 'typebox';
 import { DateTime } from '../../kernel/http/schemas.ts';
 import { BATCH_MAX_COMPONENTS, BATCH_MAX_EQUIPMENT, BATCH_MAX_ITEMS, BATCH_MAX_TESTERS, SEAL_MANIFEST_MAX_ITEMS } from '../../kernel/policy.ts';
-import { SPECIALTY_CODES } from '../agencies/index.ts';
+import { SPECIALTY_CODES } from '../../kernel/specialties.ts';
 import { ANOMALY_KINDS } from './anomalies.ts';
 import { BATCH_STATUSES } from './rules/lifecycle.ts';
 

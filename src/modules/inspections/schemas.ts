@@ -1,6 +1,6 @@
 import { Type, type TSchema } from 'typebox';
 import { DateTime } from '../../kernel/http/schemas.ts';
-import { SPECIALTY_CODES } from '../agencies/index.ts';
+import { SPECIALTY_CODES } from '../../kernel/specialties.ts';
 
 export const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
 
