@@ -111,10 +111,8 @@ export const Reason = Type.Object({ reason: Type.String({ minLength: 1, maxLengt
  * module's code produces a code missing here.
  */
 export const ERROR_CODES: readonly string[] = [
-  'AGENCY_ADMIN_REQUIRED',
   'AGENCY_NOT_CONNECTED',
   'AGENCY_NOT_FOUND',
-  'AGENCY_REQUIRED',
   'EDIT_CONFLICT',
   'FIELD_REQUIRED',
   'FILING_NOT_APPLICABLE',

@@ -238,7 +238,6 @@ export const namedSchemas = [AnomalySchema, AnomalyListItemSchema, EventSchema, 
 export const ERROR_CODES: readonly string[] = [
   'ANOMALY_ALREADY_ACKNOWLEDGED',
   'ANOMALY_NOT_FOUND',
-  'AUTH_REQUIRED',
   'BATCH_AGENCY_ONLY',
   'BATCH_ALREADY_COMPLETED',
   'BATCH_ALREADY_REPORTED',

@@ -54,6 +54,9 @@ export const namedSchemas = [OrganisationSchema];
  * module's code produces a code missing here.
  */
 export const ERROR_CODES: readonly string[] = [
+  'AGENCY_ADMIN_REQUIRED',
+  'AGENCY_NOT_FOUND',
+  'AGENCY_REQUIRED',
   'DEPARTMENT_EXISTS',
   'EDIT_CONFLICT',
   'NAME_TOO_SHORT',
