@@ -11,7 +11,8 @@ import type { AppDeps } from './kernel/deps.ts';
 import type {} from './kernel/db/schema.ts';
 import { unauthorized } from './kernel/errors.ts';
 import { errorHandler } from './kernel/http/error-handler.ts';
-import { ErrorResponse } from './kernel/http/schemas.ts';
+import { addApiSchemas } from './api-schemas.ts';
+import { describeRoute, finishOpenApiDocument } from './kernel/http/openapi.ts';
 import { validatorCompilerFactory } from './kernel/http/validation.ts';
 import { auditRoutes, AuditService } from './modules/audit/index.ts';
 import { documentRoutes } from './modules/documents/index.ts';
@@ -106,7 +107,7 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   app.decorate('services', createServices(deps));
   app.decorateRequest('actor', null as never);
   app.decorateRequest('ctx', null as never);
-  app.addSchema(ErrorResponse);
+  addApiSchemas(app);
 
   await app.register(fastifyCookie);
   await app.register(fastifySwagger, {
@@ -119,6 +120,7 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
           'API of the supervision platform defined by 吉建质〔2026〕2号. Console sessions use a cookie; agency systems send ' +
           '`Authorization: Bearer qtm_…` with a machine credential. Errors are `{ code, message, field? }`.',
       },
+      servers: [{ url: deps.config.publicBaseUrl ?? `http://127.0.0.1:${deps.config.port}`, description: '本平台（PUBLIC_BASE_URL）' }],
       components: {
         securitySchemes: {
           session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE },
@@ -127,6 +129,8 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
       },
       security: [{ session: [] }, { machine: [] }],
     },
+    transform: describeRoute as never,
+    transformObject: (documentObject) => finishOpenApiDocument((documentObject as unknown as { openapiObject: never }).openapiObject) as never,
     refResolver: { buildLocalReference: (json, _base, _frag, i) => (typeof json.$id === 'string' ? json.$id : `def-${i}`) },
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/docs' });

@@ -1,108 +1,12 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { Type, type TSchema } from 'typebox';
-import { commonErrors, DateTime, IdParams } from '../../kernel/http/schemas.ts';
-import { EquipmentSchema } from '../equipment/index.ts';
+import { Type } from 'typebox';
+import { commonErrors, IdParams } from '../../kernel/http/schemas.ts';
 import { AgencyService } from './service.ts';
-import { SPECIALTY_CODES } from '../../kernel/specialties.ts';
-
-const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
-const DateOnly = Type.String({ format: 'date', description: 'YYYY-MM-DD，北京时间日历日（含当日）' });
-const Origin = Type.Union([Type.Literal('local'), Type.Literal('out_of_province')], { description: 'local 本省注册 · out_of_province 外省入吉' });
-const Grade = Type.Union([Type.Literal('comprehensive'), Type.Literal('specialised')], { description: 'comprehensive 综合资质 · specialised 专项资质' });
-const Status = Type.Union([Type.Literal('pending'), Type.Literal('verified'), Type.Literal('rejected')], {
-  description: 'pending 待核验 · verified 已核验 · rejected 已驳回',
-});
-const Specialty = Type.Enum(SPECIALTY_CODES, { description: '专项代码（2023 资质标准的九个专项）' });
-
-const FilingSchema = Type.Object({
-  number: Type.String({ description: '入吉备案编号' }),
-  date: DateOnly,
-  validFrom: DateOnly,
-  validTo: DateOnly,
-});
-
-const ProfileSchema = Type.Object({
-  agencyId: Type.String({ format: 'uuid' }),
-  agencyName: Type.String(),
-  origin: Nullable(Origin),
-  filing: Nullable(FilingSchema),
-  rowVersion: Type.Integer({ description: '乐观锁版本号；尚未保存过时为 0，首次保存时带 0' }),
-  updatedAt: Nullable(DateTime),
-});
-
-const ProfileInput = Type.Object(
-  {
-    rowVersion: Type.Integer({ minimum: 0 }),
-    origin: Origin,
-    filing: Type.Optional(
-      Nullable(
-        Type.Object(
-          { number: Type.String({ minLength: 1, maxLength: 100 }), date: DateOnly, validFrom: DateOnly, validTo: DateOnly },
-          { additionalProperties: false },
-        ),
-      ),
-    ),
-  },
-  { additionalProperties: false },
-);
-
-const QualificationSchema = Type.Object({
-  id: Type.String({ format: 'uuid' }),
-  agencyId: Type.String({ format: 'uuid' }),
-  agencyName: Type.String(),
-  certificateNumber: Type.String(),
-  grade: Grade,
-  specialties: Type.Array(Specialty),
-  validFrom: DateOnly,
-  validTo: DateOnly,
-  issuer: Type.String(),
-  documentId: Nullable(Type.String({ format: 'uuid' })),
-  replacesId: Nullable(Type.String({ format: 'uuid' })),
-  status: Status,
-  submittedAt: DateTime,
-  decidedAt: Nullable(DateTime),
-  decidedByName: Nullable(Type.String()),
-  decisionReason: Nullable(Type.String()),
-  supersededBy: Nullable(Type.String({ format: 'uuid' })),
-  supersededAt: Nullable(DateTime),
-  inForce: Type.Boolean({ description: '已核验、未被替换且在有效期内' }),
-});
-
-const NewQualification = Type.Object(
-  {
-    certificateNumber: Type.String({ minLength: 1, maxLength: 100 }),
-    grade: Grade,
-    specialties: Type.Optional(Type.Array(Type.String({ maxLength: 50 }), { maxItems: 9, uniqueItems: true, description: '专项资质须填写；综合资质涵盖全部九个专项' })),
-    validFrom: DateOnly,
-    validTo: DateOnly,
-    issuer: Type.String({ minLength: 2, maxLength: 200 }),
-    documentId: Type.String({ format: 'uuid', description: '证书扫描件（先经 POST /documents 上传）' }),
-    replacesId: Type.Optional(Nullable(Type.String({ format: 'uuid', description: '被替换（换证/变更）的原证书' }))),
-  },
-  { additionalProperties: false },
-);
-
-const ConnectionSchema = Type.Object({
-  agencyId: Type.String({ format: 'uuid' }),
-  checkedAt: DateTime,
-  connected: Type.Boolean({ description: '是否已完成监管平台对接（由登记数据计算得出）' }),
-  checklist: Type.Array(
-    Type.Object({
-      item: Type.Union([Type.Literal('origin'), Type.Literal('qualification'), Type.Literal('equipment'), Type.Literal('personnel')]),
-      ok: Type.Boolean(),
-      message: Type.String(),
-    }),
-  ),
-});
-
-const QueueSchema = Type.Object({
-  qualifications: Type.Object({ items: Type.Array(QualificationSchema), total: Type.Integer() }),
-  equipment: Type.Object({ items: Type.Array(EquipmentSchema), total: Type.Integer() }),
-});
-
-const Reason = Type.Object({ reason: Type.String({ minLength: 1, maxLength: 500 }) }, { additionalProperties: false });
+import { ProfileSchema, ProfileInput, QualificationSchema, NewQualification, ConnectionSchema, QueueSchema, Reason, ERROR_CODES } from './schemas.ts';
+import { declareErrorCodes } from '../../kernel/http/openapi.ts';
 
 export const agenciesRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  declareErrorCodes(app, ERROR_CODES);
   const svc = new AgencyService(app.deps);
   const tags = ['agencies'];
 

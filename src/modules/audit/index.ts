@@ -4,3 +4,4 @@
  */
 export { AuditService } from './service.ts';
 export { auditRoutes } from './routes.ts';
+export { namedSchemas as auditSchemas } from './schemas.ts';

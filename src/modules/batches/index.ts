@@ -23,4 +23,5 @@ export {
 } from './anomalies.ts';
 export { countImagesForRecord, imageHashesOfBatch, lastImageCaptureAt, witnessCheckinCount } from './evidence.ts';
 export { ANOMALY_KIND_LABELS, assertAgencyOperator, batchTiming, batchVisibleTo, findVisibleBatch, getBatchForUpload, getBatchWithSiteForUpload, isSupplementary, manualEntryExceptionFor, markUploading, recordSealFindings, takeBatchNumber, uploadPrecheck, writeBatchEvent, type Anomaly, type AnomalyBatch, type BatchForUpload } from './service.ts';
-export { AnomalyListItemProps, batchRoutes } from './routes.ts';
+export { batchRoutes } from './routes.ts';
+export { AnomalyListItemProps, namedSchemas as batchesSchemas } from './schemas.ts';

@@ -7,3 +7,4 @@ export { loadBundledCalendar } from './bundled.ts';
 export { addWorkingDays, withYear, type WorkCalendar } from './calendar.ts';
 export { getWorkCalendar, syncBundledCalendar } from './service.ts';
 export { calendarRoutes } from './routes.ts';
+export { namedSchemas as calendarSchemas } from './schemas.ts';

@@ -1,35 +1,13 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { commonErrors, DateTime } from '../../kernel/http/schemas.ts';
+import { commonErrors } from '../../kernel/http/schemas.ts';
 import { CatalogueDocument } from './schema.ts';
 import { CatalogueService } from './service.ts';
-
-const VersionInfo = {
-  version: Type.Integer({ minimum: 1, description: '版本号' }),
-  checksum: Type.String({ description: '文档 SHA-256（键排序后的 JSON）' }),
-  note: Type.String({ description: '修改说明' }),
-  authorName: Type.String({ description: '发布人' }),
-  createdAt: DateTime,
-  itemCount: Type.Integer({ minimum: 0, description: '检测项目数' }),
-};
-const CatalogueVersionInfo = Type.Object(VersionInfo);
-const CatalogueSchema = Type.Object({ ...VersionInfo, document: CatalogueDocument });
-const ItemChanges = Type.Object({
-  added: Type.Array(Type.String()),
-  removed: Type.Array(Type.String()),
-  changed: Type.Array(Type.String()),
-});
-
-const PublishBody = Type.Object(
-  {
-    basedOnVersion: Type.Integer({ minimum: 1, description: '编辑所基于的版本号；已有更新版本时返回 409' }),
-    note: Type.String({ minLength: 2, maxLength: 500, description: '本版修改说明' }),
-    document: CatalogueDocument,
-  },
-  { additionalProperties: false },
-);
+import { VersionInfo, CatalogueVersionInfo, CatalogueSchema, ItemChanges, PublishBody, ERROR_CODES } from './schemas.ts';
+import { declareErrorCodes } from '../../kernel/http/openapi.ts';
 
 export const catalogueRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  declareErrorCodes(app, ERROR_CODES);
   const svc = new CatalogueService(app.deps);
   const tags = ['catalogue'];
 

@@ -5,3 +5,4 @@
 import type {} from './tables.ts'; // the module's tables in the kernel's Database interface
 export { checkinRoutes } from './routes.ts';
 export { addCheckinFromBytes } from './service.ts';
+export { namedSchemas as checkinsSchemas } from './schemas.ts';

@@ -2,40 +2,20 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { AppError, badRequest } from '../../kernel/errors.ts';
 import { checkIdempotencyKey } from '../../kernel/idempotency.ts';
-import { commonErrors, DateTime, IdParams } from '../../kernel/http/schemas.ts';
+import { commonErrors, IdParams } from '../../kernel/http/schemas.ts';
 import { IMAGE_MAX_BYTES } from '../../kernel/policy.ts';
-import { ClientAbortedError, decodeMetadata, ImageProps, METADATA_HEADER, parseCheckinMetadata, requestBody } from '../images/index.ts';
+import { decodeMetadata, METADATA_HEADER, parseCheckinMetadata } from '../images/index.ts';
+import { ClientAbortedError, requestBody } from '../images/index.ts';
 import { CheckinService } from './service.ts';
+import { ERROR_CODES } from './schemas.ts';
+import { declareErrorCodes } from '../../kernel/http/openapi.ts';
 
-const Id = Type.String({ format: 'uuid' });
-const Flag = Type.Object({
-  kind: Type.String(),
-  label: Type.String(),
-  details: Type.Record(Type.String(), Type.Unknown()),
-  detectedAt: DateTime,
-  status: Type.Enum(['open', 'acknowledged'] as const),
-});
-const CheckinSchema = Type.Object(
-  {
-    id: Id,
-    batchId: Id,
-    witness: Type.Object({ personId: Id, name: Type.String() }),
-    userId: Id,
-    checkedInAt: DateTime,
-    location: Type.Object({ lat: Type.Number(), lng: Type.Number() }),
-    insideSite: Type.Boolean({ description: '签到位置在项目范围内（含定位容差）' }),
-    namedOnBatch: Type.Boolean({ description: '签到人是批次登记的见证人员' }),
-    photo: Type.Object(ImageProps, { description: '签到照片（影像类型 witness_checkin）' }),
-    flags: Type.Array(Flag),
-  },
-  { $id: 'WitnessCheckin' },
-);
 const IMAGE_BODY_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'image/heic', 'image/heif', 'image/avif', 'application/octet-stream'];
 
 export const checkinRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  declareErrorCodes(app, ERROR_CODES);
   // The photo is the body, streamed by the handler.
   app.addContentTypeParser('*', (_req, _payload, done) => done(null));
-  app.addSchema(CheckinSchema);
   const svc = new CheckinService(app.deps);
 
   app.post(

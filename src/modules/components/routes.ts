@@ -1,35 +1,14 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { commonErrors, DateTime, IdParams, Page, PageQuery, Uuid } from '../../kernel/http/schemas.ts';
+import { commonErrors, IdParams, Page, PageQuery } from '../../kernel/http/schemas.ts';
 import { COMPONENT_REGISTRATION_MAX_ITEMS } from '../../kernel/policy.ts';
 import { ProjectSchema } from '../projects/index.ts';
 import { ComponentService } from './service.ts';
-
-const ComponentFields = {
-  id: Uuid,
-  code: Type.String({ description: '构件唯一标识（标签上印的编号，QC 开头 13 位）' }),
-  projectId: Uuid,
-  building: Type.String({ description: '楼栋（单体）' }),
-  floor: Type.Union([Type.String(), Type.Null()], { description: '楼层；道路、桥梁等无楼层时为空' }),
-  position: Type.String({ description: '轴线或部位（如 A-3轴、K0+120~K0+180 左幅）' }),
-  componentType: Type.String({ description: '构件类型（如 柱、梁、板、桩、焊缝、外墙保温）' }),
-  note: Type.Union([Type.String(), Type.Null()]),
-  createdAt: DateTime,
-};
-const ComponentSchema = Type.Object(ComponentFields);
-
-const NewComponent = Type.Object(
-  {
-    building: Type.String({ minLength: 1, maxLength: 50 }),
-    floor: Type.Optional(Type.Union([Type.String({ maxLength: 20 }), Type.Null()])),
-    position: Type.String({ minLength: 1, maxLength: 100 }),
-    componentType: Type.String({ minLength: 1, maxLength: 30 }),
-    note: Type.Optional(Type.Union([Type.String({ maxLength: 200 }), Type.Null()])),
-  },
-  { additionalProperties: false },
-);
+import { ComponentFields, ComponentSchema, NewComponent, ERROR_CODES } from './schemas.ts';
+import { declareErrorCodes } from '../../kernel/http/openapi.ts';
 
 export const componentRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  declareErrorCodes(app, ERROR_CODES);
   const svc = new ComponentService(app.deps);
   const tags = ['components'];
 
@@ -104,6 +83,7 @@ export const componentRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/components/resolve/:componentId',
     {
       schema: {
+        operationId: 'resolveComponent',
         tags,
         summary: '扫码解析构件标识（返回构件及所属项目；无权查看时 404）',
         params: Type.Object({ componentId: Type.String({ minLength: 1, maxLength: 40 }) }),

@@ -5,3 +5,4 @@
 export type { ForceMajeureFilingRow } from './tables.ts';
 export { SWEEPER_ACTOR, startDeadlineSweeper, sweepDeadlines } from './sweeper.ts';
 export { deadlineRoutes } from './routes.ts';
+export { namedSchemas as deadlinesSchemas } from './schemas.ts';

@@ -1,77 +1,14 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { Type, type TSchema } from 'typebox';
+import { Type } from 'typebox';
 import { commonErrors, DateTime, IdParams, Page, PageQuery } from '../../kernel/http/schemas.ts';
 import { FORCE_MAJEURE_MAX_DOCUMENTS } from '../../kernel/policy.ts';
 import { DeadlineService } from './service.ts';
-
-const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
-const Id = Type.String({ format: 'uuid' });
-const Ref = Type.Object({ id: Id, name: Type.String() });
-const FilingStatus = Type.Enum(['pending', 'accepted', 'rejected'] as const, { description: 'pending 待审核 · accepted 已同意 · rejected 已驳回' });
-const Unprocessable = { 422: Type.Ref('ErrorResponse') };
-
-const FilingSchema = Type.Object(
-  {
-    id: Id,
-    batchId: Id,
-    batchNumber: Type.String(),
-    agency: Ref,
-    project: Ref,
-    regionCode: Type.String({ description: '项目所在区划' }),
-    department: Type.Object(
-      { regionCode: Type.String(), regionName: Type.String(), id: Nullable(Id), name: Nullable(Type.String()) },
-      { description: '审核部门：项目所在县（市、区）住建部门，未设的由市级住建部门' },
-    ),
-    reason: Type.String(),
-    filedAt: DateTime,
-    filedByName: Type.String(),
-    filedByType: Type.Enum(['user', 'machine'] as const),
-    status: FilingStatus,
-    statusLabel: Type.String(),
-    decidedAt: Nullable(DateTime),
-    decidedByName: Nullable(Type.String()),
-    decisionReason: Nullable(Type.String()),
-    clearedAt: Nullable(DateTime),
-    clearedDeclaredAt: Nullable(DateTime),
-    clearedNote: Nullable(Type.String()),
-    originalDeadline: Nullable(DateTime),
-    clearedDeadline: Nullable(DateTime),
-    documents: Type.Array(Type.Object({ id: Id, sha256: Type.String(), filename: Type.String(), contentType: Type.String(), size: Type.Integer() })),
-  },
-  { $id: 'ForceMajeureFiling' },
-);
-
-const BatchDeadlineSchema = Type.Object(
-  {
-    batchId: Id,
-    batchNumber: Type.String(),
-    status: Type.String(),
-    completedAt: Nullable(DateTime),
-    sealedAt: Nullable(DateTime),
-    deadline: Type.Object(
-      {
-        state: Type.Enum(['open', 'running', 'suspended'] as const, { description: 'open 未申报完成 · running 计时中 · suspended 不可抗力报备暂停' }),
-        deadline: Nullable(DateTime),
-        basis: Nullable(Type.Enum(['completion', 'force_majeure_cleared', 'force_majeure_limit'] as const)),
-        remainingMs: Nullable(Type.Integer()),
-        warning: Type.Boolean(),
-        overdue: Type.Boolean(),
-        sealedOnTime: Nullable(Type.Boolean()),
-      },
-      { additionalProperties: false },
-    ),
-    lock: Type.Object({ locked: Type.Boolean(), lockedAt: Nullable(DateTime), lockReason: Nullable(Type.String()), unlockedAt: Nullable(DateTime), unlockReason: Nullable(Type.String()) }),
-    filings: Type.Array(Type.Ref('ForceMajeureFiling')),
-    can: Type.Object({ file: Type.Boolean(), clear: Type.Boolean(), unlock: Type.Boolean() }, { description: '当前用户可办理的操作' }),
-    filingWindowEndsAt: Nullable(DateTime),
-  },
-  { $id: 'BatchDeadline' },
-);
+import { Nullable, Id, FilingStatus, Unprocessable, ERROR_CODES } from './schemas.ts';
+import { declareErrorCodes } from '../../kernel/http/openapi.ts';
 
 /** Issue 5: the batch's deadline and lock, force-majeure filings, unlocking, and 补传 counts. */
 export const deadlineRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  app.addSchema(FilingSchema);
-  app.addSchema(BatchDeadlineSchema);
+  declareErrorCodes(app, ERROR_CODES);
   const svc = new DeadlineService(app.deps);
   const tags = ['deadlines'];
 

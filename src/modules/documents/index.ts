@@ -6,3 +6,4 @@ import type {} from './tables.ts'; // the module's tables in the kernel's Databa
 export { sniffDocumentType } from './sniff.ts';
 export { useDocument } from './service.ts';
 export { documentRoutes } from './routes.ts';
+export { namedSchemas as documentsSchemas } from './schemas.ts';

@@ -3,19 +3,16 @@ import fastifyMultipart from '@fastify/multipart';
 import { Type } from 'typebox';
 import { requireUser } from '../../kernel/auth/actor.ts';
 import { badRequest } from '../../kernel/errors.ts';
-import { commonErrors, DateTime, IdParams } from '../../kernel/http/schemas.ts';
+import { commonErrors, IdParams } from '../../kernel/http/schemas.ts';
 import { DOCUMENT_MAX_BYTES } from '../../kernel/policy.ts';
 import { DocumentService } from './service.ts';
-
-const DocumentSchema = Type.Object(
-  { id: Type.String(), sha256: Type.String(), size: Type.Integer(), contentType: Type.String(), filename: Type.String(), uploadedAt: DateTime },
-  { $id: 'Document' },
-);
+import { ERROR_CODES } from './schemas.ts';
+import { declareErrorCodes } from '../../kernel/http/openapi.ts';
 
 export const documentRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  declareErrorCodes(app, ERROR_CODES);
   // One part per request; the limit is enforced again while streaming into the blob store.
   await app.register(fastifyMultipart, { limits: { files: 1, fileSize: DOCUMENT_MAX_BYTES + 1, fields: 5, parts: 6 } });
-  app.addSchema(DocumentSchema);
   const svc = new DocumentService(app.deps);
 
   app.post(

@@ -5,3 +5,4 @@
 export type { EnforcementCaseRow } from './tables.ts';
 export { startEnforcementWorker } from './worker.ts';
 export { enforcementRoutes } from './routes.ts';
+export { namedSchemas as enforcementSchemas } from './schemas.ts';

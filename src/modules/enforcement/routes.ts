@@ -8,92 +8,12 @@ import { VIOLATION_TYPES } from '../violations/index.ts';
 import { FraudReportService } from './fraud-reports.ts';
 import { beijingYear } from '../../kernel/time.ts';
 import { EnforcementService } from './service.ts';
-
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
-const RUNGS = ['interview', 'rectification', 'penalty'] as const;
-const STATUSES = ['proposed', 'confirmed', 'report_submitted', 'closed', 'dismissed', 'superseded'] as const;
-const Org = Type.Object({ id: Type.String(), name: Type.String(), type: Type.Enum(ORGANISATION_TYPES), regionCode: Type.String() });
-const OrgWithLabels = Type.Object({ id: Type.String(), name: Type.String(), type: Type.Enum(ORGANISATION_TYPES), typeLabel: Type.String(), regionCode: Type.String(), regionName: Type.String() });
-const RowVersion = Type.Optional(Type.Integer({ minimum: 1, description: '案件版本（并发保护；可省略）' }));
-
-const CaseSchema = Type.Object(
-  {
-    id: Type.String({ format: 'uuid' }),
-    organisation: Org,
-    year: Type.Integer(),
-    rung: Type.Enum(RUNGS, { description: 'interview 约谈提醒 · rectification 限期整改 · penalty 行政处罚' }),
-    rungLabel: Type.String(),
-    status: Type.Enum(STATUSES, { description: 'proposed 平台建议 · confirmed 已确认 · report_submitted 已提交整改报告 · closed 已办结 · dismissed 不予处置 · superseded 已被取代' }),
-    statusLabel: Type.String(),
-    outcome: Nullable(Type.Enum(['held', 'accepted', 'rejected', 'decided'])),
-    outcomeLabel: Nullable(Type.String()),
-    regionCode: Type.String({ description: '处置部门辖区' }),
-    regionName: Type.String(),
-    reasons: Type.Array(Type.String()),
-    reasonLabels: Type.Array(Type.String()),
-    violationIds: Type.Array(Type.String()),
-    supplementaryUploads: Type.Integer({ description: '提出建议时本年度补传批次数' }),
-    proposedAt: DateTime,
-    confirmedAt: NullableDateTime,
-    confirmedBy: Nullable(Type.String()),
-    dueAt: Type.Union([DateTime, Type.Null()], { description: '约谈或整改期限' }),
-    dismissedAt: NullableDateTime,
-    dismissReason: Nullable(Type.String()),
-    interview: Nullable(Type.Object({ heldAt: DateTime, attendees: Type.String(), minutes: Type.String() })),
-    report: Nullable(Type.Object({ text: Type.String(), documentIds: Type.Array(Type.String()), submittedAt: DateTime })),
-    decisionNote: Nullable(Type.String()),
-    penalty: Nullable(Type.Object({ decisionNumber: Type.String(), content: Type.String(), dishonest: Type.Boolean() })),
-    marketRestrictionId: Nullable(Type.String()),
-    closedAt: NullableDateTime,
-  },
-  { $id: 'EnforcementCase' },
-);
-
-const CaseDetail = Type.Object({
-  ...CaseSchema.properties,
-  events: Type.Array(Type.Object({ at: DateTime, event: Type.String(), actorName: Nullable(Type.String()), details: Type.Record(Type.String(), Type.Unknown()) })),
-});
-
-const KeyEntry = Type.Object({
-  organisation: OrgWithLabels,
-  rung: Type.Enum(['rectification', 'penalty']),
-  rungLabel: Type.String(),
-  reasons: Type.Array(Type.String()),
-  since: DateTime,
-  leavesAt: Type.Union([DateTime, Type.Null()], { description: '若无新的违规，预计移出时间；案件未办结时为空' }),
-  leaveRule: Type.String(),
-  handlingRegionName: Type.String(),
-  violationsThisYear: Type.Integer(),
-});
-
-const FraudReportSchema = Type.Object(
-  {
-    id: Type.String({ format: 'uuid' }),
-    project: Type.Object({ id: Type.String(), name: Type.String() }),
-    reporter: Type.Object({ id: Type.String(), name: Type.String() }),
-    reportedBy: Type.String(),
-    subjectOrganisation: Nullable(Type.Object({ id: Type.String(), name: Type.String() })),
-    description: Type.String(),
-    documentIds: Type.Array(Type.String()),
-    regionCode: Type.String(),
-    regionName: Type.String(),
-    createdAt: DateTime,
-    status: Type.Enum(['open', 'recorded', 'dismissed'], { description: 'open 待处理 · recorded 已认定违规 · dismissed 不予认定' }),
-    handledAt: NullableDateTime,
-    handledBy: Nullable(Type.String()),
-    handlingNote: Nullable(Type.String()),
-    violationId: Nullable(Type.String()),
-  },
-  { $id: 'FraudReport' },
-);
-
-const YearQuery = Type.Optional(Type.Integer({ minimum: 2000, maximum: 2200, description: '年度（北京时间日历年；默认今年）' }));
-const errors = { ...commonErrors, 422: Type.Ref('ErrorResponse') };
+import { Nullable, OrgWithLabels, RowVersion, CaseDetail, KeyEntry, YearQuery, errors, RUNGS, STATUSES, ERROR_CODES } from './schemas.ts';
+import { declareErrorCodes } from '../../kernel/http/openapi.ts';
 
 /** Graded handling (分级处置), the key supervision list, credit and fraud reports (issue 6 items 1–5). */
 export const enforcementRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  app.addSchema(CaseSchema);
-  app.addSchema(FraudReportSchema);
+  declareErrorCodes(app, ERROR_CODES);
   const svc = new EnforcementService(app.deps.db);
   const reports = new FraudReportService(app.deps.db);
   const tags = ['enforcement'];

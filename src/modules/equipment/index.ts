@@ -5,4 +5,5 @@
 export type { CalibrationKind } from './tables.ts';
 export { devicePublicKeyObject, parseDevicePublicKey } from './rules/device-key.ts';
 export { EquipmentService, assertEquipmentUsable, deviceKeysAtColumn, verificationKeys, verifiedEquipmentCalibrations, type Equipment } from './service.ts';
-export { EquipmentSchema, equipmentRoutes } from './routes.ts';
+export { equipmentRoutes } from './routes.ts';
+export { EquipmentSchema } from './schemas.ts';

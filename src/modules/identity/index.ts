@@ -7,3 +7,4 @@ export { AuthService } from './auth.service.ts';
 export { MachineCredentialService } from './machine-credentials.service.ts';
 export { UserService } from './users.service.ts';
 export { SESSION_COOKIE, identityRoutes } from './routes.ts';
+export { namedSchemas as identitySchemas } from './schemas.ts';

@@ -1,63 +1,14 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { requireUser, ROLES } from '../../kernel/auth/actor.ts';
-import { commonErrors, DateTime, IdParams, NullableDateTime, Page, PageQuery } from '../../kernel/http/schemas.ts';
+import { commonErrors, IdParams, Page, PageQuery } from '../../kernel/http/schemas.ts';
+import { Role, Nullable, Password, Username, ERROR_CODES } from './schemas.ts';
+import { declareErrorCodes } from '../../kernel/http/openapi.ts';
 
 export const SESSION_COOKIE = 'qtrace_session';
 
-const Role = Type.Enum(ROLES);
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
-
-const MeSchema = Type.Object(
-  {
-    id: Type.String(),
-    username: Type.String(),
-    displayName: Type.String(),
-    roles: Type.Array(Role),
-    organisation: Nullable(Type.Object({ id: Type.String(), name: Type.String(), type: Type.String(), regionCode: Type.String() })),
-    jurisdiction: Nullable(Type.Object({ code: Type.String(), name: Type.String(), level: Type.String() })),
-    mustChangePassword: Type.Boolean(),
-    assignableRoles: Type.Array(Role),
-  },
-  { $id: 'Me' },
-);
-
-const UserSchema = Type.Object(
-  {
-    id: Type.String(),
-    username: Type.String(),
-    displayName: Type.String(),
-    organisationId: Nullable(Type.String()),
-    organisationName: Nullable(Type.String()),
-    roles: Type.Array(Role),
-    status: Type.Union([Type.Literal('active'), Type.Literal('disabled')]),
-    createdAt: DateTime,
-    lastLoginAt: NullableDateTime,
-  },
-  { $id: 'User' },
-);
-
-const CredentialSchema = Type.Object(
-  {
-    id: Type.String(),
-    organisationId: Type.String(),
-    name: Type.String(),
-    keyId: Type.String(),
-    createdAt: DateTime,
-    createdByName: Type.String(),
-    revokedAt: NullableDateTime,
-    lastUsedAt: NullableDateTime,
-  },
-  { $id: 'MachineCredential' },
-);
-
-const Password = Type.String({ minLength: 1, maxLength: 200 });
-const Username = Type.String({ pattern: '^[a-zA-Z0-9][a-zA-Z0-9._-]{2,63}$', description: '3–64 位字母、数字、点、下划线或连字符' });
-
 export const identityRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  app.addSchema(MeSchema);
-  app.addSchema(UserSchema);
-  app.addSchema(CredentialSchema);
+  declareErrorCodes(app, ERROR_CODES);
   const { auth, users, machineCredentials } = app.services;
   const cookieBase = { httpOnly: true, sameSite: 'lax' as const, secure: app.deps.config.cookieSecure, path: '/' };
 
@@ -66,6 +17,7 @@ export const identityRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/auth/login',
     {
       schema: {
+        operationId: 'login',
         tags: ['auth'],
         summary: '登录（控制台）',
         security: [],
@@ -82,7 +34,7 @@ export const identityRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
   );
 
-  app.post('/auth/logout', { schema: { tags: ['auth'], summary: '退出登录', response: { 204: Type.Null(), ...commonErrors } } }, async (req, reply) => {
+  app.post('/auth/logout', { schema: { operationId: 'logout', tags: ['auth'], summary: '退出登录', response: { 204: Type.Null(), ...commonErrors } } }, async (req, reply) => {
     await auth.logout(req.ctx);
     void reply.clearCookie(SESSION_COOKIE, cookieBase);
     return reply.status(204).send(null);
@@ -94,6 +46,7 @@ export const identityRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/auth/password',
     {
       schema: {
+        operationId: 'changePassword',
         tags: ['auth'],
         summary: '修改本人密码',
         body: Type.Object({ currentPassword: Password, newPassword: Password }, { additionalProperties: false }),

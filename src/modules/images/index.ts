@@ -12,4 +12,6 @@ export { ClientAbortedError, requestBody, storeImage, type StoredImage } from '.
 export { makeCameraJpeg } from './test-images.ts';
 export { runImageJobs, startImageWorker, type ImageWorker } from './worker.ts';
 export { IMAGE_JOB_QUEUED, addProcessImage, assertNotInFuture, idempotencyKeyUsed, imageJobSignal, insertImage, loadImageViews, projectSite, recordFlags, toFlagView, type ImageFlagView, type ImageView } from './service.ts';
-export { ImageProps, imageRoutes } from './routes.ts';
+export { imageRoutes } from './routes.ts';
+export { ImageProps } from './schemas.ts';
+export { namedSchemas as imagesSchemas } from './schemas.ts';

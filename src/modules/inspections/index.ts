@@ -8,3 +8,4 @@ export { writeSnapshot } from './daily-check.ts';
 export { startDailyCheckJob } from './daily-job.ts';
 export { executeDraw, publishDraw, verifyRecord, type DrawRecord } from './draws.ts';
 export { inspectionRoutes } from './routes.ts';
+export { namedSchemas as inspectionsSchemas } from './schemas.ts';

@@ -1,9 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { Type, type TSchema } from 'typebox';
+import { Type } from 'typebox';
 import { sendXlsx } from '../../kernel/export/xlsx.ts';
 import { commonErrors, DateTime, IdParams, Page, PageQuery } from '../../kernel/http/schemas.ts';
 import { RANDOM_DRAW_MAX_POOL, RANDOM_DRAW_MAX_SAMPLE } from '../../kernel/policy.ts';
-import { SPECIALTY_CODES } from '../../kernel/specialties.ts';
 import { ANOMALY_KIND_LABELS, ANOMALY_KINDS } from '../batches/index.ts';
 import { requireInspectionReader } from './access.ts';
 import { serviceRequestRoutes } from '../service-requests/index.ts';
@@ -12,152 +11,12 @@ import { CampaignService } from './campaigns.ts';
 import { DailyCheckService } from './daily-check.ts';
 import { DrawService } from './draws.ts';
 import { findingToViolation } from './findings.ts';
-
-const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
-const Id = Type.String({ format: 'uuid' });
-const Ref = Type.Object({ id: Id, name: Type.String() });
-const Day = Type.String({ format: 'date', description: '北京时间日期 YYYY-MM-DD' });
-const Specialty = Type.Enum(SPECIALTY_CODES, { description: '专项代码' });
-const Unprocessable = { 422: Type.Ref('ErrorResponse') };
-const RegionRef = Type.Object({ code: Type.String(), name: Type.String(), level: Type.Union([Type.Literal('province'), Type.Literal('city'), Type.Literal('county')]) });
-
-const Metrics = {
-  due: Type.Integer({ description: '应传批次（截止时间在当日）' }),
-  compliant: Type.Integer({ description: '按时封存' }),
-  late: Type.Integer({ description: '迟传（截止已过未按时封存）' }),
-  pending: Type.Integer({ description: '待封存（截止未到，仅限当日临时数据）' }),
-  suspended: Type.Integer({ description: '不可抗力报备暂停计时' }),
-  missing: Type.Integer({ description: '漏传（开启 24 小时未申报完成）' }),
-  anomaliesOpened: Type.Integer({ description: '当日新增异常' }),
-  serviceRequestsOpened: Type.Integer({ description: '当日新增靠前服务请求' }),
-  serviceRequestsClosed: Type.Integer({ description: '当日办结靠前服务请求' }),
-  complianceRate: Nullable(Type.Number({ description: '上传合规率 = 按时封存 ÷（按时封存 + 迟传），0–1；无已判定批次时为空' })),
-};
-
-const RangeQuery = Type.Object(
-  { regionCode: Type.Optional(Type.String({ maxLength: 12, description: '辖区代码，缺省为本部门辖区' })), from: Day, to: Day },
-  { additionalProperties: false },
-);
-
-const FindingSchema = Type.Object(
-  {
-    id: Id,
-    drawId: Nullable(Id),
-    campaignId: Nullable(Id),
-    itemKind: Type.Union([Type.Literal('batch'), Type.Literal('agency')]),
-    itemId: Id,
-    outcome: Type.Union([Type.Literal('compliant'), Type.Literal('problem')], { description: 'compliant 未发现问题 · problem 发现问题' }),
-    outcomeLabel: Type.String(),
-    note: Type.String(),
-    recordedAt: DateTime,
-    recordedByName: Type.String(),
-    violationId: Nullable(Id),
-  },
-  { $id: 'InspectionFinding' },
-);
-
-const DrawSummaryProps = {
-  id: Id,
-  title: Type.String(),
-  department: Ref,
-  regionCode: Type.String(),
-  regionName: Type.String(),
-  kind: Type.Union([Type.Literal('batches'), Type.Literal('agencies')], { description: 'batches 抽批次 · agencies 抽机构' }),
-  specialty: Nullable(Specialty),
-  specialtyName: Nullable(Type.String()),
-  periodFrom: Type.String(),
-  periodTo: Type.String(),
-  sampleSize: Type.Integer(),
-  inspectorCount: Type.Integer(),
-  seed: Type.String({ description: '发布时由平台生成并公示的随机种子' }),
-  populationSize: Type.Integer(),
-  populationDigest: Type.String({ description: '抽查总体（排序后的 ID，换行分隔）的 SHA-256' }),
-  poolDigest: Type.String({ description: '检查人员名单的 SHA-256' }),
-  publishedAt: DateTime,
-  publishedByName: Type.String(),
-  status: Type.Union([Type.Literal('published'), Type.Literal('drawn')], { description: 'published 已公示种子 · drawn 已抽取' }),
-  drawnAt: Nullable(DateTime),
-};
-const DrawSummarySchema = Type.Object(DrawSummaryProps, { $id: 'RandomDrawSummary' });
-const DrawSchema = Type.Object(
-  {
-    ...DrawSummaryProps,
-    inspectorPool: Type.Array(Ref),
-    selection: Nullable(
-      Type.Array(
-        Type.Object({
-          id: Id,
-          kind: Type.Union([Type.Literal('batch'), Type.Literal('agency')]),
-          label: Type.String(),
-          agencyName: Type.String(),
-          projectName: Nullable(Type.String()),
-          regionCode: Type.String(),
-        }),
-      ),
-    ),
-    inspectors: Nullable(Type.Array(Ref)),
-    findings: Type.Array(Type.Ref('InspectionFinding')),
-  },
-  { $id: 'RandomDraw' },
-);
-
-const CampaignSummaryProps = {
-  id: Id,
-  title: Type.String(),
-  department: Ref,
-  regionCode: Type.String(),
-  regionName: Type.String(),
-  specialty: Nullable(Specialty),
-  specialtyName: Nullable(Type.String()),
-  periodFrom: Type.String(),
-  periodTo: Type.String(),
-  anomalyKind: Nullable(Type.String()),
-  anomalyKindLabel: Nullable(Type.String()),
-  status: Type.Union([Type.Literal('open'), Type.Literal('closed')], { description: 'open 进行中 · closed 已结束' }),
-  createdAt: DateTime,
-  createdByName: Type.String(),
-  summary: Nullable(Type.String()),
-  closedAt: Nullable(DateTime),
-  worklistSize: Type.Integer(),
-  inspectedCount: Type.Integer(),
-  problemCount: Type.Integer(),
-};
-const CampaignSummarySchema = Type.Object(CampaignSummaryProps, { $id: 'SpecialCampaignSummary' });
-const CampaignSchema = Type.Object(
-  {
-    ...CampaignSummaryProps,
-    worklist: Type.Array(
-      Type.Object({
-        position: Type.Integer(),
-        batchId: Id,
-        batchNumber: Type.String(),
-        agencyName: Type.String(),
-        projectName: Type.String(),
-        regionCode: Type.String(),
-        specialtyName: Type.String(),
-        status: Type.String(),
-        statusLabel: Type.String(),
-        openedAt: DateTime,
-        latestOutcome: Nullable(Type.Union([Type.Literal('compliant'), Type.Literal('problem')])),
-      }),
-    ),
-    findings: Type.Array(Type.Ref('InspectionFinding')),
-  },
-  { $id: 'SpecialCampaign' },
-);
-
-const FindingBody = {
-  outcome: Type.Union([Type.Literal('compliant'), Type.Literal('problem')], { description: 'compliant 未发现问题 · problem 发现问题' }),
-  note: Type.String({ minLength: 2, maxLength: 2000 }),
-};
+import { Nullable, Id, Day, Specialty, Unprocessable, RegionRef, Metrics, RangeQuery, FindingBody, ERROR_CODES } from './schemas.ts';
+import { declareErrorCodes } from '../../kernel/http/openapi.ts';
 
 /** 日常核查, 随机抽查, 专项检查 (issue 6 items 6–8) and, registered from here, 靠前服务 (item 9). */
 export const inspectionRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  app.addSchema(FindingSchema);
-  app.addSchema(DrawSummarySchema);
-  app.addSchema(DrawSchema);
-  app.addSchema(CampaignSummarySchema);
-  app.addSchema(CampaignSchema);
+  declareErrorCodes(app, ERROR_CODES);
   const daily = new DailyCheckService(app.deps.db);
   const draws = new DrawService(app.deps.db);
   const campaigns = new CampaignService(app.deps.db);
@@ -249,6 +108,7 @@ export const inspectionRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/daily-checks/recompute',
     {
       schema: {
+        operationId: 'recomputeDailyChecks',
         tags: dailyTags,
         summary: '重新核算：当日为临时数据；已结束的日期须说明理由，数据有变化时新增版本（原版本保留）',
         body: Type.Object({ day: Type.Optional(Day), reason: Type.Optional(Nullable(Type.String({ maxLength: 500 }))) }, { additionalProperties: false }),

@@ -5,3 +5,4 @@
 import type {} from './tables.ts'; // the module's tables in the kernel's Database interface
 export { agencyRecipients, departmentRecipients, notify, type NewNotification } from './service.ts';
 export { notificationRoutes } from './routes.ts';
+export { namedSchemas as notificationsSchemas } from './schemas.ts';

@@ -1,28 +1,13 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { commonErrors, DateTime, IdParams, PageQuery } from '../../kernel/http/schemas.ts';
-import { NOTIFICATION_KIND_LABELS, NOTIFICATION_KINDS, NotificationService } from './service.ts';
-
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
-
-const NotificationSchema = Type.Object(
-  {
-    id: Type.String({ format: 'uuid' }),
-    kind: Type.Enum(NOTIFICATION_KINDS, { description: NOTIFICATION_KINDS.map((k) => `${k} ${NOTIFICATION_KIND_LABELS[k]}`).join(' · ') }),
-    kindLabel: Type.String(),
-    title: Type.String(),
-    body: Type.String(),
-    batchId: Nullable(Type.String({ format: 'uuid' })),
-    filingId: Nullable(Type.String({ format: 'uuid' })),
-    createdAt: DateTime,
-    readAt: Nullable(DateTime),
-  },
-  { $id: 'Notification' },
-);
+import { commonErrors, IdParams, PageQuery } from '../../kernel/http/schemas.ts';
+import { NotificationService } from './service.ts';
+import { ERROR_CODES } from './schemas.ts';
+import { declareErrorCodes } from '../../kernel/http/openapi.ts';
 
 /** Console notifications (issue 5 item 7): the signed-in person's own notices. */
 export const notificationRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  app.addSchema(NotificationSchema);
+  declareErrorCodes(app, ERROR_CODES);
   const svc = new NotificationService(app.deps.db);
   const tags = ['notifications'];
 
@@ -56,7 +41,7 @@ export const notificationRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.post(
     '/notifications/read-all',
-    { schema: { tags, summary: '全部标记为已读', response: { 200: Type.Object({ updated: Type.Integer() }), ...commonErrors } } },
+    { schema: { operationId: 'readAllNotifications', tags, summary: '全部标记为已读', response: { 200: Type.Object({ updated: Type.Integer() }), ...commonErrors } } },
     async (req) => svc.markAllRead(req.ctx),
   );
 };

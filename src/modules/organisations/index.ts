@@ -6,3 +6,4 @@ import type {} from './tables.ts'; // the module's tables in the kernel's Databa
 export { agencyForNewEntry, findVisibleAgency, mayManageAgency, requireManagedAgency, type AgencyRef } from './agency-access.ts';
 export { OrganisationService } from './service.ts';
 export { organisationRoutes } from './routes.ts';
+export { namedSchemas as organisationsSchemas } from './schemas.ts';

@@ -1,53 +1,11 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { ORGANISATION_TYPES } from '../../kernel/auth/actor.ts';
-import { commonErrors, DateTime, IdParams, Page, PageQuery } from '../../kernel/http/schemas.ts';
-
-const OrganisationType = Type.Enum(ORGANISATION_TYPES, {
-  description: 'agency 检测机构 · construction_unit 建设单位 · supervision_unit 监理单位 · contractor 施工单位 · department 住建部门',
-});
-
-export const OrganisationSchema = Type.Object(
-  {
-    id: Type.String({ format: 'uuid' }),
-    name: Type.String(),
-    type: OrganisationType,
-    uscc: Type.Union([Type.String(), Type.Null()], { description: '统一社会信用代码' }),
-    regionCode: Type.String(),
-    regionName: Type.String(),
-    contactName: Type.Union([Type.String(), Type.Null()]),
-    contactPhone: Type.Union([Type.String(), Type.Null()]),
-    status: Type.Union([Type.Literal('active'), Type.Literal('disabled')]),
-    createdAt: DateTime,
-    rowVersion: Type.Integer({ description: '乐观锁版本号：修改时原样带回' }),
-  },
-  { $id: 'Organisation' },
-);
-
-const NewOrganisation = Type.Object(
-  {
-    name: Type.String({ minLength: 2, maxLength: 200 }),
-    type: OrganisationType,
-    uscc: Type.Optional(Type.Union([Type.String({ maxLength: 30 }), Type.Null()])),
-    regionCode: Type.String({ minLength: 6, maxLength: 6 }),
-    contactName: Type.Optional(Type.Union([Type.String({ maxLength: 50 }), Type.Null()])),
-    contactPhone: Type.Optional(Type.Union([Type.String({ maxLength: 30 }), Type.Null()])),
-  },
-  { additionalProperties: false },
-);
-
-const OrganisationPatch = Type.Object(
-  {
-    rowVersion: Type.Integer({ minimum: 1 }),
-    name: Type.Optional(Type.String({ minLength: 2, maxLength: 200 })),
-    contactName: Type.Optional(Type.Union([Type.String({ maxLength: 50 }), Type.Null()])),
-    contactPhone: Type.Optional(Type.Union([Type.String({ maxLength: 30 }), Type.Null()])),
-  },
-  { additionalProperties: false },
-);
+import { commonErrors, IdParams, Page, PageQuery } from '../../kernel/http/schemas.ts';
+import { OrganisationType, NewOrganisation, OrganisationPatch, ERROR_CODES } from './schemas.ts';
+import { declareErrorCodes } from '../../kernel/http/openapi.ts';
 
 export const organisationRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  app.addSchema(OrganisationSchema);
+  declareErrorCodes(app, ERROR_CODES);
   const svc = app.services.organisations;
   const Org = Type.Ref('Organisation');
   const tags = ['organisations'];

@@ -1,91 +1,12 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { Type, type TSchema } from 'typebox';
-import { commonErrors, DateTime, IdParams, Page, PageQuery } from '../../kernel/http/schemas.ts';
-import { SPECIALTY_CODES } from '../../kernel/specialties.ts';
-import { PERSON_CERTIFICATE_KINDS, PERSONNEL_ROLES } from './roles.ts';
+import { Type } from 'typebox';
+import { commonErrors, IdParams, Page, PageQuery } from '../../kernel/http/schemas.ts';
 import { PersonnelService } from './service.ts';
-
-const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
-const DateOnly = Type.String({ format: 'date', description: 'YYYY-MM-DD，北京时间日历日（含当日）' });
-const Role = Type.Enum(PERSONNEL_ROLES, {
-  description: 'tester 检测人员 · reviewer 复核人员 · signatory 报告签发人 · upload_owner 上传负责人 · technical_lead 技术负责人',
-});
-const Specialty = Type.Enum(SPECIALTY_CODES, { description: '专项代码（2023 资质标准的九个专项）' });
-const Kind = Type.Enum(PERSON_CERTIFICATE_KINDS, { description: 'post 上岗证 · professional 职业资格证书' });
-const PersonStatus = Type.Union([Type.Literal('active'), Type.Literal('left')], { description: 'active 在职 · left 已离职' });
-
-const CertificateSchema = Type.Object({
-  id: Type.String({ format: 'uuid' }),
-  kind: Kind,
-  certificateNumber: Type.String(),
-  specialty: Specialty,
-  validFrom: DateOnly,
-  validTo: DateOnly,
-  documentId: Nullable(Type.String({ format: 'uuid' })),
-  createdAt: DateTime,
-  inForce: Type.Boolean(),
-});
-
-const personProperties = {
-  id: Type.String({ format: 'uuid' }),
-  agencyId: Type.String({ format: 'uuid' }),
-  agencyName: Type.String(),
-  name: Type.String(),
-  residentIdMasked: Type.String({ description: '脱敏身份证号；完整号码仅可经审计的 reveal-id 查看' }),
-  roles: Type.Array(Role),
-  userId: Nullable(Type.String({ format: 'uuid' })),
-  username: Nullable(Type.String()),
-  status: PersonStatus,
-  joinedOn: DateOnly,
-  leftOn: Nullable(DateOnly),
-  certifiedSpecialties: Type.Array(Specialty, { description: '持有效证书的专项' }),
-  createdAt: DateTime,
-  rowVersion: Type.Integer(),
-};
-const PersonSchema = Type.Object(personProperties);
-const PersonDetailSchema = Type.Object({ ...personProperties, certificates: Type.Array(CertificateSchema) });
-
-const NewCertificate = Type.Object(
-  {
-    kind: Kind,
-    certificateNumber: Type.String({ minLength: 1, maxLength: 100 }),
-    specialty: Type.String({ maxLength: 50 }),
-    validFrom: DateOnly,
-    validTo: DateOnly,
-    documentId: Type.Optional(Nullable(Type.String({ format: 'uuid' }))),
-  },
-  { additionalProperties: false },
-);
-
-const NewPerson = Type.Object(
-  {
-    agencyId: Type.Optional(Nullable(Type.String({ format: 'uuid', description: '平台管理员代办时指定；机构管理员省略' }))),
-    name: Type.String({ minLength: 1, maxLength: 50 }),
-    residentId: Type.String({ minLength: 1, maxLength: 30, description: '身份证号（GB 11643 校验）；只加密保存，不以明文存储' }),
-    roles: Type.Array(Role, { minItems: 1, uniqueItems: true }),
-    userId: Type.Optional(Nullable(Type.String({ format: 'uuid', description: '关联的平台账号（本机构人员）' }))),
-    joinedOn: Type.Optional(DateOnly),
-    certificates: Type.Optional(Type.Array(NewCertificate, { maxItems: 50 })),
-  },
-  { additionalProperties: false },
-);
-
-const PersonPatch = Type.Object(
-  {
-    rowVersion: Type.Integer({ minimum: 1 }),
-    name: Type.Optional(Type.String({ minLength: 1, maxLength: 50 })),
-    roles: Type.Optional(Type.Array(Role, { minItems: 1, uniqueItems: true })),
-    userId: Type.Optional(Nullable(Type.String({ format: 'uuid' }))),
-  },
-  { additionalProperties: false },
-);
-
-const Leave = Type.Object(
-  { date: DateOnly, reason: Type.Optional(Type.String({ maxLength: 500 })) },
-  { additionalProperties: false },
-);
+import { Role, PersonStatus, CertificateSchema, PersonSchema, PersonDetailSchema, NewCertificate, NewPerson, PersonPatch, Leave, ERROR_CODES } from './schemas.ts';
+import { declareErrorCodes } from '../../kernel/http/openapi.ts';
 
 export const personnelRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  declareErrorCodes(app, ERROR_CODES);
   const svc = new PersonnelService(app.deps);
   const tags = ['personnel'];
 

@@ -6,4 +6,5 @@ import type {} from './tables.ts'; // the module's tables in the kernel's Databa
 export { distanceMetres, isInsideSite, type LngLat, type SiteBoundary } from './rules/geo.ts';
 export { normalisePermitNumber } from './rules/permit.ts';
 export { ProjectService, findVisibleProject, handlingDepartmentRegion, visibleProjectIds, type Project } from './service.ts';
-export { ProjectSchema, projectRoutes } from './routes.ts';
+export { projectRoutes } from './routes.ts';
+export { ProjectSchema } from './schemas.ts';

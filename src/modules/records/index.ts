@@ -5,3 +5,4 @@
 import type {} from './tables.ts'; // the module's tables in the kernel's Database interface
 export { recordContentSha256, signingPayload, type RecordContent, type SignedFields } from './rules/signing.ts';
 export { recordRoutes } from './routes.ts';
+export { namedSchemas as recordsSchemas } from './schemas.ts';

@@ -6,3 +6,4 @@ export type { RegionRow } from './tables.ts';
 export { loadRegionData } from './region-data.ts';
 export { RegionService } from './service.ts';
 export { regionRoutes } from './routes.ts';
+export { namedSchemas as regionsSchemas } from './schemas.ts';

@@ -6,3 +6,4 @@ import type {} from './tables.ts'; // the module's tables in the kernel's Databa
 export { QR_BOX } from './pdf.ts';
 export { generateReport } from './service.ts';
 export { reportRoutes } from './routes.ts';
+export { namedSchemas as reportsSchemas } from './schemas.ts';

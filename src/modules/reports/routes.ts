@@ -1,81 +1,16 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
-import { Type, type TSchema } from 'typebox';
-import { commonErrors, DateTime, IdParams, Page, PageQuery } from '../../kernel/http/schemas.ts';
-import { REPORT_REASON_MAX_LENGTH, REPORT_REASON_MIN_LENGTH } from '../../kernel/policy.ts';
-import { REPORT_STATUSES } from './rules/content.ts';
+import { Type } from 'typebox';
+import { commonErrors, IdParams, Page, PageQuery } from '../../kernel/http/schemas.ts';
 import { ReportService } from './service.ts';
-
-const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
-const Id = Type.String({ format: 'uuid' });
-const Ref = Type.Object({ id: Id, name: Type.String() });
-const Hex64 = Type.String({ pattern: '^[0-9a-f]{64}$' });
-const Status = Type.Enum(REPORT_STATUSES, { description: 'valid 有效 · superseded 已被更正报告替代 · revoked 已撤销' });
-const Summary = Type.Object({ records: Type.Integer(), pass: Type.Integer(), fail: Type.Integer(), undetermined: Type.Integer({ description: '原始记录不含评定结论，平台不判定' }) });
-
-const SummaryProps = {
-  id: Id,
-  reportNumber: Type.String({ description: '报告编号：机构组织机构代码-年度-六位序号，每机构每年连续' }),
-  checkCode: Type.String({ description: '验证码（8 位），与报告编号一起用于公开核验' }),
-  status: Status,
-  statusLabel: Type.String(),
-  batch: Type.Object({ id: Id, batchNumber: Type.String() }),
-  agency: Ref,
-  project: Ref,
-  regionCode: Type.String(),
-  specialtyName: Type.String(),
-  reportDate: Type.String({ format: 'date', description: '报告日期（北京时间）' }),
-  generatedAt: DateTime,
-  signatory: Ref,
-  contentSha256: Hex64,
-  pdfSha256: Hex64,
-  pdfSize: Type.Integer(),
-  verifyPath: Type.String({ description: '公开核验页面路径（二维码内容去掉域名）' }),
-  supersedes: Nullable(Type.Object({ id: Id, reportNumber: Type.String(), reason: Type.String() })),
-  supersededBy: Nullable(Type.Object({ id: Id, reportNumber: Type.String() })),
-  supersededAt: Nullable(DateTime),
-  revokedAt: Nullable(DateTime),
-  revokedByName: Nullable(Type.String()),
-  revokeReason: Nullable(Type.String()),
-  summary: Summary,
-};
-const ReportSummarySchema = Type.Object(SummaryProps, { $id: 'ReportSummary' });
-const ReportDetailSchema = Type.Object(
-  { ...SummaryProps, content: Type.Record(Type.String(), Type.Unknown(), { description: '报告内容（PDF 所载数据；contentSha256 为其 RFC 8785 规范形式的 SHA-256）' }) },
-  { $id: 'ReportDetail' },
-);
-
-const PublicVerificationSchema = Type.Object({
-  reportNumber: Type.String(),
-  agencyName: Type.String(),
-  projectName: Type.String(),
-  reportDate: Type.String({ format: 'date' }),
-  status: Status,
-  statusLabel: Type.String(),
-  statusChangedAt: Nullable(DateTime),
-  supersededBy: Nullable(Type.String({ description: '替代本报告的更正报告编号' })),
-  contentSha256: Hex64,
-  pdfSha256: Hex64,
-  anomalies: Type.Array(
-    Type.Object({
-      kindLabel: Type.String({ description: '异常类型' }),
-      severityLabel: Type.String({ description: '严重程度' }),
-      detectedAt: DateTime,
-      decisionLabel: Type.String({ description: '住建部门的核查决定：排除 / 确认违规 / 待核查' }),
-      decidedAt: Nullable(DateTime),
-    }),
-    { description: '平台发现的异常及住建部门的核查决定（报告出具时的状态）；2026 年 12 月前出具的报告不含此项' },
-  ),
-});
-
-const Reason = Type.Object({ reason: Type.String({ minLength: REPORT_REASON_MIN_LENGTH, maxLength: REPORT_REASON_MAX_LENGTH }) }, { additionalProperties: false });
+import { Id, Status, PublicVerificationSchema, Reason, ERROR_CODES } from './schemas.ts';
+import { declareErrorCodes } from '../../kernel/http/openapi.ts';
 
 /** Where people reach the platform: the configured public address, else the address this request came in on. */
 const baseUrl = (configured: string | undefined, req: FastifyRequest) => configured ?? `${req.protocol}://${req.host}`;
 
 export const reportRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  app.addSchema(ReportSummarySchema);
-  app.addSchema(ReportDetailSchema);
+  declareErrorCodes(app, ERROR_CODES);
   const svc = new ReportService(app.deps);
   const tags = ['reports'];
   const Detail = Type.Ref('ReportDetail');

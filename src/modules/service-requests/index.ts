@@ -5,3 +5,4 @@
 import type {} from './tables.ts'; // the module's tables in the kernel's Database interface
 export { serviceRequestEvents } from './service.ts';
 export { serviceRequestRoutes } from './routes.ts';
+export { namedSchemas as serviceRequestsSchemas } from './schemas.ts';

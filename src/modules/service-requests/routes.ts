@@ -1,44 +1,13 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { Type, type TSchema } from 'typebox';
-import { commonErrors, DateTime, IdParams, Page, PageQuery } from '../../kernel/http/schemas.ts';
+import { Type } from 'typebox';
+import { commonErrors, IdParams, Page, PageQuery } from '../../kernel/http/schemas.ts';
 import { ServiceRequestService } from './service.ts';
-import { SERVICE_REQUEST_STATUSES, SERVICE_REQUEST_TYPES } from './tables.ts';
-
-const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
-const Id = Type.String({ format: 'uuid' });
-const Ref = Type.Object({ id: Id, name: Type.String() });
-const RequestType = Type.Enum(SERVICE_REQUEST_TYPES, { description: 'equipment_connection 设备对接 · image_capture 影像采集 · other 其他' });
-const Status = Type.Enum(SERVICE_REQUEST_STATUSES, { description: 'requested 待安排 · scheduled 已安排走访 · closed 已办结' });
-const Day = Type.String({ format: 'date', description: '北京时间日期 YYYY-MM-DD' });
-const Unprocessable = { 422: Type.Ref('ErrorResponse') };
-
-const ServiceRequestSchema = Type.Object(
-  {
-    id: Id,
-    agency: Ref,
-    regionCode: Type.String({ description: '受理辖区（项目所在地，未指定项目时为机构所在地）' }),
-    regionName: Type.String(),
-    project: Nullable(Ref),
-    type: RequestType,
-    typeLabel: Type.String(),
-    description: Type.String(),
-    contactPhone: Nullable(Type.String()),
-    status: Status,
-    statusLabel: Type.String(),
-    createdAt: DateTime,
-    createdByName: Type.String(),
-    visitDate: Nullable(Type.String()),
-    visitOfficer: Nullable(Ref),
-    scheduledAt: Nullable(DateTime),
-    closedAt: Nullable(DateTime),
-    closeNote: Nullable(Type.String()),
-  },
-  { $id: 'ServiceRequest' },
-);
+import { Nullable, Id, RequestType, Status, Day, Unprocessable, ERROR_CODES } from './schemas.ts';
+import { declareErrorCodes } from '../../kernel/http/openapi.ts';
 
 /** 靠前服务 (三(二)): agencies ask, departments schedule a visit and close. */
 export const serviceRequestRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  app.addSchema(ServiceRequestSchema);
+  declareErrorCodes(app, ERROR_CODES);
   const svc = new ServiceRequestService(app.deps.db);
   const tags = ['service-requests'];
   const One = Type.Ref('ServiceRequest');

@@ -9,3 +9,4 @@ export { addMonths, keySupervision, OPEN_STATUSES, planProposal, settleViolation
 export { exemptFromCreditRecord, proposeRung, type LadderReason, type Rung } from './rules/ladder.ts';
 export { appendCaseEvent, reassessOrganisation, supplementaryUploads, type ReassessResult } from './reassess.ts';
 export { violationRoutes } from './routes.ts';
+export { namedSchemas as violationsSchemas } from './schemas.ts';

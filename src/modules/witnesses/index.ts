@@ -5,3 +5,4 @@
 import type {} from './tables.ts'; // the module's tables in the kernel's Database interface
 export { assertWitnessRegistered, findWitnessByUser, isWitnessRegisteredFor } from './service.ts';
 export { witnessRoutes } from './routes.ts';
+export { namedSchemas as witnessesSchemas } from './schemas.ts';
