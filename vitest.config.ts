@@ -7,7 +7,7 @@ import { defineConfig } from 'vitest/config';
  * A file belongs to `db` when it uses the test database helpers (directly or through a module's test fixtures);
  * a `pure` file that opens a test database anyway fails loudly (src/testing/db.ts), so none is misfiled.
  */
-const DB_MARKERS = /createTestApp|createTestDb|startTestServer|openPglite|openPostgres|DATABASE_URL|testing\/(app|db|server)\.ts|test-(fixtures|helpers)\.ts/;
+const DB_MARKERS = /createTestApp|createTestDb|startTestServer|openPglite|openPostgres|DATABASE_URL|testing\/[a-z-]+\.ts|test-(fixtures|helpers)\.ts/;
 const all = ['src', 'test']
   .flatMap((dir) => readdirSync(dir, { recursive: true, encoding: 'utf8' }).map((f) => `${dir}/${f}`))
   .filter((f) => f.endsWith('.test.ts'))

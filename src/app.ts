@@ -38,6 +38,7 @@ import { deadlineRoutes } from './modules/deadlines/index.ts';
 import { notificationRoutes } from './modules/notifications/index.ts';
 import { enforcementRoutes } from './modules/enforcement/index.ts';
 import { inspectionRoutes } from './modules/inspections/index.ts';
+import { ledgerApiRoutes, ledgerTileRoutes } from './modules/ledger/index.ts';
 
 export interface Services {
   regions: RegionService;
@@ -142,6 +143,7 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   });
 
   await app.register(systemRoutes);
+  await app.register(ledgerTileRoutes);
   await app.register(
     async (api) => {
       await api.register(identityRoutes);
@@ -168,6 +170,7 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
       await api.register(notificationRoutes);
       await api.register(enforcementRoutes);
       await api.register(inspectionRoutes);
+      await api.register(ledgerApiRoutes);
     },
     { prefix: '/api/v1' },
   );

@@ -8,6 +8,7 @@ import { RegionService } from './modules/regions/index.ts';
 import { syncBundledCalendar } from './modules/calendar/index.ts';
 import { ensureCatalogueLoaded } from './modules/catalogue/index.ts';
 import { seedDemo, type DemoSeedResult } from './seed/demo.ts';
+import { AlarmingBlobStore } from './modules/ledger/index.ts';
 
 export async function openDatabase(config: Config): Promise<DbHandle> {
   if (config.databaseUrl) return openPostgres(config.databaseUrl, config.pgPoolMax);
@@ -30,7 +31,8 @@ export async function bootstrap(
     await new RegionService(handle.db).sync();
     await syncBundledCalendar(handle.db, clock);
     await ensureCatalogueLoaded(handle.db, clock.now());
-    const blobs = await new LocalBlobStore(config.blobDir).init();
+    // Every read of stored bytes is hash-checked; a failure raises an integrity alarm (issue 13).
+    const blobs = new AlarmingBlobStore(await new LocalBlobStore(config.blobDir).init(), handle.db, clock);
     const deps: AppDeps = { config, handle, db: handle.db, blobs, clock };
     const seeded = await maybeSeed(deps, opts.demoHistory ?? true);
     return { deps, seeded };

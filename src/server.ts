@@ -7,6 +7,7 @@ import { startImageWorker } from './modules/images/index.ts';
 import { startDeadlineSweeper } from './modules/deadlines/index.ts';
 import { startEnforcementWorker } from './modules/enforcement/index.ts';
 import { startDailyCheckJob } from './modules/inspections/index.ts';
+import { startBlobScrub, startLedgerSequencer } from './modules/ledger/index.ts';
 
 /** `npm start`: configuration → database → migrations → app → listen; SIGTERM/SIGINT drain and stop. */
 async function main(): Promise<void> {
@@ -21,6 +22,8 @@ async function main(): Promise<void> {
   let deadlineSweeper: ReturnType<typeof startDeadlineSweeper> | undefined;
   let enforcementWorker: ReturnType<typeof startEnforcementWorker> | undefined;
   let dailyCheckJob: ReturnType<typeof startDailyCheckJob> | undefined;
+  let ledgerSequencer: ReturnType<typeof startLedgerSequencer> | undefined;
+  let blobScrub: ReturnType<typeof startBlobScrub> | undefined;
   /* eslint-enable prefer-const */
   // While draining, every answer closes its connection, so keep-alive sockets do not hold the shutdown open
   // (Fastify keeps idle sockets 72 s by default).
@@ -44,6 +47,8 @@ async function main(): Promise<void> {
       await deadlineSweeper?.stop(); // lets the sweep chunk in hand commit (or roll back whole)
       await enforcementWorker?.stop();
       await dailyCheckJob?.stop(); // lets a snapshot in progress commit
+      await ledgerSequencer?.stop(); // lets a sequencing transaction commit (or roll back whole)
+      await blobScrub?.stop();
       await deps.handle.close();
       process.exit(0);
     } catch (err) {
@@ -63,6 +68,10 @@ async function main(): Promise<void> {
   enforcementWorker = startEnforcementWorker(deps, { log: app.log });
   // 日常核查: snapshots each Beijing day after midnight (and days missed while stopped), once across processes.
   dailyCheckJob = startDailyCheckJob(deps, { log: app.log });
+  // The ledger (issue 13): receipts sequenced into the Merkle log, a signed checkpoint after each batch's tiles.
+  ledgerSequencer = startLedgerSequencer(deps, { log: app.log });
+  // Stored files re-hashed at start and every 6 h; a mismatch is an integrity alarm for the platform administrator.
+  blobScrub = startBlobScrub(deps, { log: app.log });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const base = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`;

@@ -23,6 +23,7 @@ const EnvSchema = Type.Object({
   PG_POOL_MAX: Type.Integer({ minimum: 1, maximum: 200, default: 10 }),
   SHUTDOWN_TIMEOUT_MS: Type.Integer({ minimum: 0, default: 10_000 }),
   WEB_DIST_DIR: Type.Optional(Type.String({ minLength: 1 })),
+  LEDGER_WITNESSES: Type.Optional(Type.String()),
 });
 
 type Env = Static<typeof EnvSchema>;
@@ -43,6 +44,8 @@ export interface Config {
   pgPoolMax: number;
   shutdownTimeoutMs: number;
   webDistDir: string;
+  /** Verifier keys (C2SP vkeys, type 0x04) of the witnesses whose cosignatures the ledger accepts. */
+  ledgerWitnesses: string[];
 }
 
 export class ConfigError extends Error {}
@@ -81,5 +84,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     pgPoolMax: e.PG_POOL_MAX,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     webDistDir: resolve(e.WEB_DIST_DIR ?? 'web/dist'),
+    ledgerWitnesses: (e.LEDGER_WITNESSES ?? '').split(/[\s,]+/).filter((v) => v.length > 0),
   };
 }

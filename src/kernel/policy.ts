@@ -185,13 +185,11 @@ export const SEAL_MANIFEST_MAX_ITEMS = 10_000;
  * - EXIF against the declared values: capture times more than 5 minutes apart (EXIF is a wall-clock time read as
  *   Beijing time unless the camera wrote its offset), positions more than 100 m apart (two fixes of one phone agree to
  *   tens of metres; the site tolerance is SITE_GEOFENCE_TOLERANCE_METRES);
- * - the same picture in another batch: the same SHA-256, or a 64-bit dHash within 5 bits (a re-encoded or resized
- *   copy stays within 4; another scene is typically 20 or more apart).
+ * - the same picture used again: see IMAGE_REUSE_MAX_HAMMING at the end of this file.
  */
 export const IMAGE_CAPTURE_WINDOW_TOLERANCE_MS = 10 * MINUTE;
 export const IMAGE_EXIF_TIME_TOLERANCE_MS = 5 * MINUTE;
 export const IMAGE_EXIF_POSITION_TOLERANCE_METRES = 100;
-export const IMAGE_DUPLICATE_MAX_HAMMING = 5;
 
 /**
  * ⚙ Editing software (严禁上传合成、篡改的影像, 一(三)): an EXIF Software/ProcessingSoftware/CreatorTool containing one of
@@ -356,3 +354,106 @@ export const SPECIAL_CAMPAIGN_MAX_WORKLIST = 2_000;
  * a reason (the same path as any other late batch), which keeps a person in the loop instead of an open-ended pause.
  */
 export const FORCE_MAJEURE_MAX_SUSPENSION_MS = 72 * HOUR;
+// ───────────────────────────── Image forensics (issue 12 item 1) ─────────────────────────────
+
+/**
+ * ⚙ How much each forensic finding weighs (an anomaly's `severity` in its evidence; the department decides every one,
+ * none refuses the image — DESIGN.md §4): high = the file itself proves alteration or damage (truncated or corrupt data,
+ * a thumbnail of another picture); medium = strong signs of re-saving or edited
+ * metadata; low = signs with innocent explanations (a stale GPS fix, a messaging app that strips the MakerNote, data
+ * appended after the picture).
+ */
+export const IMAGE_FORENSIC_SEVERITY = {
+  jpeg_truncated: 'high',
+  jpeg_corrupt_data: 'high',
+  jpeg_trailing_data: 'low',
+  jpeg_resaved: 'medium',
+  exif_modified_after_capture: 'medium',
+  exif_gps_time_mismatch: 'medium',
+  exif_thumbnail_mismatch: 'high',
+  exif_makernote_missing: 'low',
+  exif_exposure_implausible: 'medium',
+  screenshot_suspected: 'medium',
+} as const satisfies Record<string, 'high' | 'medium' | 'low'>;
+
+/**
+ * ⚙ Re-save evidence: quantization tables equal to a software encoder's tables (IJG Annex K or a mozjpeg preset) at an
+ * integer quality below 90 flag the image. Camera and phone encoders write at 90–100 with their own tables; some
+ * Android phones use the IJG tables at 95–100, so a match at 90 or above is kept as evidence in the analysis only
+ * (docs/decisions.md "Image forensics").
+ */
+export const IMAGE_RESAVE_FLAG_BELOW_QUALITY = 90;
+
+/** ⚙ EXIF ModifyDate later than DateTimeOriginal by more than 2 minutes (a camera writes both at capture). */
+export const IMAGE_MODIFY_AFTER_CAPTURE_TOLERANCE_MS = 2 * MINUTE;
+
+/**
+ * ⚙ The GPS date/time stamp (UTC, the time of the position fix) more than 15 minutes from DateTimeOriginal read with
+ * OffsetTimeOriginal (Beijing time when absent): a phone's fix can lag its capture by minutes, not by hours; a GPS time
+ * written as local time by hand is 8 hours off.
+ */
+export const IMAGE_GPS_TIME_TOLERANCE_MS = 15 * MINUTE;
+
+/**
+ * ⚙ The EXIF thumbnail (IFD1) against the picture: both reduced to 32×32 grey, levels normalised (mean 128, standard
+ * deviation 40); a cell "changed" when the two differ there by more than 12 levels (under a third of a standard
+ * deviation). A camera's own thumbnail of its picture changes no cell (fixtures: mean difference 0.7, no cell above 12);
+ * flagged when more than 2 % of the frame changed — a grey label painted over a ninth of the fixture's frame reads as
+ * 11 % changed (forensics.test.ts).
+ */
+export const IMAGE_THUMBNAIL_SIZE = 32;
+export const IMAGE_THUMBNAIL_CELL_DIFFERENCE = 12;
+export const IMAGE_THUMBNAIL_MAX_CHANGED_SHARE = 0.02;
+
+/**
+ * ⚙ Plausible exposure data for a picture that names a camera: exposure time 1/64000–60 s, f-number 0.7–64, ISO
+ * 12–409600 (the range of cameras on sale); a named camera without any of the three is flagged too (every camera and
+ * phone writes them; hand-written EXIF rarely does).
+ */
+export const IMAGE_EXPOSURE_LIMITS = { exposureTime: [1 / 64_000, 60], fNumber: [0.7, 64], iso: [12, 409_600] } as const;
+
+/**
+ * ⚙ Screen sizes (pixels, either orientation) of common phones, tablets and monitors: a picture of exactly such a size
+ * without camera EXIF is most likely a screenshot (补拍 from a screen), as is a PNG without camera EXIF.
+ */
+export const SCREEN_SIZES: readonly (readonly [number, number])[] = [
+  [1920, 1080], [2560, 1440], [3840, 2160], [1366, 768], [1440, 900], [1536, 864], [1600, 900], [1280, 720], [1280, 800], [1680, 1050], [1920, 1200],
+  [2560, 1600], [2880, 1800], [3024, 1964], [3456, 2234], [2340, 1080], [2400, 1080], [2412, 1080], [2436, 1125], [2532, 1170], [2556, 1179],
+  [2622, 1206], [2688, 1242], [2778, 1284], [2796, 1290], [2868, 1320], [1792, 828], [1334, 750], [2208, 1242], [2340, 1116], [2376, 1080],
+  [2388, 1080], [2400, 1116], [2640, 1200], [2700, 1224], [2712, 1220], [2772, 1240], [2800, 1260], [3200, 1440], [3088, 1440], [3120, 1440],
+  [2560, 1080], [2048, 1536], [2732, 2048], [2388, 1668], [2360, 1640], [2266, 1488], [2560, 1664], [2960, 1848],
+];
+
+// ───────────────────────────── Image reuse (issue 12 item 2) ─────────────────────────────
+
+/**
+ * ⚙ Perceptual hashes for reuse (src/modules/images/rules/reuse-hash.ts, docs/decisions.md "Image reuse"): besides the
+ * whole picture, windows of 80 % of each side at offsets 0, 10 % and 20 % (a 3×3 grid: a crop to 80 % lies within
+ * 5 % of one of them); a canonical-orientation choice closer than 2 % of the region's AC energy is kept both ways.
+ */
+export const IMAGE_REUSE_WINDOW_SCALE = 0.8;
+export const IMAGE_REUSE_WINDOW_OFFSETS = [0, 0.1, 0.2] as const;
+export const IMAGE_REUSE_CANONICAL_AMBIGUITY = 0.02;
+
+/**
+ * ⚙ Reuse threshold: two hashes (63 informative bits, each region's coefficients against their median, so distances are
+ * even) within 6 bits are the same picture. Measured (src/modules/images/reuse.test.ts, docs/decisions.md): mirrors,
+ * rotations, 50 % scale and JPEG quality 60 stay within 2, brightness +20 % within 6, a crop aligned with a window within
+ * 2; different scenes were never nearer than 12. The index (four 16-bit chunks probed within one bit) is exact up to 7.
+ */
+export const IMAGE_REUSE_MAX_HAMMING = 6;
+// ───────────────────────────── Ledger (issue 13) ─────────────────────────────
+
+/**
+ * ⚙ 完整性和可追溯性 / 不得篡改数据或影像: receipts are sequenced into the Merkle log by a loop in every server process
+ * (one at a time, under an advisory lock) every second, at most this many per transaction; each sequenced batch
+ * publishes a signed checkpoint, so checkpoints follow new leaves within seconds (issue 13 asks at least every
+ * minute). Tiles are 256 wide (C2SP tlog-tiles).
+ */
+export const LEDGER_SEQUENCE_INTERVAL_MS = 1_000;
+export const LEDGER_SEQUENCE_BATCH = 4_096;
+/** ⚙ The scrub job re-hashes every stored blob referred to by a ledger entry, this often, this many per pass. */
+export const LEDGER_SCRUB_INTERVAL_MS = 6 * HOUR;
+export const LEDGER_SCRUB_BATCH = 500;
+/** ⚙ The checkpoint origin (and log key name) is `<host of PUBLIC_BASE_URL, else HOST>/qtrace-ledger`, fixed at the first start. */
+export const LEDGER_ORIGIN_SUFFIX = 'qtrace-ledger';

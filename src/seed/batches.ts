@@ -1,3 +1,4 @@
+import { appendReceipt, receipts } from '../modules/ledger/index.ts';
 import { createHash, sign } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import sharp from 'sharp';
@@ -301,7 +302,7 @@ export async function seedBatches(trx: Transaction<Database>, ids: Record<string
         const values = demoReboundValues(n + d.components.length);
         const payload = signingPayload(batch.id, { recordKey, itemCode: 'concrete_rebound', componentId, values, capturedAt: capturedAt.toISOString(), equipmentId: refs.equipment.rebound });
         const tester = testers[(n - 1) % testers.length]!;
-        await trx
+        const rec = await trx
           .insertInto('batch_records')
           .values({
             batch_id: batch.id,
@@ -327,7 +328,9 @@ export async function seedBatches(trx: Transaction<Database>, ids: Record<string
             submitted_by_id: lims.id,
             submitted_by_name: lims.name,
           })
-          .execute();
+          .returning(['id', 'content_sha256'])
+          .executeTakeFirstOrThrow();
+        await appendReceipt(trx, ctx, receipts.recordVersion({ id: rec.id, batchId: batch.id, recordKey, version: 1, contentSha256: rec.content_sha256 }));
         status = (await markUploading(trx, ctx, batch.id)) as typeof status;
       } else if (step.kind === 'image') {
         // 12 km south-east of the site (净月): the tester's phone says so, and the upload declares it honestly.
@@ -355,8 +358,9 @@ export async function seedBatches(trx: Transaction<Database>, ids: Record<string
         const row = await trx
           .insertInto('witness_attestations')
           .values({ batch_id: batch.id, witness_person_id: witnessId, user_id: userActor('witness.sun').id, statement: '已旁站见证回弹法现场检测，测区布置与检测过程符合规程要求。', attested_at: ctx.now, registered: true })
-          .returning('id')
+          .returning(['id', 'statement'])
           .executeTakeFirstOrThrow();
+        await appendReceipt(trx, ctx, receipts.attestation({ id: row.id, batchId: batch.id, witnessPersonId: witnessId, statement: row.statement, attestedAt: ctx.now, registered: true }));
         await writeBatchEvent(trx, ctx, batch, { event: 'witness.attest', from: status, to: status, details: { attestationId: row.id, witnessPersonId: witnessId, registered: true } });
       } else if (step.kind === 'complete') {
         await trx.updateTable('batches').set({ status: 'completed', completed_at: ctx.now, completion_declared_at: ctx.now }).where('id', '=', batch.id).execute();
@@ -384,6 +388,7 @@ export async function seedBatches(trx: Transaction<Database>, ids: Record<string
           .returningAll()
           .executeTakeFirstOrThrow();
         sealId = seal.id;
+        await appendReceipt(trx, ctx, receipts.seal({ id: seal.id, batchId: batch.id, seq: 1, manifestSha256: seal.manifest_sha256 }));
         await trx.updateTable('batches').set({ status: 'sealed', current_seal_id: seal.id, first_sealed_at: ctx.now }).where('id', '=', batch.id).execute();
         await writeBatchEvent(trx, ctx, batch, { event: 'seal', from: status, to: 'sealed', details: { sealId: seal.id, seq: 1, recordCount: manifest.recordCount, imageCount: 0, manifestSha256: seal.manifest_sha256, sealedOnTime: true } });
         await recordSealFindings(trx, ctx, batch, seal.id, compareManifest(manifest, manifest.records, []));
@@ -395,6 +400,7 @@ export async function seedBatches(trx: Transaction<Database>, ids: Record<string
           .values({ batch_id: batch.id, seal_id: sealId!, decision: 'approve', reasons: null, reviewer_person_id: refs.person.reviewer, reviewer_user_id: reviewer.id, reviewer_name: reviewer.displayName, reviewed_at: ctx.now })
           .returning('id')
           .executeTakeFirstOrThrow();
+        await appendReceipt(trx, ctx, receipts.review({ id: review.id, batchId: batch.id, sealId: sealId!, decision: 'approve', reasons: null, reviewerPersonId: refs.person.reviewer, reviewedAt: ctx.now }));
         await trx.updateTable('batches').set({ status: 'reviewed', reviewed_at: ctx.now }).where('id', '=', batch.id).execute();
         await writeBatchEvent(trx, ctx, batch, { event: 'review.approve', from: status, to: 'reviewed', details: { reviewId: review.id, sealId, reviewerPersonId: refs.person.reviewer } });
         status = 'reviewed';

@@ -1,3 +1,4 @@
+import { appendReceipt, receipts } from '../modules/ledger/index.ts';
 import { createHash } from 'node:crypto';
 import type { Transaction } from 'kysely';
 import type { MachineActor, RequestContext, UserActor } from '../kernel/auth/actor.ts';
@@ -125,7 +126,7 @@ export async function seedInspectionHistory(trx: Transaction<Database>, ids: Rec
       const values = demoReboundValues(d + j);
       const payload = signingPayload(batch.id, { recordKey, itemCode: 'concrete_rebound', componentId: component, values, capturedAt: capturedAt.toISOString(), equipmentId: refs.equipment.rebound });
       const sha = recordContentSha256({ batchId: batch.id, recordKey, version: 1, itemCode: 'concrete_rebound', componentId: component, values, capturedAt, source: 'auto', equipmentId: refs.equipment.rebound, testerPersonId: refs.person.tester });
-      await trx
+      const rec = await trx
         .insertInto('batch_records')
         .values({
           batch_id: batch.id,
@@ -151,7 +152,9 @@ export async function seedInspectionHistory(trx: Transaction<Database>, ids: Rec
           submitted_by_id: lims.id,
           submitted_by_name: lims.name,
         })
-        .execute();
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await appendReceipt(trx, ctxAt(lims, new Date(capturedAt.getTime() + M)), receipts.recordVersion({ id: rec.id, batchId: batch.id, recordKey, version: 1, contentSha256: sha }));
       await trx.updateTable('batches').set({ status: 'completed', first_upload_at: new Date(capturedAt.getTime() + M), completed_at: completedAt, completion_declared_at: completedAt }).where('id', '=', batch.id).execute();
       await writeBatchEvent(trx, ctxAt(lims, completedAt), batch, { event: 'complete', from: 'opened', to: 'completed', details: { completedAt: completedAt.toISOString(), deadline: new Date(completedAt.getTime() + 2 * H).toISOString() } });
 
@@ -175,8 +178,9 @@ export async function seedInspectionHistory(trx: Transaction<Database>, ids: Rec
           sealed_by_name: owner.displayName,
           owner_person_id: refs.person.owner,
         })
-        .returning('id')
+        .returning(['id', 'manifest_sha256'])
         .executeTakeFirstOrThrow();
+      await appendReceipt(trx, ctxAt(owner, sealedAt), receipts.seal({ id: seal.id, batchId: batch.id, seq: 1, manifestSha256: seal.manifest_sha256 }));
       await trx.updateTable('batches').set({ status: 'sealed', current_seal_id: seal.id, first_sealed_at: sealedAt }).where('id', '=', batch.id).execute();
       await writeBatchEvent(trx, ctxAt(owner, sealedAt), batch, { event: 'seal', from: 'completed', to: 'sealed', details: { sealId: seal.id, seq: 1, recordCount: 1, imageCount: 0, sealedOnTime: !late } });
 
@@ -185,6 +189,7 @@ export async function seedInspectionHistory(trx: Transaction<Database>, ids: Rec
         .values({ batch_id: batch.id, seal_id: seal.id, decision: 'approve', reasons: null, reviewer_person_id: refs.person.reviewer, reviewer_user_id: reviewer.id, reviewer_name: reviewer.displayName, reviewed_at: reviewedAt })
         .returning('id')
         .executeTakeFirstOrThrow();
+      await appendReceipt(trx, ctxAt(reviewer, reviewedAt), receipts.review({ id: review.id, batchId: batch.id, sealId: seal.id, decision: 'approve', reasons: null, reviewerPersonId: refs.person.reviewer, reviewedAt }));
       await trx.updateTable('batches').set({ status: 'reviewed', reviewed_at: reviewedAt }).where('id', '=', batch.id).execute();
       await writeBatchEvent(trx, ctxAt(reviewer, reviewedAt), batch, { event: 'review.approve', from: 'sealed', to: 'reviewed', details: { reviewId: review.id, sealId: seal.id } });
     }

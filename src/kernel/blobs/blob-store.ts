@@ -30,7 +30,16 @@ export class BlobTooLargeError extends Error {
     this.maxBytes = maxBytes;
   }
 }
-export class BlobHashMismatchError extends Error {}
+export class BlobHashMismatchError extends Error {
+  /** The hash the blob is stored under, and what its bytes hash to now (when read). */
+  readonly expected: Sha256Hex | undefined;
+  readonly actual: Sha256Hex | undefined;
+  constructor(message: string, expected?: Sha256Hex, actual?: Sha256Hex) {
+    super(message);
+    this.expected = expected;
+    this.actual = actual;
+  }
+}
 export class BlobNotFoundError extends Error {}
 
 export const isSha256Hex = (s: string): boolean => /^[0-9a-f]{64}$/.test(s);

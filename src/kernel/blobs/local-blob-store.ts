@@ -100,6 +100,12 @@ export class LocalBlobStore implements BlobStore {
     } catch {
       throw new BlobNotFoundError(sha256);
     }
+    // Fail closed before anyone sends a header: the whole file is hashed first (a second, streaming check below
+    // catches a change between the two reads).
+    const first = createHash('sha256');
+    for await (const chunk of createReadStream(path)) first.update(chunk as Buffer);
+    const now = first.digest('hex');
+    if (now !== sha256) throw new BlobHashMismatchError(`stored blob ${sha256} now hashes to ${now}`, sha256, now);
     const hash = createHash('sha256');
     const verify = new Transform({
       transform(chunk: Buffer, _enc, cb) {
@@ -108,7 +114,7 @@ export class LocalBlobStore implements BlobStore {
       },
       flush(cb) {
         const actual = hash.digest('hex');
-        cb(actual === sha256 ? null : new BlobHashMismatchError(`stored blob ${sha256} now hashes to ${actual}`));
+        cb(actual === sha256 ? null : new BlobHashMismatchError(`stored blob ${sha256} now hashes to ${actual}`, sha256, actual));
       },
     });
     return createReadStream(path).pipe(verify);
@@ -122,7 +128,7 @@ export class LocalBlobStore implements BlobStore {
       throw new BlobNotFoundError(sha256);
     }
     const actual = createHash('sha256').update(buf).digest('hex');
-    if (actual !== sha256) throw new BlobHashMismatchError(`stored blob ${sha256} now hashes to ${actual}`);
+    if (actual !== sha256) throw new BlobHashMismatchError(`stored blob ${sha256} now hashes to ${actual}`, sha256, actual);
     return buf;
   }
 

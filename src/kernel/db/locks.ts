@@ -14,6 +14,8 @@ export const LOCKS = {
   enforcementReassess: 0x51540b11,
   /** 日常核查 snapshots (issue 6 item 6): one writer per day's versions across processes. */
   dailyCheckSnapshot: 0x51540120,
+  /** Ledger (issue 13): one sequencer at a time appends to the Merkle log. */
+  ledgerSequencer: 0x51540d13,
 } as const;
 
 /** Held until the transaction ends; a second process waits here, then sees the first one's result. */

@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import type { ErrorObject } from 'ajv';
 import { AppError } from '../errors.ts';
+import { BlobHashMismatchError } from '../blobs/blob-store.ts';
 import { describeValidationError } from './validation.ts';
 
 export interface ErrorBody {
@@ -36,6 +37,12 @@ export function errorHandler(error: FastifyError & { validation?: ErrorObject[];
       void reply.header('retry-after', String(error.details.retryAfterSeconds));
     }
     return send(error.statusCode, { code: error.code, message: error.message, ...(error.field ? { field: error.field } : {}) });
+  }
+  if (error instanceof BlobHashMismatchError) {
+    // Fail closed (issue 13): stored bytes that no longer match their hash are never served; the alarm is raised by
+    // the blob store's integrity wrapper (src/modules/ledger/integrity.ts).
+    req.log.error({ err: error }, 'stored blob failed its hash check');
+    return send(500, { code: 'BLOB_INTEGRITY_FAILED', message: '存储的文件与其登记的哈希值不符，平台拒绝提供该文件，并已向平台管理员告警' });
   }
   if (error.validation && error.validation.length > 0) {
     const { field, message } = describeValidationError(error.validation[0]!, error.validationContext ?? 'body');

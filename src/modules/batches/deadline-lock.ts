@@ -1,3 +1,4 @@
+import { contentHash, receiptValues } from '../ledger/index.ts';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { RequestContext } from '../../kernel/auth/actor.ts';
 import type { Database } from '../../kernel/db/types.ts';
@@ -217,6 +218,11 @@ export async function lockBatches(trx: Transaction<Database>, ctx: RequestContex
     })),
   );
 
+  // Each lock's ledger receipt (issue 13), one statement for the chunk.
+  await trx
+    .insertInto('ledger_entries')
+    .values(locked.map((b) => receiptValues(ctx, { type: 'lock', id: b.id, sha256: contentHash(evidenceOf(b)), refs: { batchNumber: b.batch_number, lockedAt: now.toISOString() } })))
+    .execute();
   const violations = await trx
     .insertInto('violations')
     .values(

@@ -1,3 +1,4 @@
+import { appendReceipt, contentHash, receipts } from '../ledger/index.ts';
 import { createHash } from 'node:crypto';
 import { sql, type AliasedExpression, type Expression, type ExpressionBuilder, type Kysely, type SqlBool, type Transaction } from 'kysely';
 import { hasRole, requireAuthenticated, requireRole, requireUser, scopeOf, type RequestContext, type Scope, type UserActor, type MachineActor } from '../../kernel/auth/actor.ts';
@@ -825,6 +826,7 @@ export class BatchService {
         })
         .returningAll()
         .executeTakeFirstOrThrow();
+      await appendReceipt(trx, ctx, receipts.seal({ id: seal.id, batchId: id, seq, manifestSha256: seal.manifest_sha256 }));
       await trx
         .updateTable('batches')
         .set({ status: to, current_seal_id: seal.id, first_sealed_at: b.first_sealed_at ?? ctx.now, row_version: b.row_version + 1 })
@@ -884,6 +886,7 @@ export class BatchService {
         })
         .returningAll()
         .executeTakeFirstOrThrow();
+      await appendReceipt(trx, ctx, receipts.review({ id: review.id, batchId: id, sealId: review.seal_id, decision: input.decision, reasons: reasons || null, reviewerPersonId: person.id, reviewedAt: ctx.now }));
       await trx
         .updateTable('batches')
         .set(input.decision === 'approve' ? { status: to, reviewed_at: ctx.now, row_version: b.row_version + 1 } : { status: to, row_version: b.row_version + 1 })
@@ -949,6 +952,7 @@ export class BatchService {
         .values({ batch_id: id, witness_person_id: witness.id, user_id: user.id, statement: text, attested_at: ctx.now, registered })
         .returningAll()
         .executeTakeFirstOrThrow();
+      await appendReceipt(trx, ctx, receipts.attestation({ id: row.id, batchId: id, witnessPersonId: witness.id, statement: text, attestedAt: ctx.now, registered }));
       await writeBatchEvent(trx, ctx, b, { event: 'witness.attest', from: b.status, to: b.status, details: { attestationId: row.id, witnessPersonId: witness.id, registered } });
       if (!registered) {
         await recordAnomaly(trx, ctx, { batchId: id, kind: 'witness_not_registered', subjectType: 'attestation', subjectId: row.id, details: { witnessPersonId: witness.id, at: ctx.now.toISOString() } });
@@ -1215,6 +1219,12 @@ export class AnomalyService {
         .where('id', '=', id)
         .returningAll()
         .executeTakeFirstOrThrow();
+      await appendReceipt(trx, ctx, {
+        type: 'anomaly_decision',
+        id,
+        sha256: contentHash({ anomalyId: id, batchId: row.batch_id, kind: row.kind, status: 'acknowledged', note: text, by: officer.id, at: ctx.now.toISOString() }),
+        refs: { batchId: row.batch_id, kind: row.kind },
+      });
       await recordAudit(trx, ctx, {
         action: 'anomaly.acknowledge',
         targetType: 'anomaly',

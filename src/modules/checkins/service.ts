@@ -1,3 +1,4 @@
+import { appendReceipt, contentHash } from '../ledger/index.ts';
 import { Readable } from 'node:stream';
 import type { Kysely, Transaction } from 'kysely';
 import { hasRole, requireUser, type RequestContext, type UserActor } from '../../kernel/auth/actor.ts';
@@ -152,6 +153,12 @@ export async function addCheckin(trx: Transaction<Database>, ctx: RequestContext
     })
     .returningAll()
     .executeTakeFirstOrThrow();
+  await appendReceipt(trx, ctx, {
+    type: 'witness_checkin',
+    id: row.id,
+    sha256: contentHash({ batchId: batch.id, witnessPersonId: witnessId, imageId: image.id, imageSha256: image.sha256, checkedInAt: ctx.now.toISOString(), location: meta.location }),
+    refs: { batchId: batch.id, imageId: image.id },
+  });
   const window = { openedAt: batch.openedAt, completedAt: batch.completedAt };
   const checkinFlags: ImageFlag[] = [];
   if (outside) checkinFlags.push({ kind: 'witness_checkin_outside_site', details: outside });

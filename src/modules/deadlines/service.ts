@@ -1,3 +1,4 @@
+import { appendReceipt, contentHash } from '../ledger/index.ts';
 import type { Readable } from 'node:stream';
 import type { Kysely, Transaction } from 'kysely';
 import { hasRole, requireAuthenticated, requireRole, scopeOf, type MachineActor, type RequestContext, type UserActor } from '../../kernel/auth/actor.ts';
@@ -312,6 +313,12 @@ export class DeadlineService {
         .set({ status, decided_at: ctx.now, decided_by: officer.id, decided_by_name: officer.displayName, decision_reason: why || null })
         .where('id', '=', filingId)
         .execute();
+      await appendReceipt(trx, ctx, {
+        type: 'force_majeure_decision',
+        id: filingId,
+        sha256: contentHash({ filingId, batchId: b.id, decision: input.decision, reason: why || null, decidedBy: officer.id, decidedAt: ctx.now.toISOString() }),
+        refs: { batchId: b.id, decision: input.decision },
+      });
       await writeBatchEvent(trx, ctx, b, { event: `force_majeure.${input.decision}`, from: b.status, to: b.status, reason: why || null, details: { filingId } });
       // A rejection restores the original deadline: if it has passed, the batch is locked here and now.
       const { locked: lockedNow } = await refreshDeadline(trx, ctx, b.id);
@@ -385,6 +392,12 @@ export class DeadlineService {
         .set({ locked: false, unlocked_at: ctx.now, unlocked_by: officer.id, unlock_reason: why, row_version: b.row_version + 1 })
         .where('id', '=', batchId)
         .execute();
+      await appendReceipt(trx, ctx, {
+        type: 'unlock',
+        id: batchId,
+        sha256: contentHash({ batchId, reason: why, unlockedBy: officer.id, unlockedAt: ctx.now.toISOString(), lockedAt: iso(b.locked_at) }),
+        refs: { batchNumber: b.batch_number, unlockedAt: ctx.now.toISOString() },
+      });
       await writeBatchEvent(trx, ctx, b, { event: 'unlock', from: b.status, to: b.status, reason: why, details: { lockedAt: iso(b.locked_at), lockReason: b.lock_reason, departmentId: officer.organisation.id } });
       const recipients = (await agencyRecipients(trx, [b])).get(b.id) ?? [];
       await notify(

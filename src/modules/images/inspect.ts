@@ -1,6 +1,8 @@
 import exifr from 'exifr';
 import sharp, { type Metadata } from 'sharp';
-import { IMAGE_MAX_PIXELS, IMAGE_THUMBNAIL_WIDTH } from '../../kernel/policy.ts';
+import { IMAGE_EDITING_SOFTWARE_PATTERNS, IMAGE_MAX_PIXELS, IMAGE_THUMBNAIL_WIDTH } from '../../kernel/policy.ts';
+import { EXIFR_OPTIONS, flattenExif, greySignature } from '../forensics/index.ts';
+import { reuseHashes, toGrey, type ReuseHash } from './rules/reuse-hash.ts';
 
 /**
  * What the platform itself reads from a process image, kept beside what the client declared (DESIGN.md §4):
@@ -27,8 +29,12 @@ export interface ImageInspection {
   thumbnail: Buffer;
   thumbnailWidth: number;
   thumbnailHeight: number;
-  /** 64-bit difference hash (dHash) as 16 hex characters. */
+  /** The whole picture's 64-bit DCT hash in canonical orientation, 16 hex characters (rules/reuse-hash.ts). */
   perceptualHash: string;
+  /** Every reuse hash: the whole picture and its windows. */
+  reuseHashes: ReuseHash[];
+  /** CPU time of the hashes, in ms. */
+  hashMs: number;
 }
 
 export class ImageRejectedError extends Error {
@@ -200,17 +206,31 @@ export async function readHeader(input: Buffer | string): Promise<{ format: Imag
   return { format: meta.format as ImageInspection['format'], width, height };
 }
 
-export async function readExif(input: Buffer | string): Promise<ImageExif> {
-  const none: ImageExif = { takenAtLocal: null, offset: null, latitude: null, longitude: null, make: null, model: null, software: null };
-  let tags: Record<string, unknown> | undefined;
+/**
+ * exifr's one parse of the file (tiff, exif, gps, xmp, the IFD1 thumbnail's position, the MakerNote's presence), read
+ * both for the image's EXIF summary and for the forensic checks. Undefined when the file has none or it is unreadable.
+ */
+export async function readExifTags(input: Buffer | string): Promise<Record<string, unknown> | undefined> {
   try {
-    tags = (await exifr.parse(input, { tiff: true, exif: true, gps: true, xmp: true, reviveValues: false, translateValues: false })) as Record<string, unknown> | undefined;
+    return flattenExif((await exifr.parse(input, EXIFR_OPTIONS)) as Record<string, unknown> | undefined);
   } catch {
-    return none;
+    return undefined;
   }
+}
+
+export async function readExif(input: Buffer | string): Promise<ImageExif> {
+  return summariseExif(await readExifTags(input));
+}
+
+/** The EXIF summary kept with an image (what the consistency flags compare with the declared values). */
+export function summariseExif(tags: Record<string, unknown> | undefined): ImageExif {
+  const none: ImageExif = { takenAtLocal: null, offset: null, latitude: null, longitude: null, make: null, model: null, software: null };
   if (!tags) return none;
   const str = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : null);
   const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : null);
+  // Editors write IFD0 Software, and often only XMP CreatorTool (Photoshop, Lightroom) or ProcessingSoftware. All three
+  // are read: the one naming an editor wins, so a phone's firmware string in Software cannot hide an editor elsewhere.
+  const softwares = [str(tags.Software), str(tags.ProcessingSoftware), str(tags.CreatorTool)].filter((x): x is string => x !== null);
   return {
     takenAtLocal: normaliseExifDate(str(tags.DateTimeOriginal) ?? str(tags.CreateDate)),
     offset: str(tags.OffsetTimeOriginal) ?? str(tags.OffsetTime),
@@ -218,8 +238,7 @@ export async function readExif(input: Buffer | string): Promise<ImageExif> {
     longitude: num(tags.longitude),
     make: str(tags.Make),
     model: str(tags.Model),
-    // Editors write IFD0 Software, and often only XMP CreatorTool (Photoshop, Lightroom) or ProcessingSoftware.
-    software: str(tags.Software) ?? str(tags.ProcessingSoftware) ?? str(tags.CreatorTool),
+    software: softwares.find((x) => IMAGE_EDITING_SOFTWARE_PATTERNS.some((p) => x.toLowerCase().includes(p))) ?? softwares[0] ?? null,
   };
 }
 
@@ -241,38 +260,57 @@ export function exifInstant(exif: ImageExif): Date | null {
   return Number.isNaN(d.getTime()) ? null : d;
 }
 
-/** Thumbnail and dHash from one decode; JPEGs are shrunk while decoding (libjpeg scaling), never decoded at full size. */
-export async function thumbnailAndHash(input: Buffer | string): Promise<{ thumbnail: Buffer; thumbnailWidth: number; thumbnailHeight: number; perceptualHash: string }> {
-  const { data: small, info } = await sharp(input, { limitInputPixels: IMAGE_MAX_PIXELS, failOn: 'error' })
-    .autoOrient()
-    .resize({ width: IMAGE_THUMBNAIL_WIDTH, withoutEnlargement: true })
-    .toBuffer({ resolveWithObject: true });
-  const [thumbnail, grey] = await Promise.all([
-    sharp(small).jpeg({ quality: 78, mozjpeg: true }).toBuffer(),
-    sharp(small).greyscale().resize(9, 8, { fit: 'fill' }).raw().toBuffer(),
-  ]);
-  let bits = 0n;
-  for (let y = 0; y < 8; y++) {
-    for (let x = 0; x < 8; x++) {
-      bits = (bits << 1n) | (grey[y * 9 + x]! > grey[y * 9 + x + 1]! ? 1n : 0n);
-    }
+export interface DecodedPicture {
+  thumbnail: Buffer;
+  thumbnailWidth: number;
+  thumbnailHeight: number;
+  /** The whole picture's canonical perceptual hash (the first of `reuseHashes`), 16 hex characters. */
+  perceptualHash: string;
+  /** Hashes for reuse search across the province: the picture's canonical hash and its block hashes (reuse-hash.ts). */
+  reuseHashes: ReuseHash[];
+  /** CPU time of the reuse hashes, for the benchmark's per-check figures. */
+  hashMs: number;
+  /** Small normalised grey signature of the oriented picture (forensics: compared with the EXIF thumbnail). */
+  signature: Uint8Array;
+  /**
+   * The decoder's complaint when the strict decode failed (corrupt or short entropy-coded data) and the lenient one
+   * succeeded: the picture is shown and hashed as far as it decodes, and the forensic checks flag it.
+   */
+  decodeWarning: string | null;
+}
+
+/**
+ * Thumbnail, reuse hashes and the forensic signature from one decode: JPEGs are shrunk while decoding (libjpeg
+ * scaling), never decoded at full size, and the shrunk pixels are kept raw for everything after. The decode is strict
+ * (any decoder warning fails it); only when that fails is it repeated leniently, so a clean file is decoded once.
+ */
+export async function thumbnailAndHash(input: Buffer | string): Promise<DecodedPicture> {
+  const decode = (failOn: 'warning' | 'none') =>
+    sharp(input, { limitInputPixels: IMAGE_MAX_PIXELS, failOn })
+      .autoOrient()
+      .resize({ width: IMAGE_THUMBNAIL_WIDTH, withoutEnlargement: true })
+      .raw()
+      .toBuffer({ resolveWithObject: true });
+  let decoded: Awaited<ReturnType<typeof decode>>;
+  let decodeWarning: string | null = null;
+  try {
+    decoded = await decode('warning');
+  } catch (err) {
+    decoded = await decode('none');
+    decodeWarning = ((err as Error).message ?? String(err)).split('\n')[0]!.slice(0, 200);
   }
-  return { thumbnail, thumbnailWidth: info.width, thumbnailHeight: info.height, perceptualHash: bits.toString(16).padStart(16, '0') };
+  const { data: small, info } = decoded;
+  const raw = { raw: { width: info.width, height: info.height, channels: info.channels } };
+  const pending = Promise.all([sharp(small, raw).jpeg({ quality: 78, mozjpeg: true }).toBuffer(), greySignature(sharp(small, raw))]);
+  const started = performance.now();
+  const hashes = reuseHashes(toGrey(small, info.width, info.height, info.channels));
+  const hashMs = performance.now() - started;
+  const [thumbnail, signature] = await pending;
+  return { thumbnail, thumbnailWidth: info.width, thumbnailHeight: info.height, perceptualHash: hashes[0]!.hash, reuseHashes: hashes, hashMs, signature, decodeWarning };
 }
 
 export async function inspectImage(input: Buffer | string): Promise<ImageInspection> {
   const header = await readHeader(input);
   const [exif, th] = await Promise.all([readExif(input), thumbnailAndHash(input)]);
   return { ...header, exif, ...th };
-}
-
-/** Bits that differ between two perceptual hashes (0 = the same picture, small = very likely the same scene). */
-export function hammingDistance(a: string, b: string): number {
-  let x = BigInt(`0x${a}`) ^ BigInt(`0x${b}`);
-  let n = 0;
-  while (x) {
-    n += Number(x & 1n);
-    x >>= 1n;
-  }
-  return n;
 }

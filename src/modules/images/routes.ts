@@ -6,6 +6,7 @@ import { checkIdempotencyKey } from '../../kernel/idempotency.ts';
 import { commonErrors, DateTime, IdParams, Page, PageQuery } from '../../kernel/http/schemas.ts';
 import { IMAGE_MAX_BYTES } from '../../kernel/policy.ts';
 import { decodeMetadata, METADATA_HEADER, parseProcessMetadata } from './metadata.ts';
+import { ReuseEvidenceService } from './reuse.ts';
 import { ImageService } from './service.ts';
 import { ClientAbortedError, requestBody } from './store.ts';
 import { IMAGE_KINDS } from './tables.ts';
@@ -76,6 +77,38 @@ export const ImageProps = {
 };
 const ImageSchema = Type.Object(ImageProps, { $id: 'Image' });
 
+const ReuseEvidenceSchema = Type.Object(
+  {
+    matchId: Id,
+    role: Type.Enum(['original', 'copy'] as const, { description: 'original 本影像疑似重复使用了这张更早的影像 · copy 这张更晚的影像疑似重复使用了本影像' }),
+    match: Type.Enum(['identical', 'similar'] as const, { description: 'identical 文件完全相同 · similar 感知哈希相近' }),
+    transform: Type.String({ description: '两张影像之间的变换：none、mirror（左右镜像）、flip（上下翻转）、rotate90/180/270（顺时针旋转）、transpose、transverse' }),
+    imageRegion: Nullable(Type.String({ description: '本次比中的区域：whole 整幅，wCR 为 80% 窗口（列 C、行 R）' })),
+    originalRegion: Nullable(Type.String()),
+    hammingDistance: Nullable(Type.Integer()),
+    maxDistance: Type.Integer(),
+    imageHash: Nullable(Type.String()),
+    originalHash: Nullable(Type.String()),
+    detectedAt: DateTime,
+    otherIn: Type.Enum(['same_batch', 'same_agency', 'other_agency'] as const, { description: 'same_batch 同一批次 · same_agency 本机构其他批次 · other_agency 其他机构' }),
+    other: Nullable(
+      Type.Object({
+        imageId: Id,
+        batchId: Id,
+        batchNumber: Type.String(),
+        agencyId: Id,
+        agencyName: Type.String(),
+        projectId: Id,
+        projectName: Type.String(),
+        capturedAt: DateTime,
+        uploadedAt: DateTime,
+        thumbnail: Nullable(Type.Object({ width: Type.Integer(), height: Type.Integer() })),
+      }, { description: '另一张影像；仅住建部门和本身可查看该影像者可见，其他人只能看到存在比中（null）' }),
+    ),
+  },
+  { $id: 'ImageReuseEvidence' },
+);
+
 const UploadSchema = Type.Object(
   {
     id: Id,
@@ -138,7 +171,9 @@ export const imageRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.addContentTypeParser('*', (_req, _payload, done) => done(null));
   app.addSchema(ImageSchema);
   app.addSchema(UploadSchema);
+  app.addSchema(ReuseEvidenceSchema);
   const images = new ImageService(app.deps);
+  const reuse = new ReuseEvidenceService(app.deps);
   const uploads = new ResumableUploadService(app.deps);
 
   app.post(
@@ -215,6 +250,31 @@ export const imageRoutes: FastifyPluginAsyncTypebox = async (app) => {
     void reply.header('cache-control', 'private, max-age=31536000, immutable');
     return reply.send(t.stream);
   });
+
+  app.get(
+    '/images/:id/reuse',
+    {
+      schema: {
+        tags: ['images'],
+        summary: '影像重复使用比对：疑似原图和疑似复用本图的影像（部门可并排查看）',
+        params: IdParams,
+        response: { 200: Type.Object({ items: Type.Array(Type.Ref('ImageReuseEvidence')) }), ...commonErrors },
+      },
+    },
+    async (req) => ({ items: await reuse.list(req.ctx, req.params.id) }),
+  );
+
+  app.get(
+    '/images/:id/reuse/:matchId/thumbnail',
+    { schema: { tags: ['images'], summary: '比对中另一张影像的缩略图（无权查看该影像时 404）', params: Type.Object({ id: Id, matchId: Id }) } },
+    async (req, reply) => {
+      const t = await reuse.otherThumbnail(req.ctx, req.params.id, req.params.matchId);
+      void reply.header('content-type', 'image/jpeg');
+      void reply.header('etag', `"${t.sha256}"`);
+      void reply.header('cache-control', 'private, max-age=3600');
+      return reply.send(t.stream);
+    },
+  );
 
   // ─── Resumable uploads: tus 1.0 core + creation + termination + expiration ───
 

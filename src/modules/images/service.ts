@@ -1,3 +1,4 @@
+import { receiptValues } from '../ledger/index.ts';
 import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import { Readable } from 'node:stream';
@@ -276,7 +277,18 @@ export async function insertImage(trx: Transaction<Database>, ctx: RequestContex
         })
         .returningAll(),
     )
-    .with('job', (db) => db.insertInto('image_jobs').values({ image_id: id, state: 'pending', available_at: ctx.now, created_at: ctx.now }));
+    .with('job', (db) => db.insertInto('image_jobs').values({ image_id: id, state: 'pending', available_at: ctx.now, created_at: ctx.now }))
+    // Its ledger receipt (issue 13): the blob's hash, in the same statement.
+    .with('ledger', (db) =>
+      db.insertInto('ledger_entries').values(
+        receiptValues(ctx, {
+          type: 'image',
+          id,
+          sha256: n.stored.sha256,
+          refs: { batchId: n.batch.id, kind: n.kind, capturedAt: n.capture.capturedAt.toISOString(), recordKeys: (n.process?.recordKeys ?? []).join(',') },
+        }),
+      ),
+    );
   if (links.length > 0) q = q.with('links', (db) => db.insertInto('image_records').values(links)) as unknown as typeof q;
   if (n.audit) {
     const entry = n.audit({ id, supplementary });

@@ -62,6 +62,8 @@ export interface ImageAnalysesTable {
   phash_b3: number | null;
   preview_note: string | null;
   analysed_at: Date;
+  /** Evidence of the forensic checks (src/modules/forensics ForensicEvidence); null for analyses before issue 12. */
+  forensics: ColumnType<unknown, string | null | undefined, string | null>;
 }
 export type ImageAnalysisRow = Selectable<ImageAnalysesTable>;
 
@@ -119,6 +121,36 @@ export interface ImageUploadSegmentsTable {
   stored_at: Date;
 }
 
+/** Perceptual hashes for reuse (migration 0016): one row per region and canonical orientation; append-only. */
+export interface ImageReuseHashesTable {
+  image_id: string;
+  region: string;
+  orientation: string;
+  /** The 64-bit hash as a signed bigint (read back as a string by pg, a bigint by PGlite). */
+  hash: ColumnType<string | bigint, string, never>;
+  c0: number;
+  c1: number;
+  c2: number;
+  c3: number;
+}
+
+/** The full evidence of a reuse finding (migration 0016), apart from the anomaly the uploading agency reads. */
+export interface ImageReuseMatchesTable {
+  id: Generated<string>;
+  image_id: string;
+  original_image_id: string;
+  match: 'identical' | 'similar';
+  transform: string;
+  image_region: string | null;
+  original_region: string | null;
+  hamming_distance: number | null;
+  max_distance: number;
+  image_hash: string | null;
+  original_hash: string | null;
+  detected_at: Date;
+}
+export type ImageReuseMatchRow = Selectable<ImageReuseMatchesTable>;
+
 declare module '../../kernel/db/types.ts' {
   interface Database {
     images: ImagesTable;
@@ -127,5 +159,7 @@ declare module '../../kernel/db/types.ts' {
     image_jobs: ImageJobsTable;
     image_uploads: ImageUploadsTable;
     image_upload_segments: ImageUploadSegmentsTable;
+    image_reuse_hashes: ImageReuseHashesTable;
+    image_reuse_matches: ImageReuseMatchesTable;
   }
 }

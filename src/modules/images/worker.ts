@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import type { FastifyBaseLogger } from 'fastify';
 import { sql, type Kysely, type Transaction } from 'kysely';
@@ -8,15 +9,18 @@ import { auditRow, recordAudit } from '../../kernel/audit.ts';
 import type { AppDeps } from '../../kernel/deps.ts';
 import type { Database } from '../../kernel/db/types.ts';
 import {
-  IMAGE_DUPLICATE_MAX_HAMMING,
   IMAGE_JOB_LEASE_MS,
   IMAGE_JOB_MAX_ATTEMPTS,
   IMAGE_JOB_POLL_MS,
   IMAGE_JOB_RETRY_DELAY_MS,
   IMAGE_WORKER_CONCURRENCY,
 } from '../../kernel/policy.ts';
-import { exifInstant, readExif, thumbnailAndHash, type ImageExif } from './inspect.ts';
-import { bandProbes, contentFlags, findDuplicate, hashBands, probeRadius, type DuplicateCandidate, type ImageFlag } from './rules/flags.ts';
+import { exifFacts, forensicChecks, type ForensicResult } from '../forensics/index.ts';
+import { exifInstant, readExifTags, summariseExif, thumbnailAndHash, type DecodedPicture, type ImageExif } from './inspect.ts';
+import { insertReuseHashes, recordReuseMatch, reuseCandidates } from './reuse.ts';
+import { contentFlags, hashBands, type ImageFlag } from './rules/flags.ts';
+import { findReuse } from './rules/reuse.ts';
+import type { ReuseHash } from './rules/reuse-hash.ts';
 import { IMAGE_JOB_QUEUED, imageJobSignal, recordFlags } from './service.ts';
 import { withBlobFile } from './store.ts';
 import type { ImageRow } from './tables.ts';
@@ -111,55 +115,47 @@ interface Analysis {
   exif: ImageExif;
   thumbnail: { sha256: string; width: number; height: number } | null;
   perceptualHash: string | null;
+  reuseHashes: ReuseHash[];
   previewNote: string | null;
+  forensics: ForensicResult;
 }
 
 /**
- * Reads the stored file (by path: sharp and exifr read what they need, memory does not grow with the file) and stores
- * the thumbnail as its own blob. A file the decoder cannot read (a HEIF coded in HEVC where this build has no HEVC
- * decoder; a damaged body behind a good header) gets no thumbnail and says why; that is a property of the file, not a
- * failure to retry.
+ * Reads the stored file and stores the thumbnail as its own blob. A JPEG is read into memory once (at most
+ * IMAGE_MAX_BYTES): its marker structure, quantization tables and EXIF thumbnail are read from those bytes, and exifr
+ * and sharp take the same buffer; other formats are read by path (sharp and exifr read what they need). A file the
+ * decoder cannot read (a HEIF coded in HEVC where this build has no HEVC decoder; a damaged body behind a good header)
+ * gets no thumbnail and says why; that is a property of the file, not a failure to retry. The forensic checks
+ * (src/modules/forensics) run on what this reads and decodes, nothing more.
  */
 async function analyse(deps: Deps, image: ImageRow): Promise<Analysis> {
   return withBlobFile(deps.blobs, image.sha256, async (path) => {
-    const exif = await readExif(path);
-    let th: Awaited<ReturnType<typeof thumbnailAndHash>>;
+    const bytes = image.format === 'jpeg' ? await readFile(path) : null;
+    const input = bytes ?? path;
+    const tags = await readExifTags(input);
+    const exif = summariseExif(tags);
+    let th: DecodedPicture | null = null;
+    let previewNote: string | null = null;
     try {
-      th = await thumbnailAndHash(path);
+      th = await thumbnailAndHash(input);
     } catch (err) {
       const note =
         image.format === 'heif'
           ? '本平台当前的图像库无法解码此 HEIF 图像的编码（如 HEVC），未生成缩略图和感知哈希；原图、EXIF 和内容哈希不受影响'
           : '图像数据无法解码（文件可能损坏或不完整），未生成缩略图和感知哈希';
-      return { exif, thumbnail: null, perceptualHash: null, previewNote: `${note}（${(err as Error).message.slice(0, 120)}）` };
+      previewNote = `${note}（${(err as Error).message.slice(0, 120)}）`;
     }
+    const forensics = await forensicChecks({
+      picture: { format: image.format, width: image.width, height: image.height, signed: image.signed },
+      exif: exifFacts(tags),
+      jpegBytes: bytes,
+      signature: th?.signature ?? null,
+      decodeWarning: th?.decodeWarning ?? null,
+    });
+    if (!th) return { exif, thumbnail: null, perceptualHash: null, reuseHashes: [], previewNote, forensics };
     const stored = await deps.blobs.put(th.thumbnail);
-    return { exif, thumbnail: { sha256: stored.sha256, width: th.thumbnailWidth, height: th.thumbnailHeight }, perceptualHash: th.perceptualHash, previewNote: null };
+    return { exif, thumbnail: { sha256: stored.sha256, width: th.thumbnailWidth, height: th.thumbnailHeight }, perceptualHash: th.perceptualHash, reuseHashes: th.reuseHashes, previewNote: null, forensics };
   });
-}
-
-/**
- * Images in other batches that may repeat this one: the same bytes, or a perceptual hash in a probed band. One round
- * trip, two index lookups (UNION ALL: an OR across the two tables could use neither index); the same bytes come first.
- */
-async function duplicateCandidates(trx: Transaction<Database>, image: ImageRow, perceptualHash: string | null): Promise<DuplicateCandidate[]> {
-  // Only images already analysed: of two copies, the one analysed second is flagged (the lookup is serialised).
-  const analysed = () =>
-    trx
-      .selectFrom('images as i')
-      .innerJoin('image_analyses as a', 'a.image_id', 'i.id')
-      .select(['i.id as imageId', 'i.batch_id as batchId', 'i.sha256', 'a.perceptual_hash as perceptualHash'])
-      .where('i.batch_id', '<>', image.batch_id)
-      .orderBy('i.uploaded_at');
-  const same = analysed().where('i.sha256', '=', image.sha256).limit(1);
-  if (!perceptualHash) return same.execute();
-  const [b0, b1, b2, b3] = hashBands(perceptualHash).map((b) => bandProbes(b, probeRadius(IMAGE_DUPLICATE_MAX_HAMMING)));
-  const similar = analysed()
-    .where((eb) => eb.or([eb('a.phash_b0', 'in', b0!), eb('a.phash_b1', 'in', b1!), eb('a.phash_b2', 'in', b2!), eb('a.phash_b3', 'in', b3!)]))
-    .limit(500);
-  const rows = (await sql<DuplicateCandidate>`(${same}) union all (${similar})`.execute(trx)).rows;
-  const identical = rows.find((r) => r.sha256 === image.sha256);
-  return identical ? [identical] : rows;
 }
 
 /**
@@ -192,8 +188,13 @@ async function runJob(deps: Deps, job: ClaimedJob, log: Logger, claimNextAs: str
         declared: { capturedAt: image.captured_at, location: { lat: image.location_lat, lng: image.location_lng } },
         signed: image.signed,
       });
-      const duplicate = findDuplicate({ sha256: image.sha256, perceptualHash: analysis.perceptualHash }, await duplicateCandidates(trx, image, analysis.perceptualHash));
-      if (duplicate) flags.push(duplicate);
+      flags.push(...analysis.forensics.findings);
+      // Reuse: the same bytes or a near perceptual hash in any batch, this one's included (a twin in one batch is 补拍).
+      const reuse = findReuse(
+        { batchId: image.batch_id, agencyId: image.agency_id, hashes: analysis.reuseHashes },
+        await reuseCandidates(trx, image, analysis.reuseHashes),
+      );
+      if (reuse) flags.push(reuse.flag);
       // The analysis and its audit row in one statement.
       const bands = analysis.perceptualHash ? hashBands(analysis.perceptualHash) : null;
       await trx
@@ -211,6 +212,7 @@ async function runJob(deps: Deps, job: ClaimedJob, log: Logger, claimNextAs: str
             phash_b2: bands?.[2] ?? null,
             phash_b3: bands?.[3] ?? null,
             preview_note: analysis.previewNote,
+            forensics: JSON.stringify(analysis.forensics.evidence),
             analysed_at: now,
           }),
         )
@@ -233,6 +235,8 @@ async function runJob(deps: Deps, job: ClaimedJob, log: Logger, claimNextAs: str
           }),
         )
         .execute();
+      await insertReuseHashes(trx, image.id, analysis.reuseHashes);
+      if (reuse) await recordReuseMatch(trx, image.id, reuse.match, now);
       await recordFlags(trx, ctx, { id: image.batch_id, agencyId: image.agency_id, regionCode: image.region_code, batchNumber: image.batch_number }, { type: 'image', id: image.id }, flags);
       return claimNextAs === null ? null : claimImageJob(trx, now, claimNextAs);
     });

@@ -1,3 +1,4 @@
+import { receipts, receiptValues } from '../ledger/index.ts';
 import { randomUUID } from 'node:crypto';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { RequestContext } from '../../kernel/auth/actor.ts';
@@ -291,6 +292,12 @@ export class RecordService {
               ...(supplementary ? { supplementary: true } : {}),
             },
           }),
+        ),
+      )
+      // Its ledger receipt (issue 13) in the same statement.
+      .with('ledger', (db) =>
+        db.insertInto('ledger_entries').values(
+          receiptValues(ctx, receipts.recordVersion({ id, batchId, recordKey: input.recordKey, version, contentSha256 })),
         ),
       )
       .selectFrom('record')

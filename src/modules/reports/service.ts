@@ -1,3 +1,4 @@
+import { appendReceipt, contentHash } from '../ledger/index.ts';
 import { createHash } from 'node:crypto';
 import { sql, type Expression, type Kysely, type SqlBool, type Transaction } from 'kysely';
 import { hasRole, requireAuthenticated, requireUser, scopeOf, type RequestContext, type UserActor } from '../../kernel/auth/actor.ts';
@@ -430,6 +431,12 @@ async function issueReport(
     })
     .returningAll()
     .executeTakeFirstOrThrow();
+  await appendReceipt(trx, ctx, {
+    type: 'report',
+    id: row.id,
+    sha256: stored.sha256,
+    refs: { reportNumber: number, contentSha256, batchId: b.id, sealId: b.current_seal_id, supersedes: supersedes?.id ?? null },
+  });
   await recordAudit(trx, ctx, {
     action: 'report.generate',
     targetType: 'report',
@@ -492,6 +499,12 @@ export class ReportService {
       mustBeEligible(supersedeEligibility({ reportStatus: current.status, locked: b.locked, connectionMissing: await connectionMissing(trx, b.agency_id, ctx.now) }));
       await trx.updateTable('reports').set({ status: 'superseded', superseded_at: ctx.now }).where('id', '=', old.id).execute();
       const report = await issueReport(trx, this.#blobs, ctx, b, user, person, baseUrl, { id: old.id, number: old.report_number, reason: why });
+      await appendReceipt(trx, ctx, {
+        type: 'report_supersession',
+        id: old.id,
+        sha256: contentHash({ reportId: old.id, reportNumber: old.report_number, supersededBy: report.id, reason: why, at: ctx.now.toISOString() }),
+        refs: { reportNumber: old.report_number, supersededBy: report.report_number },
+      });
       await recordAudit(trx, ctx, {
         action: 'report.supersede',
         targetType: 'report',
@@ -523,6 +536,12 @@ export class ReportService {
         .set({ status: 'revoked', revoked_at: ctx.now, revoked_by: user.id, revoked_by_name: user.displayName, revoke_reason: why })
         .where('id', '=', r.id)
         .execute();
+      await appendReceipt(trx, ctx, {
+        type: 'report_revocation',
+        id: r.id,
+        sha256: contentHash({ reportId: r.id, reportNumber: r.report_number, reason: why, at: ctx.now.toISOString() }),
+        refs: { reportNumber: r.report_number },
+      });
       await recordAudit(trx, ctx, {
         action: 'report.revoke',
         targetType: 'report',

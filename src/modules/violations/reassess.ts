@@ -1,3 +1,4 @@
+import { contentHash, receiptValues } from '../ledger/index.ts';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { RequestContext } from '../../kernel/auth/actor.ts';
 import { recordAudit } from '../../kernel/audit.ts';
@@ -81,7 +82,10 @@ function rectificationsOf(cases: readonly EnforcementCaseRow[]): LadderRectifica
 
 export async function appendCaseEvent(trx: Transaction<Database>, ctx: RequestContext, caseId: string, event: string, details: Record<string, unknown> = {}): Promise<void> {
   const a = ctx.actor;
+  // The event and its ledger receipt (issue 13: enforcement decisions) in one statement.
+  const receipt = receiptValues(ctx, { type: 'enforcement_decision', id: caseId, sha256: contentHash({ caseId, event, details, at: ctx.now.toISOString() }), refs: { event } });
   await trx
+    .with('ledger', (db) => db.insertInto('ledger_entries').values(receipt))
     .insertInto('enforcement_case_events')
     .values({
       case_id: caseId,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   IMAGE_CAPTURE_WINDOW_TOLERANCE_MS,
-  IMAGE_DUPLICATE_MAX_HAMMING,
+  IMAGE_REUSE_MAX_HAMMING,
   IMAGE_EXIF_POSITION_TOLERANCE_METRES,
   IMAGE_EXIF_TIME_TOLERANCE_MS,
 } from '../../../kernel/policy.ts';
@@ -13,9 +13,7 @@ import {
   contentFlags,
   declaredProcessFlags,
   editingSoftware,
-  findDuplicate,
   hashBands,
-  probeRadius,
   type BatchRoster,
   type DeclaredProcess,
   type ProjectSite,
@@ -158,7 +156,6 @@ describe('perceptual-hash index', () => {
     const two = bandProbes(0x00ff, 2);
     expect(two).toHaveLength(1 + 16 + 120);
     expect(new Set(two).size).toBe(137);
-    expect(probeRadius(IMAGE_DUPLICATE_MAX_HAMMING)).toBe(Math.floor(IMAGE_DUPLICATE_MAX_HAMMING / 4));
   });
 
   it('finds every hash within the threshold through the band probes (pigeonhole), at random', () => {
@@ -170,12 +167,12 @@ describe('perceptual-hash index', () => {
       seed ^= seed << 5;
       return seed >>> 0;
     };
-    const radius = probeRadius();
+    const radius = Math.floor(IMAGE_REUSE_MAX_HAMMING / 4);
     for (let trial = 0; trial < 300; trial++) {
       const a = BigInt(rnd()) << 32n | BigInt(rnd());
       let b = a;
       const flips = new Set<number>();
-      while (flips.size < IMAGE_DUPLICATE_MAX_HAMMING) flips.add(rnd() % 64);
+      while (flips.size < IMAGE_REUSE_MAX_HAMMING) flips.add(rnd() % 64);
       for (const bit of flips) b ^= 1n << BigInt(bit);
       const ha = a.toString(16).padStart(16, '0');
       const hb = b.toString(16).padStart(16, '0');
@@ -183,27 +180,5 @@ describe('perceptual-hash index', () => {
       const bandsB = hashBands(hb);
       expect(bandsA.some((band, i) => bandProbes(band, radius).includes(bandsB[i]!))).toBe(true);
     }
-  });
-});
-
-describe('findDuplicate', () => {
-  const image = { sha256: 'a'.repeat(64), perceptualHash: 'ffff0000ffff0000' };
-  it.each<[string, { imageId: string; batchId: string; sha256: string; perceptualHash: string | null }[], object | null]>([
-    ['nothing else', [], null],
-    ['the same bytes in another batch', [{ imageId: 'i1', batchId: 'b1', sha256: 'a'.repeat(64), perceptualHash: 'ffff0000ffff0000' }], { match: 'identical', otherImageId: 'i1' }],
-    ['a near hash (3 bits)', [{ imageId: 'i2', batchId: 'b2', sha256: 'b'.repeat(64), perceptualHash: 'fff80000ffff0000' }], { match: 'similar', otherImageId: 'i2', hammingDistance: 3 }],
-    ['a hash just beyond the threshold', [{ imageId: 'i3', batchId: 'b3', sha256: 'c'.repeat(64), perceptualHash: 'ffc00000ffff0000' }], null],
-    [
-      'the nearest of two near hashes',
-      [
-        { imageId: 'far', batchId: 'b', sha256: 'd'.repeat(64), perceptualHash: 'fff00000ffff0000' },
-        { imageId: 'near', batchId: 'b', sha256: 'e'.repeat(64), perceptualHash: 'fffe0000ffff0000' },
-      ],
-      { otherImageId: 'near', hammingDistance: 1 },
-    ],
-  ])('%s', (_what, candidates, expected) => {
-    const found = findDuplicate(image, candidates);
-    if (expected === null) expect(found).toBeNull();
-    else expect(found).toMatchObject({ kind: 'duplicate_image', details: expected });
   });
 });

@@ -1,14 +1,13 @@
 import type { AnomalyKind } from '../../batches/index.ts';
 import {
   IMAGE_CAPTURE_WINDOW_TOLERANCE_MS,
-  IMAGE_DUPLICATE_MAX_HAMMING,
   IMAGE_EDITING_SOFTWARE_PATTERNS,
   IMAGE_EXIF_POSITION_TOLERANCE_METRES,
   IMAGE_EXIF_TIME_TOLERANCE_MS,
   SITE_GEOFENCE_TOLERANCE_METRES,
 } from '../../../kernel/policy.ts';
 import { distanceMetres, isInsideSite, type LngLat, type SiteBoundary } from '../../projects/index.ts';
-import { exifInstant, hammingDistance, type ImageExif } from '../inspect.ts';
+import { exifInstant, type ImageExif } from '../inspect.ts';
 
 /**
  * Consistency flags of a process image (issue 4 item 4, DESIGN.md §4) as pure functions. Each finding becomes an
@@ -171,10 +170,10 @@ export function contentFlags(f: ContentFacts): ImageFlag[] {
 }
 
 /**
- * The perceptual hash (64-bit dHash, 16 hex) in four 16-bit bands, most significant first: what the database indexes.
- * Multi-index hashing: two hashes within Hamming distance d differ in some band by at most ⌊d/4⌋ bits (pigeonhole),
- * so probing each band's index with every value within that radius finds every candidate, and only those are compared
- * in full.
+ * A 64-bit perceptual hash (16 hex) in four 16-bit bands, most significant first: what the database indexes
+ * (../reuse.ts). Multi-index hashing: two hashes within Hamming distance d differ in some band by at most ⌊d/4⌋ bits
+ * (pigeonhole), so probing each band's index with every value within that radius finds every candidate, and only those
+ * are compared in full.
  */
 export function hashBands(hash: string): [number, number, number, number] {
   if (!/^[0-9a-f]{16}$/.test(hash)) throw new TypeError(`not a 64-bit hex hash: ${hash}`);
@@ -197,39 +196,4 @@ export function bandProbes(band: number, radius: number): number[] {
     frontier = grown;
   }
   return out;
-}
-
-/** How far each band must be probed for `maxDistance`. */
-export const probeRadius = (maxDistance: number = IMAGE_DUPLICATE_MAX_HAMMING) => Math.floor(maxDistance / 4);
-
-export interface DuplicateCandidate {
-  imageId: string;
-  batchId: string;
-  sha256: string;
-  perceptualHash: string | null;
-}
-
-/**
- * The earlier image this one repeats, from candidates in other batches: the same bytes (SHA-256) first, else the
- * nearest perceptual hash within the threshold. Null when none.
- */
-export function findDuplicate(
-  image: { sha256: string; perceptualHash: string | null },
-  candidates: readonly DuplicateCandidate[],
-  maxDistance: number = IMAGE_DUPLICATE_MAX_HAMMING,
-): ImageFlag | null {
-  const same = candidates.find((c) => c.sha256 === image.sha256);
-  if (same) return { kind: 'duplicate_image', details: { match: 'identical', otherImageId: same.imageId, otherBatchId: same.batchId, sha256: image.sha256 } };
-  if (!image.perceptualHash) return null;
-  let best: { c: DuplicateCandidate; d: number } | null = null;
-  for (const c of candidates) {
-    if (!c.perceptualHash) continue;
-    const d = hammingDistance(image.perceptualHash, c.perceptualHash);
-    if (d <= maxDistance && (!best || d < best.d)) best = { c, d };
-  }
-  if (!best) return null;
-  return {
-    kind: 'duplicate_image',
-    details: { match: 'similar', otherImageId: best.c.imageId, otherBatchId: best.c.batchId, hammingDistance: best.d, maxDistance, perceptualHash: image.perceptualHash, otherPerceptualHash: best.c.perceptualHash },
-  };
 }
