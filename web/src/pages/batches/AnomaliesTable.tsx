@@ -1,10 +1,10 @@
-import { Alert, App, Button, Empty, Flex, Form, Input, Modal, Select, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Empty, Flex, Form, Select, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import { errorMessage } from '../../api.ts';
 import { useMe } from '../../auth.tsx';
-import { showFieldError } from '../../components/formErrors.ts';
+import { FormModal } from '../../components/FormModal.tsx';
+import { ReasonItem } from '../../components/ReasonItem.tsx';
 import { formatDateTime } from '../../format.ts';
 import { usePagedList } from '../../hooks/usePagedList.ts';
 import { useRetained } from '../../hooks/useRetained.ts';
@@ -158,55 +158,34 @@ export function AnomaliesTable({ batchId, version = 0, onChanged }: { batchId?: 
 export function AcknowledgeModal({ anomaly, onClose, onDone }: { anomaly: AnomalyListItem | null; onClose: () => void; onDone: () => void }) {
   const { message } = App.useApp();
   const [form] = Form.useForm<{ note: string }>();
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const shown = useRetained(anomaly);
+  const onFinish = async (v: { note: string }) => {
+    if (!anomaly) return;
+    await acknowledgeAnomaly(anomaly.id, v.note.trim());
+    message.success('已核查');
+    onDone();
+  };
   return (
-    <Modal
+    <FormModal<{ note: string }>
       open={anomaly !== null}
       title="核查异常"
       okText="核查完成"
-      cancelText="取消"
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      confirmLoading={saving}
-      destroyOnHidden
-      mask={{ closable: false }}
-      afterOpenChange={(o) => !o && setError(null)}
+      form={form}
+      name="acknowledge-anomaly"
+      fields={['note']}
+      onSubmit={onFinish}
+      onClose={onClose}
+      intro={
+        shown ? (
+          <Typography.Paragraph>
+            批次 <span className="mono">{shown.batchNumber}</span>：<Tag color="orange">{shown.kindLabel}</Tag>
+            <br />
+            <Typography.Text type="secondary">{detailsText(shown.details)}</Typography.Text>
+          </Typography.Paragraph>
+        ) : null
+      }
     >
-      {shown ? (
-        <Typography.Paragraph>
-          批次 <span className="mono">{shown.batchNumber}</span>：<Tag color="orange">{shown.kindLabel}</Tag>
-          <br />
-          <Typography.Text type="secondary">{detailsText(shown.details)}</Typography.Text>
-        </Typography.Paragraph>
-      ) : null}
-      {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} /> : null}
-      <Form
-        form={form}
-        layout="vertical"
-        name="acknowledge-anomaly"
-        preserve={false}
-        disabled={saving}
-        onFinish={async (v) => {
-          if (!anomaly) return;
-          setSaving(true);
-          setError(null);
-          try {
-            await acknowledgeAnomaly(anomaly.id, v.note.trim());
-            message.success('已核查');
-            onDone();
-          } catch (e) {
-            if (!showFieldError(form, e, ['note'])) setError(errorMessage(e));
-          } finally {
-            setSaving(false);
-          }
-        }}
-      >
-        <Form.Item name="note" label="核查意见" rules={[{ required: true, whitespace: true, message: '请填写核查意见' }, { min: 2, message: '至少 2 个字符' }]}>
-          <Input.TextArea rows={3} maxLength={1000} showCount />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <ReasonItem name="note" label="核查意见" max={1000} />
+    </FormModal>
   );
 }
