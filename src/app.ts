@@ -8,6 +8,7 @@ import fastifySwaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Actor, RequestContext } from './kernel/auth/actor.ts';
 import type { AppDeps } from './kernel/deps.ts';
+import type {} from './kernel/db/schema.ts';
 import { unauthorized } from './kernel/errors.ts';
 import { errorHandler } from './kernel/http/error-handler.ts';
 import { ErrorResponse } from './kernel/http/schemas.ts';

@@ -4,8 +4,7 @@ import { recordAudit } from '../kernel/audit.ts';
 import type { Database } from '../kernel/db/types.ts';
 import { durations, RECTIFICATION_DEFAULT_DAYS } from '../kernel/policy.ts';
 import { normalisePermitNumber } from '../modules/projects/index.ts';
-import { appendCaseEvent } from '../modules/enforcement/index.ts';
-import { recordViolation, type ViolationType } from '../modules/violations/index.ts';
+import { appendCaseEvent, recordViolation, type ViolationType } from '../modules/violations/index.ts';
 
 /**
  * Demo enforcement (issue 6): a few violations so the ledger, the cases page, the key supervision list and the credit

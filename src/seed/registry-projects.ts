@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Transaction } from 'kysely';
 import { recordAudit } from '../kernel/audit.ts';
 import type { Database } from '../kernel/db/types.ts';
-import type { Specialty } from '../modules/agencies/index.ts';
+import type { Specialty } from '../kernel/specialties.ts';
 import { componentIdFromBytes } from '../modules/components/index.ts';
 import { normalisePermitNumber, type SiteBoundary } from '../modules/projects/index.ts';
 

@@ -4,7 +4,7 @@ import { recordAudit } from '../kernel/audit.ts';
 import type { BlobStore } from '../kernel/blobs/blob-store.ts';
 import type { RequestContext } from '../kernel/auth/actor.ts';
 import type { Database } from '../kernel/db/types.ts';
-import { beijingDate } from '../modules/calendar/index.ts';
+import { beijingDate } from '../kernel/time.ts';
 import { PiiCodec, piiKey } from '../modules/personnel/index.ts';
 import { makeValidResidentId, maskResidentId } from '../modules/registry/index.ts';
 

@@ -4,7 +4,7 @@ import { AppError } from '../../kernel/errors.ts';
 import { createTestApp, type TestApp } from '../../testing/app.ts';
 import { makeValidResidentId, makeValidUscc } from '../registry/index.ts';
 import { assertAgencyConnected, getConnection, qualifiedSpecialties, specialtyCoverage } from './service.ts';
-import { SPECIALTY_CODES } from './specialties.ts';
+import { SPECIALTY_CODES } from '../../kernel/specialties.ts';
 import { ensureRegistrySeed, uploadDocument } from './testing.ts';
 
 process.env.PII_KEY ??= Buffer.alloc(32, 0x51).toString('base64');

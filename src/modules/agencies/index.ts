@@ -3,8 +3,5 @@
  * exported here is internal to the module (eslint.config.js enforces it; see docs/architecture.md).
  */
 export type { DateColumn, VerificationStatus } from './tables.ts';
-export { addDays, beijingDate, isInverted, isValidAt, validityEnd, validityStart, type ValidityPeriod } from './rules/validity.ts';
-export { agencyForNewEntry, findVisibleAgency, mayManageAgency } from './access.ts';
-export { SPECIALTIES, SPECIALTY_CODES, canonicalSpecialties, isSpecialty, specialtyName, type Specialty } from './specialties.ts';
 export { assertAgencyConnected, getConnection, qualifiedSpecialties, specialtyCoverage } from './service.ts';
 export { agenciesRoutes } from './routes.ts';

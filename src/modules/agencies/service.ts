@@ -8,10 +8,10 @@ import { AppError, badRequest, conflict, notFound, unprocessable } from '../../k
 import { useDocument } from '../documents/index.ts';
 import { EquipmentService, verifiedEquipmentCalibrations, type Equipment } from '../equipment/index.ts';
 import { activePersonnelCertificates } from '../personnel/index.ts';
-import { findVisibleAgency, requireManagedAgency } from './access.ts';
+import { findVisibleAgency, requireManagedAgency } from '../organisations/index.ts';
+import { canonicalSpecialties, isSpecialty, SPECIALTY_CODES, type Specialty } from '../../kernel/specialties.ts';
 import { evaluateConnection, type AgencyOrigin, type ConnectionFacts, type ConnectionStatus } from './rules/connection.ts';
-import { isInverted, isValidAt } from './rules/validity.ts';
-import { canonicalSpecialties, isSpecialty, SPECIALTY_CODES, type Specialty } from './specialties.ts';
+import { isInverted, isValidAt } from '../../kernel/time.ts';
 import type { AgencyProfileRow, AgencyQualificationRow, QualificationGrade, VerificationStatus } from './tables.ts';
 import './tables.ts';
 

@@ -3,8 +3,7 @@
  * exported here is internal to the module (eslint.config.js enforces it; see docs/architecture.md).
  */
 import type {} from './tables.ts'; // the module's tables in the kernel's Database interface
-export { beijingDate } from './beijing-date.ts';
 export { loadBundledCalendar } from './bundled.ts';
-export { addWorkingDays, parseDate, withYear, type WorkCalendar } from './calendar.ts';
+export { addWorkingDays, withYear, type WorkCalendar } from './calendar.ts';
 export { getWorkCalendar, syncBundledCalendar } from './service.ts';
 export { calendarRoutes } from './routes.ts';

@@ -4,7 +4,7 @@ import { startBatchHarness, type BatchHarness } from '../batches/test-fixtures.t
 import { addProcessImage, encodeMetadata, runImageJobs } from '../images/index.ts';
 import { beijingRfc3339, offsetFromSite, SITE_CENTRE } from '../images/test-helpers.ts';
 import { makeCameraJpeg } from '../images/test-images.ts';
-import { witnessCheckinCount } from '../records/index.ts';
+import { witnessCheckinCount } from '../batches/index.ts';
 import type { UserActor } from '../../kernel/auth/actor.ts';
 import { addCheckinFromBytes } from './service.ts';
 

@@ -20,10 +20,9 @@ import {
 } from '../../kernel/policy.ts';
 import { useDocument } from '../documents/index.ts';
 import { recordMarketRestriction } from '../commissions/index.ts';
-import { formatBeijing, ORGANISATION_TYPE_LABELS, scopeTitle } from '../violations/index.ts';
-import { appendCaseEvent, beijingYear, reassessOrganisation, yearBounds } from './reassess.ts';
+import { formatBeijing, beijingYear, yearBounds } from '../../kernel/time.ts';
+import { addMonths, appendCaseEvent, type CaseOutcome, type CaseRung, type CaseStatus, keySupervision, ORGANISATION_TYPE_LABELS, reassessOrganisation, scopeTitle } from '../violations/index.ts';
 import { CASE_STATUS_LABELS, KEY_SUPERVISION_LEAVE_RULE, OUTCOME_LABELS, reasonLabel, RUNG_LABELS } from './labels.ts';
-import { addMonths, keySupervision, type CaseOutcome, type CaseRung, type CaseStatus } from './rules/cases.ts';
 import { assessCredit, type CreditLevel } from './rules/credit.ts';
 import type { EnforcementCaseRow } from './tables.ts';
 import './tables.ts';

@@ -4,7 +4,7 @@
  */
 import type {} from './tables.ts'; // the module's tables in the kernel's Database interface
 export { captureWindowFlag, outsideSite, type ImageFlag } from './rules/flags.ts';
-export { readExif, thumbnailAndHash } from './inspect.ts';
+export { readExif, readExifTags, readHeader, thumbnailAndHash } from './inspect.ts';
 export { METADATA_HEADER, decodeMetadata, encodeMetadata, parseCheckinMetadata, type CheckinMetadata } from './metadata.ts';
 export { ClientAbortedError, requestBody, storeImage, type StoredImage } from './store.ts';
 export { makeCameraJpeg } from './test-images.ts';

@@ -7,9 +7,8 @@ import { regionInSubtree } from '../../kernel/db/scope-sql.ts';
 import { badRequest, unprocessable } from '../../kernel/errors.ts';
 import { writeXlsx, type XlsxColumn } from '../../kernel/export/xlsx.ts';
 import { DAILY_CHECK_DEADLINE_LOOKBACK_DAYS, DAILY_CHECK_MAX_RANGE_DAYS, durations, OPEN_BATCH_MISSING_AFTER_MS } from '../../kernel/policy.ts';
-import { addDays } from '../agencies/index.ts';
+import { addDays, beijingDate, parseDate } from '../../kernel/time.ts';
 import { batchTiming } from '../batches/index.ts';
-import { beijingDate, parseDate } from '../calendar/index.ts';
 import { serviceRequestEvents } from '../service-requests/index.ts';
 import { homeRegion, regionInScope, requireInspectionReader } from './access.ts';
 import {

@@ -3,7 +3,7 @@ import { Type, type TSchema } from 'typebox';
 import { sendXlsx } from '../../kernel/export/xlsx.ts';
 import { commonErrors, DateTime, IdParams, Page, PageQuery } from '../../kernel/http/schemas.ts';
 import { RANDOM_DRAW_MAX_POOL, RANDOM_DRAW_MAX_SAMPLE } from '../../kernel/policy.ts';
-import { SPECIALTY_CODES } from '../agencies/index.ts';
+import { SPECIALTY_CODES } from '../../kernel/specialties.ts';
 import { ANOMALY_KIND_LABELS, ANOMALY_KINDS } from '../batches/index.ts';
 import { requireInspectionReader } from './access.ts';
 import { serviceRequestRoutes } from '../service-requests/index.ts';

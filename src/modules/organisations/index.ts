@@ -3,5 +3,6 @@
  * exported here is internal to the module (eslint.config.js enforces it; see docs/architecture.md).
  */
 import type {} from './tables.ts'; // the module's tables in the kernel's Database interface
+export { agencyForNewEntry, findVisibleAgency, mayManageAgency, requireManagedAgency, type AgencyRef } from './agency-access.ts';
 export { OrganisationService } from './service.ts';
 export { organisationRoutes } from './routes.ts';

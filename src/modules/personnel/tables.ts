@@ -1,5 +1,6 @@
 import type { ColumnType, Generated, Selectable } from 'kysely';
-import type { DateColumn, Specialty } from '../agencies/index.ts';
+import type { Specialty } from '../../kernel/specialties.ts';
+import type { DateColumn } from '../agencies/index.ts';
 import type { PersonCertificateKind, PersonnelRole } from './roles.ts';
 
 export interface PersonnelTable {

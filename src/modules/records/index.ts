@@ -4,5 +4,4 @@
  */
 import type {} from './tables.ts'; // the module's tables in the kernel's Database interface
 export { recordContentSha256, signingPayload, type RecordContent, type SignedFields } from './rules/signing.ts';
-export { countImagesForRecord, imageHashesOfBatch, lastImageCaptureAt, witnessCheckinCount } from './evidence.ts';
 export { recordRoutes } from './routes.ts';

@@ -17,7 +17,6 @@ import { parseInstant, recordContentSha256, signingPayload } from './rules/signi
 import type { BatchRecordRow, RecordSource } from './tables.ts';
 import './tables.ts';
 
-export { countImagesForRecord } from './evidence.ts';
 export { recordContentSha256, signingPayload } from './rules/signing.ts';
 
 export interface NewRecord {

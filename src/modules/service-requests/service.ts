@@ -5,7 +5,7 @@ import type { Database } from '../../kernel/db/types.ts';
 import { regionInSubtree, visibleTo } from '../../kernel/db/scope-sql.ts';
 import { conflict, forbidden, notFound, unprocessable } from '../../kernel/errors.ts';
 import { pageBounds } from '../../kernel/http/schemas.ts';
-import { beijingDate } from '../calendar/index.ts';
+import { beijingDate } from '../../kernel/time.ts';
 import { findVisibleProject } from '../projects/index.ts';
 import type { ServiceRequestRow, ServiceRequestStatus, ServiceRequestType } from './tables.ts';
 import './tables.ts';

@@ -6,7 +6,8 @@ import { containsPattern, regionInSubtree, visibleTo } from '../../kernel/db/sco
 import { badRequest, conflict, forbidden, notFound } from '../../kernel/errors.ts';
 import { writeXlsx } from '../../kernel/export/xlsx.ts';
 import { VIOLATION_EXPORT_MAX_ROWS } from '../../kernel/policy.ts';
-import { beijingYear, reassessOrganisation } from '../enforcement/index.ts';
+import { beijingYear, formatBeijing } from '../../kernel/time.ts';
+import { reassessOrganisation } from './reassess.ts';
 import type { ViolationRow } from './tables.ts';
 import { severityOf, SEVERITY_LABELS, VIOLATION_TYPE_LABELS, type Severity, type ViolationSource, type ViolationType } from './types.ts';
 import './tables.ts';
@@ -360,6 +361,3 @@ export async function scopeTitle(db: Kysely<Database>, ctx: RequestContext): Pro
   return '';
 }
 
-export function formatBeijing(d: Date): string {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' }).format(d);
-}

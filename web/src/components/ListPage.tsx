@@ -23,6 +23,8 @@ export interface ListPageProps<T, F extends object> {
   filters?: ReactNode;
   /** Controls after 重置 (e.g. 刷新). */
   toolbar?: ReactNode;
+  /** Between the header and the card (e.g. a warning about the rows on this page). */
+  banner?: ReactNode;
   /** Above the filter bar inside the card (e.g. tabs). */
   before?: ReactNode;
   errorTitle: string;
@@ -44,12 +46,14 @@ export function ListPage<T extends object, F extends object>(p: ListPageProps<T,
   const body = (
     <>
       {p.before}
-      <Flex gap={12} wrap className="filter-bar">
-        {p.search ? <SearchBox list={list} {...p.search} /> : null}
-        {p.filters}
-        {list.filtered ? <Button onClick={list.reset}>重置</Button> : null}
-        {p.toolbar}
-      </Flex>
+      {p.search || p.filters || p.toolbar || list.filtered ? (
+        <Flex gap={12} wrap className="filter-bar">
+          {p.search ? <SearchBox list={list} {...p.search} /> : null}
+          {p.filters}
+          {list.filtered ? <Button onClick={list.reset}>重置</Button> : null}
+          {p.toolbar}
+        </Flex>
+      ) : null}
       {list.error ? <Alert type="error" showIcon title={p.errorTitle} description={list.error} style={{ marginBottom: 16 }} action={<Button onClick={list.reload}>重试</Button>} /> : null}
       <Table<T>
         {...p.table}
@@ -85,6 +89,7 @@ export function ListPage<T extends object, F extends object>(p: ListPageProps<T,
           }
         />
       ) : null}
+      {p.banner}
       {p.bare ? body : <Card>{body}</Card>}
       {p.children}
     </>
