@@ -22,7 +22,7 @@ type Flag = { kind: string; details: Record<string, unknown> };
 beforeAll(async () => {
   h = await startBatchHarness();
   await run();
-}, 120_000);
+}, 300_000);
 afterAll(() => h.t.close());
 
 async function upload(batchId: string, bytes: Buffer) {

@@ -72,16 +72,19 @@ export async function nearHashes(
     });
   });
   const t = sql.table(opts.table ?? 'image_reuse_hashes');
-  // One index probe per (chunk, value); UNION ALL keeps each branch on its own index (an OR would use none).
-  const branch = (chunk: 0 | 1 | 2 | 3) => sql`select p.i, h.image_id, h.hash from p join ${t} h on h.${sql.ref(`c${chunk}`)} = p.v where p.c = ${chunk}`;
+  // One index probe per (chunk, value), each branch on its own index (an OR would use none), the distance checked in
+  // the branch from the index tuple; UNION ALL (a pair found through two chunks is merged here, not by a hash
+  // aggregate over every candidate).
+  const branch = (chunk: 0 | 1 | 2 | 3) =>
+    sql`select p.i, h.image_id, h.hash, bit_count((h.hash # q.hash)::bit(64))::int as distance
+          from p join ${t} h on h.${sql.ref(`c${chunk}`)} = p.v join q on q.i = p.i
+         where p.c = ${chunk} and bit_count((h.hash # q.hash)::bit(64)) <= ${maxDistance}`;
   const r = await sql<{ i: number; image_id: string; region: string; orientation: Orientation; hash: string; distance: number }>`
     with q(i, hash) as (select * from unnest(${hashes.map((_, i) => i)}::int[], ${hashes.map(hashToBigint)}::bigint[])),
          p(i, c, v) as (select * from unnest(${pi}::int[], ${pc}::int[], ${pv}::int[])),
-         cand as (${branch(0)} union ${branch(1)} union ${branch(2)} union ${branch(3)}),
          near as (
-           select cand.i, cand.image_id, cand.hash, bit_count((cand.hash # q.hash)::bit(64))::int as distance
-             from cand join q on q.i = cand.i
-            where bit_count((cand.hash # q.hash)::bit(64)) <= ${maxDistance} and cand.image_id <> ${opts.excludeImageId ?? '00000000-0000-0000-0000-000000000000'})
+           select distinct * from (${branch(0)} union all ${branch(1)} union all ${branch(2)} union all ${branch(3)}) c
+            where c.image_id <> ${opts.excludeImageId ?? '00000000-0000-0000-0000-000000000000'})
     select near.i, near.image_id, h.region, h.orientation, lpad(to_hex(near.hash), 16, '0') as hash, near.distance
       from near join ${t} h on h.image_id = near.image_id and h.hash = near.hash`.execute(db);
   return r.rows.map((x) => ({ queryIndex: Number(x.i), imageId: x.image_id, region: x.region, orientation: x.orientation, hash: x.hash, distance: Number(x.distance) }));
