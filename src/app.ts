@@ -43,6 +43,7 @@ import { deadlineRoutes } from './modules/deadlines/routes.ts';
 import { notificationRoutes } from './modules/notifications/routes.ts';
 import { enforcementRoutes } from './modules/enforcement/routes.ts';
 import { inspectionRoutes } from './modules/inspections/routes.ts';
+import { captureRoutes } from './modules/capture/index.ts';
 
 export interface Services {
   regions: RegionService;
@@ -173,6 +174,7 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
       await api.register(notificationRoutes);
       await api.register(enforcementRoutes);
       await api.register(inspectionRoutes);
+      await api.register(captureRoutes);
     },
     { prefix: '/api/v1' },
   );

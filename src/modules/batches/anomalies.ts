@@ -29,6 +29,10 @@ export const ANOMALY_KIND_LABELS = {
   editing_software: '影像经编辑软件处理',
   duplicate_image: '影像与其他批次的影像相同或相似',
   image_signature_invalid: '影像签名未通过验证',
+  // Signed capture (issue 11; severity in policy CAPTURE_ANOMALY_SEVERITY, kept in the details)
+  unsigned_capture: '影像未经签名采集（非现场拍摄签名）',
+  capture_position_stale: '采集时定位已过时',
+  capture_position_inaccurate: '采集时定位精度不足',
   // Witness (二(二))
   witness_not_registered: '见证人员未在本项目登记',
   witness_no_checkin: '见证人员未现场签到',

@@ -5,6 +5,7 @@ import { AppError, badRequest } from '../../kernel/errors.ts';
 import { checkIdempotencyKey } from '../../kernel/idempotency.ts';
 import { commonErrors, DateTime, IdParams, Page, PageQuery } from '../../kernel/http/schemas.ts';
 import { IMAGE_MAX_BYTES } from '../../kernel/policy.ts';
+import { CaptureStatusInline } from '../capture/index.ts';
 import { decodeMetadata, METADATA_HEADER, parseProcessMetadata } from './metadata.ts';
 import { ImageService } from './service.ts';
 import { ClientAbortedError, requestBody } from './store.ts';
@@ -65,6 +66,7 @@ export const ImageProps = {
     analysedAt: Nullable(Type.String({ format: 'date-time', description: 'EXIF、缩略图和一致性检查完成的时间；处理中为 null' })),
     signed: Type.Boolean({ description: '是否带有经设备密钥验证的签名' }),
     signatureKeyId: Nullable(Id),
+    capture: CaptureStatusInline,
     supplementary: Type.Boolean({ description: '补传（批次锁定期间或锁定后上传）' }),
     channel: Type.Enum(['direct', 'resumable'] as const),
     uploadedAt: DateTime,
