@@ -231,6 +231,37 @@ describe('a signed capture', () => {
   });
 });
 
+describe('a witness check-in', () => {
+  it('is signed with the witness’s enrolled key and a challenge (approved for a supervision unit by the platform administrator)', async () => {
+    const key = makeCaptureKey('Ed25519');
+    const enrolledKey = await enrol('witness.sun', key, '孙立的手机');
+    expect(enrolledKey.statusCode).toBe(201);
+    expect((await h.post('witness.sun', `/api/v1/capture/keys/${enrolledKey.json().id}/approve`)).json().code).toBe('CAPTURE_KEY_SELF_APPROVAL');
+    expect((await h.post('jz.admin', `/api/v1/capture/keys/${enrolledKey.json().id}/approve`)).statusCode).toBe(404);
+    expect((await h.post('admin', `/api/v1/capture/keys/${enrolledKey.json().id}/approve`)).statusCode).toBe(200);
+    const witnessKey = { ...key, id: enrolledKey.json().id as string };
+    const [c] = await challenges('witness.sun');
+    const d = declaredFor(h, new Date(h.clock.now().getTime() - MIN));
+    const bytes = await photoFor(d, { make: 'QTrace', model: 'witness' });
+    const manifest = { ...processManifest(batchId, d, bytes, c!), purpose: 'witness_checkin' as const, testerPersonId: null, equipmentId: null, componentId: null, recordKeys: [] };
+    const post = (m: object) =>
+      h.t.app.inject({
+        method: 'POST',
+        url: `/api/v1/batches/${batchId}/checkins`,
+        headers: { cookie: witnessCookie, 'content-type': 'image/jpeg', 'idempotency-key': `checkin-${randomUUID()}`, 'x-qtrace-metadata': encodeMetadata(m) },
+        payload: bytes,
+      });
+    const witnessCookie = await h.t.login('witness.sun');
+    // A process manifest cannot pass for a check-in.
+    const asProcess = await post({ capturedAt: d.capturedAt, location: d.location, capture: { manifest: processManifest(batchId, d, bytes, c!), keyId: witnessKey.id, alg: 'Ed25519', signature: signManifest(witnessKey, processManifest(batchId, d, bytes, c!)) } });
+    expect(asProcess.json().code).toBe('CAPTURE_MANIFEST_MISMATCH');
+    const res = await post({ capturedAt: d.capturedAt, location: d.location, capture: { manifest, keyId: witnessKey.id, alg: 'Ed25519', signature: signManifest(witnessKey, manifest) } });
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json().photo.capture).toMatchObject({ status: 'verified', code: c!.code });
+    expect(res.json().photo.flags.map((f: { kind: string }) => f.kind)).not.toContain('unsigned_capture');
+  });
+});
+
 describe('an image that arrives any other way', () => {
   it('is accepted and flagged unsigned_capture with the policy severity (console album upload)', async () => {
     const { d, bytes } = await shot();

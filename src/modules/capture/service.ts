@@ -202,7 +202,8 @@ export class CaptureService {
   }
 
   async #forAdministration(trx: Transaction<Database>, ctx: RequestContext, id: string): Promise<{ row: CaptureKeyRow; actor: Holder }> {
-    const actor = holderOf(ctx);
+    // The platform administrator belongs to no organisation; everyone else acts within theirs.
+    const actor = requireAuthenticated(ctx.actor);
     const row = await trx.selectFrom('capture_keys').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
     if (!row) throw KEY_NOT_FOUND();
     const own = row.owner_type === actor.kind && row.owner_id === actor.id;
