@@ -18,7 +18,7 @@ import {
   type NewBatch,
   type QTraceClient,
 } from '../src/client/index.ts';
-import { readExif, thumbnailAndHash } from '../src/modules/images/inspect.ts';
+import { readExif, thumbnailAndHash } from '../src/modules/images/index.ts';
 import { beijingRfc3339, beijingWallClock, makeSitePhoto, withComment } from '../src/simulator/photos.ts';
 import { reboundValues, simulate } from '../src/simulator/simulate.ts';
 

@@ -29,7 +29,9 @@ test('builder.chen is refused a specialty outside the agency’s qualification, 
     await pick(page, selectOf(dialog, '工程项目'), PROJECT);
     await pick(page, selectOf(dialog, '检测机构'), AGENCY);
     // 吉林省建正 holds no 道路工程 qualification.
-    await pick(page, selectOf(dialog, '委托专项'), '道路工程');
+    // Typed into the Select's search, so the option is the first one shown (under load the dropdown could sit
+    // half under the modal footer with the option out of view).
+    await pick(page, selectOf(dialog, '委托专项'), '道路工程', '道路');
     await closeDropdown(page);
     await dialog.getByLabel('委托合同编号').fill('XFL-JC-2026-E2E');
     // Not anchored at the start: after a refused submit antd can leave the loading icon (aria-label "loading") in the
@@ -46,7 +48,7 @@ test('builder.chen is refused a specialty outside the agency’s qualification, 
 
     // 钢结构 is within its qualification: accepted.
     await selectOf(dialog, '委托专项').locator('.ant-select-selection-item-remove').first().click();
-    await pick(page, selectOf(dialog, '委托专项'), '钢结构');
+    await pick(page, selectOf(dialog, '委托专项'), '钢结构', '钢结构');
     await closeDropdown(page);
     await dialog.getByRole('button', { name: /委\s?托$/ }).click();
     await dialog.waitFor({ state: 'hidden' });

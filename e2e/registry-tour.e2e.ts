@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { makeValidResidentId } from '../src/modules/registry/rules/resident-id.ts';
+import { makeValidResidentId } from '../src/modules/registry/index.ts';
 import { fillDate } from './dates.ts';
 import { samplePdf } from './pdf.ts';
 import { closeDropdown, expectNoPageErrors, fieldError, formItem, loginAndWait, openMenu, openSession, pick, screenshot, selectOf, startHarness, tableRows, type Harness, type Session } from './harness.ts';

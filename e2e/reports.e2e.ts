@@ -5,8 +5,7 @@ import { join } from 'node:path';
 import QRCode from 'qrcode';
 import sharp from 'sharp';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import '../src/modules/batches/tables.ts';
-import { QR_BOX } from '../src/modules/reports/pdf.ts';
+import { QR_BOX } from '../src/modules/reports/index.ts';
 import { expectNoPageErrors, loginAndWait, openMenu, openSession, pick, screenshot, startHarness, tableRows, type Harness } from './harness.ts';
 
 /**

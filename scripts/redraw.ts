@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { openDatabase } from '../src/bootstrap.ts';
 import { loadConfig } from '../src/kernel/config.ts';
-import { verifyRecord, type DrawRecord } from '../src/modules/inspections/draws.ts';
-import '../src/modules/inspections/tables.ts';
+import { verifyRecord, type DrawRecord } from '../src/modules/inspections/index.ts';
 
 /**
  * `npm run redraw -- <draw id>`: re-runs a published random draw (随机抽查) from the database the platform uses

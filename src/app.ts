@@ -8,41 +8,36 @@ import fastifySwaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Actor, RequestContext } from './kernel/auth/actor.ts';
 import type { AppDeps } from './kernel/deps.ts';
+import type {} from './kernel/db/schema.ts';
 import { unauthorized } from './kernel/errors.ts';
 import { errorHandler } from './kernel/http/error-handler.ts';
 import { ErrorResponse } from './kernel/http/schemas.ts';
-import { buildValidatorCompiler } from './kernel/http/validation.ts';
-import { auditRoutes } from './modules/audit/routes.ts';
-import { documentRoutes } from './modules/documents/routes.ts';
-import { AuditService } from './modules/audit/service.ts';
-import { AuthService } from './modules/identity/auth.service.ts';
-import { identityRoutes, SESSION_COOKIE } from './modules/identity/routes.ts';
-import { MachineCredentialService } from './modules/identity/machine-credentials.service.ts';
-import { UserService } from './modules/identity/users.service.ts';
-import { organisationRoutes } from './modules/organisations/routes.ts';
-import { OrganisationService } from './modules/organisations/service.ts';
-import { regionRoutes } from './modules/regions/routes.ts';
-import { RegionService } from './modules/regions/service.ts';
-import { systemRoutes } from './modules/system/routes.ts';
-import { calendarRoutes } from './modules/calendar/routes.ts';
-import { violationRoutes } from './modules/violations/routes.ts';
-import { witnessRoutes } from './modules/witnesses/routes.ts';
-import { agenciesRoutes } from './modules/agencies/routes.ts';
-import { personnelRoutes } from './modules/personnel/routes.ts';
-import { equipmentRoutes } from './modules/equipment/routes.ts';
-import { catalogueRoutes } from './modules/catalogue/routes.ts';
-import { projectRoutes } from './modules/projects/routes.ts';
-import { componentRoutes } from './modules/components/routes.ts';
-import { commissionRoutes } from './modules/commissions/routes.ts';
-import { imageRoutes } from './modules/images/routes.ts';
-import { checkinRoutes } from './modules/checkins/routes.ts';
-import { batchRoutes } from './modules/batches/routes.ts';
-import { recordRoutes } from './modules/records/routes.ts';
-import { reportRoutes } from './modules/reports/routes.ts';
-import { deadlineRoutes } from './modules/deadlines/routes.ts';
-import { notificationRoutes } from './modules/notifications/routes.ts';
-import { enforcementRoutes } from './modules/enforcement/routes.ts';
-import { inspectionRoutes } from './modules/inspections/routes.ts';
+import { validatorCompilerFactory } from './kernel/http/validation.ts';
+import { auditRoutes, AuditService } from './modules/audit/index.ts';
+import { documentRoutes } from './modules/documents/index.ts';
+import { AuthService, identityRoutes, MachineCredentialService, SESSION_COOKIE, UserService } from './modules/identity/index.ts';
+import { organisationRoutes, OrganisationService } from './modules/organisations/index.ts';
+import { regionRoutes, RegionService } from './modules/regions/index.ts';
+import { systemRoutes } from './modules/system/index.ts';
+import { calendarRoutes } from './modules/calendar/index.ts';
+import { violationRoutes } from './modules/violations/index.ts';
+import { witnessRoutes } from './modules/witnesses/index.ts';
+import { agenciesRoutes } from './modules/agencies/index.ts';
+import { personnelRoutes } from './modules/personnel/index.ts';
+import { equipmentRoutes } from './modules/equipment/index.ts';
+import { catalogueRoutes } from './modules/catalogue/index.ts';
+import { projectRoutes } from './modules/projects/index.ts';
+import { componentRoutes } from './modules/components/index.ts';
+import { commissionRoutes } from './modules/commissions/index.ts';
+import { imageRoutes } from './modules/images/index.ts';
+import { checkinRoutes } from './modules/checkins/index.ts';
+import { batchRoutes } from './modules/batches/index.ts';
+import { recordRoutes } from './modules/records/index.ts';
+import { reportRoutes } from './modules/reports/index.ts';
+import { deadlineRoutes } from './modules/deadlines/index.ts';
+import { notificationRoutes } from './modules/notifications/index.ts';
+import { enforcementRoutes } from './modules/enforcement/index.ts';
+import { inspectionRoutes } from './modules/inspections/index.ts';
 import { captureRoutes } from './modules/capture/index.ts';
 
 export interface Services {
@@ -102,7 +97,7 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
     requestIdHeader: false,
     forceCloseConnections: 'idle',
     // Our compiler ignores the pool/options Fastify passes; its signature is wider than we need.
-    schemaController: { compilersFactory: { buildValidator: buildValidatorCompiler as never } },
+    schemaController: { compilersFactory: { buildValidator: validatorCompilerFactory() as never } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.setErrorHandler((err: Parameters<typeof errorHandler>[0], req, reply) => errorHandler(err, req as never, reply as never));

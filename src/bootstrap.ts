@@ -4,9 +4,9 @@ import type { Config } from './kernel/config.ts';
 import { openPglite, openPostgres, type DbHandle } from './kernel/db/database.ts';
 import { migrate } from './kernel/db/migrate.ts';
 import type { AppDeps } from './kernel/deps.ts';
-import { RegionService } from './modules/regions/service.ts';
-import { syncBundledCalendar } from './modules/calendar/service.ts';
-import { ensureCatalogueLoaded } from './modules/catalogue/service.ts';
+import { RegionService } from './modules/regions/index.ts';
+import { syncBundledCalendar } from './modules/calendar/index.ts';
+import { ensureCatalogueLoaded } from './modules/catalogue/index.ts';
 import { seedDemo, type DemoSeedResult } from './seed/demo.ts';
 
 export async function openDatabase(config: Config): Promise<DbHandle> {

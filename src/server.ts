@@ -3,10 +3,10 @@ import { bootstrap } from './bootstrap.ts';
 import { ConfigError, loadConfig } from './kernel/config.ts';
 import { DataDirLockedError } from './kernel/db/database.ts';
 import { MigrationError } from './kernel/db/migrate.ts';
-import { startImageWorker } from './modules/images/worker.ts';
-import { startDeadlineSweeper } from './modules/deadlines/sweeper.ts';
-import { startEnforcementWorker } from './modules/enforcement/worker.ts';
-import { startDailyCheckJob } from './modules/inspections/daily-job.ts';
+import { startImageWorker } from './modules/images/index.ts';
+import { startDeadlineSweeper } from './modules/deadlines/index.ts';
+import { startEnforcementWorker } from './modules/enforcement/index.ts';
+import { startDailyCheckJob } from './modules/inspections/index.ts';
 
 /** `npm start`: configuration → database → migrations → app → listen; SIGTERM/SIGINT drain and stop. */
 async function main(): Promise<void> {

@@ -589,7 +589,7 @@ export interface paths {
                     batchId?: string;
                     from?: string;
                     /** @description 异常类型（稳定代码） */
-                    kind?: "completion_before_capture" | "capture_outside_window" | "tester_not_on_batch" | "equipment_not_on_batch" | "component_not_on_batch" | "record_missing_images" | "image_without_record" | "undeclared_at_seal" | "location_outside_site" | "exif_time_mismatch" | "exif_location_mismatch" | "exif_missing" | "editing_software" | "duplicate_image" | "image_signature_invalid" | "witness_not_registered" | "witness_no_checkin" | "witness_no_attestation" | "witness_checkin_outside_site" | "witness_proxy_suspected" | "supplementary_upload" | "possibly_missing";
+                    kind?: "completion_before_capture" | "capture_outside_window" | "tester_not_on_batch" | "equipment_not_on_batch" | "component_not_on_batch" | "record_missing_images" | "image_without_record" | "undeclared_at_seal" | "location_outside_site" | "exif_time_mismatch" | "exif_location_mismatch" | "exif_missing" | "editing_software" | "duplicate_image" | "image_signature_invalid" | "jpeg_truncated" | "jpeg_corrupt_data" | "jpeg_trailing_data" | "jpeg_resaved" | "exif_modified_after_capture" | "exif_gps_time_mismatch" | "exif_thumbnail_mismatch" | "exif_makernote_missing" | "exif_exposure_implausible" | "screenshot_suspected" | "witness_not_registered" | "witness_no_checkin" | "witness_no_attestation" | "witness_checkin_outside_site" | "witness_proxy_suspected" | "supplementary_upload" | "possibly_missing";
                     page?: number;
                     pageSize?: number;
                     status?: "open" | "acknowledged";
@@ -14752,7 +14752,7 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        anomalyKind?: ("completion_before_capture" | "capture_outside_window" | "tester_not_on_batch" | "equipment_not_on_batch" | "component_not_on_batch" | "record_missing_images" | "image_without_record" | "undeclared_at_seal" | "location_outside_site" | "exif_time_mismatch" | "exif_location_mismatch" | "exif_missing" | "editing_software" | "duplicate_image" | "image_signature_invalid" | "witness_not_registered" | "witness_no_checkin" | "witness_no_attestation" | "witness_checkin_outside_site" | "witness_proxy_suspected" | "supplementary_upload" | "possibly_missing") | null;
+                        anomalyKind?: ("completion_before_capture" | "capture_outside_window" | "tester_not_on_batch" | "equipment_not_on_batch" | "component_not_on_batch" | "record_missing_images" | "image_without_record" | "undeclared_at_seal" | "location_outside_site" | "exif_time_mismatch" | "exif_location_mismatch" | "exif_missing" | "editing_software" | "duplicate_image" | "image_signature_invalid" | "jpeg_truncated" | "jpeg_corrupt_data" | "jpeg_trailing_data" | "jpeg_resaved" | "exif_modified_after_capture" | "exif_gps_time_mismatch" | "exif_thumbnail_mismatch" | "exif_makernote_missing" | "exif_exposure_implausible" | "screenshot_suspected" | "witness_not_registered" | "witness_no_checkin" | "witness_no_attestation" | "witness_checkin_outside_site" | "witness_proxy_suspected" | "supplementary_upload" | "possibly_missing") | null;
                         /**
                          * Format: date
                          * @description 北京时间日期 YYYY-MM-DD
@@ -17493,7 +17493,7 @@ export interface components {
              * @description 异常类型（稳定代码）
              * @enum {unknown}
              */
-            kind: "completion_before_capture" | "capture_outside_window" | "tester_not_on_batch" | "equipment_not_on_batch" | "component_not_on_batch" | "record_missing_images" | "image_without_record" | "undeclared_at_seal" | "location_outside_site" | "exif_time_mismatch" | "exif_location_mismatch" | "exif_missing" | "editing_software" | "duplicate_image" | "image_signature_invalid" | "witness_not_registered" | "witness_no_checkin" | "witness_no_attestation" | "witness_checkin_outside_site" | "witness_proxy_suspected" | "supplementary_upload" | "possibly_missing";
+            kind: "completion_before_capture" | "capture_outside_window" | "tester_not_on_batch" | "equipment_not_on_batch" | "component_not_on_batch" | "record_missing_images" | "image_without_record" | "undeclared_at_seal" | "location_outside_site" | "exif_time_mismatch" | "exif_location_mismatch" | "exif_missing" | "editing_software" | "duplicate_image" | "image_signature_invalid" | "jpeg_truncated" | "jpeg_corrupt_data" | "jpeg_trailing_data" | "jpeg_resaved" | "exif_modified_after_capture" | "exif_gps_time_mismatch" | "exif_thumbnail_mismatch" | "exif_makernote_missing" | "exif_exposure_implausible" | "screenshot_suspected" | "witness_not_registered" | "witness_no_checkin" | "witness_no_attestation" | "witness_checkin_outside_site" | "witness_proxy_suspected" | "supplementary_upload" | "possibly_missing";
             kindLabel: string;
             regionCode: string;
             /** @description open 待核查 · acknowledged 已核查 */
@@ -17523,7 +17523,7 @@ export interface components {
              * @description 异常类型（稳定代码）
              * @enum {unknown}
              */
-            kind: "completion_before_capture" | "capture_outside_window" | "tester_not_on_batch" | "equipment_not_on_batch" | "component_not_on_batch" | "record_missing_images" | "image_without_record" | "undeclared_at_seal" | "location_outside_site" | "exif_time_mismatch" | "exif_location_mismatch" | "exif_missing" | "editing_software" | "duplicate_image" | "image_signature_invalid" | "witness_not_registered" | "witness_no_checkin" | "witness_no_attestation" | "witness_checkin_outside_site" | "witness_proxy_suspected" | "supplementary_upload" | "possibly_missing";
+            kind: "completion_before_capture" | "capture_outside_window" | "tester_not_on_batch" | "equipment_not_on_batch" | "component_not_on_batch" | "record_missing_images" | "image_without_record" | "undeclared_at_seal" | "location_outside_site" | "exif_time_mismatch" | "exif_location_mismatch" | "exif_missing" | "editing_software" | "duplicate_image" | "image_signature_invalid" | "jpeg_truncated" | "jpeg_corrupt_data" | "jpeg_trailing_data" | "jpeg_resaved" | "exif_modified_after_capture" | "exif_gps_time_mismatch" | "exif_thumbnail_mismatch" | "exif_makernote_missing" | "exif_exposure_implausible" | "screenshot_suspected" | "witness_not_registered" | "witness_no_checkin" | "witness_no_attestation" | "witness_checkin_outside_site" | "witness_proxy_suspected" | "supplementary_upload" | "possibly_missing";
             kindLabel: string;
             /** Format: uuid */
             projectId: string;
@@ -18318,7 +18318,7 @@ export interface components {
             /** Format: uuid */
             equipmentId: string;
             /** @description 本版本记录的异常类型 */
-            flags: ("completion_before_capture" | "capture_outside_window" | "tester_not_on_batch" | "equipment_not_on_batch" | "component_not_on_batch" | "record_missing_images" | "image_without_record" | "undeclared_at_seal" | "location_outside_site" | "exif_time_mismatch" | "exif_location_mismatch" | "exif_missing" | "editing_software" | "duplicate_image" | "image_signature_invalid" | "witness_not_registered" | "witness_no_checkin" | "witness_no_attestation" | "witness_checkin_outside_site" | "witness_proxy_suspected" | "supplementary_upload" | "possibly_missing")[];
+            flags: ("completion_before_capture" | "capture_outside_window" | "tester_not_on_batch" | "equipment_not_on_batch" | "component_not_on_batch" | "record_missing_images" | "image_without_record" | "undeclared_at_seal" | "location_outside_site" | "exif_time_mismatch" | "exif_location_mismatch" | "exif_missing" | "editing_software" | "duplicate_image" | "image_signature_invalid" | "jpeg_truncated" | "jpeg_corrupt_data" | "jpeg_trailing_data" | "jpeg_resaved" | "exif_modified_after_capture" | "exif_gps_time_mismatch" | "exif_thumbnail_mismatch" | "exif_makernote_missing" | "exif_exposure_implausible" | "screenshot_suspected" | "witness_not_registered" | "witness_no_checkin" | "witness_no_attestation" | "witness_checkin_outside_site" | "witness_proxy_suspected" | "supplementary_upload" | "possibly_missing")[];
             /** Format: uuid */
             id: string;
             itemCode: string;

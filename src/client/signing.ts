@@ -1,6 +1,6 @@
 import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
 import { canonicalJson } from '../kernel/crypto/canonical-json.ts';
-import { recordContentSha256, signingPayload, type RecordContent, type SignedFields } from '../modules/records/rules/signing.ts';
+import { recordContentSha256, signingPayload, type RecordContent, type SignedFields } from '../modules/records/index.ts';
 
 /**
  * What an auto-collecting instrument signs (docs/integration-api.md §4.3 and §5.1): Ed25519 over the UTF-8 bytes of

@@ -356,6 +356,75 @@ export const SPECIAL_CAMPAIGN_MAX_WORKLIST = 2_000;
  * a reason (the same path as any other late batch), which keeps a person in the loop instead of an open-ended pause.
  */
 export const FORCE_MAJEURE_MAX_SUSPENSION_MS = 72 * HOUR;
+// ───────────────────────────── Image forensics (issue 12 item 1) ─────────────────────────────
+
+/**
+ * ⚙ How much each forensic finding weighs (an anomaly's `severity` in its evidence; the department decides every one,
+ * none refuses the image — DESIGN.md §4): high = the file itself proves alteration or damage (truncated or corrupt data,
+ * a thumbnail of another picture); medium = strong signs of re-saving or edited
+ * metadata; low = signs with innocent explanations (a stale GPS fix, a messaging app that strips the MakerNote, data
+ * appended after the picture).
+ */
+export const IMAGE_FORENSIC_SEVERITY = {
+  jpeg_truncated: 'high',
+  jpeg_corrupt_data: 'high',
+  jpeg_trailing_data: 'low',
+  jpeg_resaved: 'medium',
+  exif_modified_after_capture: 'medium',
+  exif_gps_time_mismatch: 'medium',
+  exif_thumbnail_mismatch: 'high',
+  exif_makernote_missing: 'low',
+  exif_exposure_implausible: 'medium',
+  screenshot_suspected: 'medium',
+} as const satisfies Record<string, 'high' | 'medium' | 'low'>;
+
+/**
+ * ⚙ Re-save evidence: quantization tables equal to a software encoder's tables (IJG Annex K or a mozjpeg preset) at an
+ * integer quality below 90 flag the image. Camera and phone encoders write at 90–100 with their own tables; some
+ * Android phones use the IJG tables at 95–100, so a match at 90 or above is kept as evidence in the analysis only
+ * (docs/decisions.md "Image forensics").
+ */
+export const IMAGE_RESAVE_FLAG_BELOW_QUALITY = 90;
+
+/** ⚙ EXIF ModifyDate later than DateTimeOriginal by more than 2 minutes (a camera writes both at capture). */
+export const IMAGE_MODIFY_AFTER_CAPTURE_TOLERANCE_MS = 2 * MINUTE;
+
+/**
+ * ⚙ The GPS date/time stamp (UTC, the time of the position fix) more than 15 minutes from DateTimeOriginal read with
+ * OffsetTimeOriginal (Beijing time when absent): a phone's fix can lag its capture by minutes, not by hours; a GPS time
+ * written as local time by hand is 8 hours off.
+ */
+export const IMAGE_GPS_TIME_TOLERANCE_MS = 15 * MINUTE;
+
+/**
+ * ⚙ The EXIF thumbnail (IFD1) against the picture: both reduced to 32×32 grey, levels normalised (mean 128, standard
+ * deviation 40); a cell "changed" when the two differ there by more than 12 levels (under a third of a standard
+ * deviation). A camera's own thumbnail of its picture changes no cell (fixtures: mean difference 0.7, no cell above 12);
+ * flagged when more than 2 % of the frame changed — a grey label painted over a ninth of the fixture's frame reads as
+ * 11 % changed (forensics.test.ts).
+ */
+export const IMAGE_THUMBNAIL_SIZE = 32;
+export const IMAGE_THUMBNAIL_CELL_DIFFERENCE = 12;
+export const IMAGE_THUMBNAIL_MAX_CHANGED_SHARE = 0.02;
+
+/**
+ * ⚙ Plausible exposure data for a picture that names a camera: exposure time 1/64000–60 s, f-number 0.7–64, ISO
+ * 12–409600 (the range of cameras on sale); a named camera without any of the three is flagged too (every camera and
+ * phone writes them; hand-written EXIF rarely does).
+ */
+export const IMAGE_EXPOSURE_LIMITS = { exposureTime: [1 / 64_000, 60], fNumber: [0.7, 64], iso: [12, 409_600] } as const;
+
+/**
+ * ⚙ Screen sizes (pixels, either orientation) of common phones, tablets and monitors: a picture of exactly such a size
+ * without camera EXIF is most likely a screenshot (补拍 from a screen), as is a PNG without camera EXIF.
+ */
+export const SCREEN_SIZES: readonly (readonly [number, number])[] = [
+  [1920, 1080], [2560, 1440], [3840, 2160], [1366, 768], [1440, 900], [1536, 864], [1600, 900], [1280, 720], [1280, 800], [1680, 1050], [1920, 1200],
+  [2560, 1600], [2880, 1800], [3024, 1964], [3456, 2234], [2340, 1080], [2400, 1080], [2412, 1080], [2436, 1125], [2532, 1170], [2556, 1179],
+  [2622, 1206], [2688, 1242], [2778, 1284], [2796, 1290], [2868, 1320], [1792, 828], [1334, 750], [2208, 1242], [2340, 1116], [2376, 1080],
+  [2388, 1080], [2400, 1116], [2640, 1200], [2700, 1224], [2712, 1220], [2772, 1240], [2800, 1260], [3200, 1440], [3088, 1440], [3120, 1440],
+  [2560, 1080], [2048, 1536], [2732, 2048], [2388, 1668], [2360, 1640], [2266, 1488], [2560, 1664], [2960, 1848],
+];
 // ───────────────────────────── Signed field capture (issue 11, DESIGN.md §4) ─────────────────────────────
 
 /**

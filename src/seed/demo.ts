@@ -4,7 +4,7 @@ import { advisoryXactLock, LOCKS } from '../kernel/db/locks.ts';
 import { hashPassword } from '../kernel/auth/password.ts';
 import type { AppDeps } from '../kernel/deps.ts';
 import type { OrganisationType } from '../kernel/auth/actor.ts';
-import { makeValidUscc } from '../modules/registry/rules/uscc.ts';
+import { makeValidUscc } from '../modules/registry/index.ts';
 import { seedRegistryAgencies } from './registry-agencies.ts';
 import { seedRegistryProjects } from './registry-projects.ts';
 import { seedWitnesses } from './registry-witnesses.ts';
@@ -13,8 +13,6 @@ import { seedReports } from './reports.ts';
 import { seedDeadlines } from './deadlines.ts';
 import { seedEnforcement } from './enforcement.ts';
 import { seedInspectionHistory, seedInspections } from './inspections.ts';
-import '../modules/organisations/tables.ts';
-import '../modules/identity/tables.ts';
 
 /**
  * The demo: a realistic slice of Jilin for a newcomer to click through. Seeded once, into an empty embedded

@@ -3,12 +3,8 @@ import type { RequestContext } from '../kernel/auth/actor.ts';
 import { recordAudit } from '../kernel/audit.ts';
 import type { Database } from '../kernel/db/types.ts';
 import { durations, RECTIFICATION_DEFAULT_DAYS } from '../kernel/policy.ts';
-import { normalisePermitNumber } from '../modules/projects/rules/permit.ts';
-import { appendCaseEvent } from '../modules/enforcement/reassess.ts';
-import { recordViolation } from '../modules/violations/service.ts';
-import type { ViolationType } from '../modules/violations/types.ts';
-import '../modules/enforcement/tables.ts';
-import '../modules/projects/tables.ts';
+import { normalisePermitNumber } from '../modules/projects/index.ts';
+import { appendCaseEvent, recordViolation, type ViolationType } from '../modules/violations/index.ts';
 
 /**
  * Demo enforcement (issue 6): a few violations so the ledger, the cases page, the key supervision list and the credit

@@ -5,22 +5,14 @@ import { recordAudit } from '../kernel/audit.ts';
 import { canonicalJson } from '../kernel/crypto/canonical-json.ts';
 import type { Database } from '../kernel/db/types.ts';
 import { durations, UPLOAD_DEADLINE_MS } from '../kernel/policy.ts';
-import { addDays } from '../modules/agencies/rules/validity.ts';
-import { formatBatchNumber } from '../modules/batches/rules/lifecycle.ts';
-import type { SealManifest } from '../modules/batches/rules/manifest.ts';
-import { takeBatchNumber, writeBatchEvent } from '../modules/batches/service.ts';
-import { beijingDate } from '../modules/calendar/beijing-date.ts';
-import { getCurrentCatalogue } from '../modules/catalogue/service.ts';
-import { refreshDeadline } from '../modules/deadlines/lock.ts';
-import { SWEEPER_ACTOR } from '../modules/deadlines/sweeper.ts';
-import { writeSnapshot } from '../modules/inspections/daily-check.ts';
-import { executeDraw, publishDraw } from '../modules/inspections/draws.ts';
-import { beijingDayWindow } from '../modules/inspections/rules/daily-check.ts';
-import { normalisePermitNumber } from '../modules/projects/rules/permit.ts';
-import { recordContentSha256, signingPayload } from '../modules/records/rules/signing.ts';
+import { addDays, beijingDate } from '../kernel/time.ts';
+import { formatBatchNumber, refreshDeadline, type SealManifest, takeBatchNumber, writeBatchEvent } from '../modules/batches/index.ts';
+import { getCurrentCatalogue } from '../modules/catalogue/index.ts';
+import { SWEEPER_ACTOR } from '../modules/deadlines/index.ts';
+import { beijingDayWindow, executeDraw, publishDraw, writeSnapshot } from '../modules/inspections/index.ts';
+import { normalisePermitNumber } from '../modules/projects/index.ts';
+import { recordContentSha256, signingPayload } from '../modules/records/index.ts';
 import { demoDeviceSignature, demoReboundValues, loadDemoBatchRefs } from './batches.ts';
-import '../modules/inspections/tables.ts';
-import '../modules/service-requests/tables.ts';
 
 /**
  * The inspections' demo (issue 6 items 6–9): a month of finished batches of 吉林省建正 on its two projects (幸福里 in

@@ -3,20 +3,11 @@ import { createPrivateKey, createPublicKey, type KeyObject } from 'node:crypto';
 import type { Transaction } from 'kysely';
 import { recordAudit } from '../kernel/audit.ts';
 import type { Database } from '../kernel/db/types.ts';
-import { addDays, beijingDate } from '../modules/agencies/rules/validity.ts';
-import { SPECIALTY_CODES, type Specialty } from '../modules/agencies/specialties.ts';
-import { parseDevicePublicKey } from '../modules/equipment/rules/device-key.ts';
-import type { CalibrationKind } from '../modules/equipment/tables.ts';
-import { piiKey } from '../modules/personnel/pii-key.ts';
-import { PERSONNEL_ROLES, type PersonnelRole } from '../modules/personnel/roles.ts';
-import { PiiCodec } from '../modules/personnel/rules/pii.ts';
-import { makeValidResidentId } from '../modules/registry/rules/resident-id.ts';
-import { makeValidUscc } from '../modules/registry/rules/uscc.ts';
-import '../modules/agencies/tables.ts';
-import '../modules/equipment/tables.ts';
-import '../modules/personnel/tables.ts';
-import '../modules/organisations/tables.ts';
-import '../modules/identity/tables.ts';
+import { addDays, beijingDate } from '../kernel/time.ts';
+import { type Specialty, SPECIALTY_CODES } from '../kernel/specialties.ts';
+import { type CalibrationKind, parseDevicePublicKey } from '../modules/equipment/index.ts';
+import { PERSONNEL_ROLES, type PersonnelRole, PiiCodec, piiKey } from '../modules/personnel/index.ts';
+import { makeValidResidentId, makeValidUscc } from '../modules/registry/index.ts';
 
 /**
  * The demo's connection registries (issue 3):

@@ -2,14 +2,9 @@ import { createHash } from 'node:crypto';
 import type { Transaction } from 'kysely';
 import { recordAudit } from '../kernel/audit.ts';
 import type { Database } from '../kernel/db/types.ts';
-import type { Specialty } from '../modules/agencies/specialties.ts';
-import { componentIdFromBytes } from '../modules/components/rules/component-id.ts';
-import type { SiteBoundary } from '../modules/projects/rules/geo.ts';
-import { normalisePermitNumber } from '../modules/projects/rules/permit.ts';
-import '../modules/commissions/tables.ts';
-import '../modules/components/tables.ts';
-import '../modules/identity/tables.ts';
-import '../modules/projects/tables.ts';
+import type { Specialty } from '../kernel/specialties.ts';
+import { componentIdFromBytes } from '../modules/components/index.ts';
+import { normalisePermitNumber, type SiteBoundary } from '../modules/projects/index.ts';
 
 /**
  * The demo's projects (issue 3): a residential building in 南关区 and a municipal road in 朝阳区, both of

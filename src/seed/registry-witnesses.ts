@@ -4,15 +4,9 @@ import { recordAudit } from '../kernel/audit.ts';
 import type { BlobStore } from '../kernel/blobs/blob-store.ts';
 import type { RequestContext } from '../kernel/auth/actor.ts';
 import type { Database } from '../kernel/db/types.ts';
-import { beijingDate } from '../modules/calendar/beijing-date.ts';
-import { piiKey } from '../modules/personnel/pii-key.ts';
-import { PiiCodec } from '../modules/personnel/rules/pii.ts';
-import { makeValidResidentId, maskResidentId } from '../modules/registry/rules/resident-id.ts';
-import '../modules/documents/tables.ts';
-import '../modules/identity/tables.ts';
-import '../modules/organisations/tables.ts';
-import '../modules/projects/tables.ts';
-import '../modules/witnesses/tables.ts';
+import { beijingDate } from '../kernel/time.ts';
+import { PiiCodec, piiKey } from '../modules/personnel/index.ts';
+import { makeValidResidentId, maskResidentId } from '../modules/registry/index.ts';
 
 /** A one-page PDF (ASCII text, built with exact xref offsets) standing in for a scanned written authorization. */
 export function demoAuthorizationPdf(lines: readonly string[]): Buffer {

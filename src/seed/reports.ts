@@ -2,9 +2,7 @@ import type { Transaction } from 'kysely';
 import type { RequestContext, UserActor } from '../kernel/auth/actor.ts';
 import type { BlobStore } from '../kernel/blobs/blob-store.ts';
 import type { Database } from '../kernel/db/types.ts';
-import { generateReport } from '../modules/reports/service.ts';
-import '../modules/batches/tables.ts';
-import '../modules/identity/tables.ts';
+import { generateReport } from '../modules/reports/index.ts';
 
 const H = 3_600_000;
 

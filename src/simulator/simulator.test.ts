@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createQTraceClient, createUpload, patchUpload, recordContentSha256, sha256Hex, uploadStatus, type ImageMetadata } from '../client/index.ts';
-import { startImageWorker, type ImageWorker } from '../modules/images/worker.ts';
+import { startImageWorker, type ImageWorker } from '../modules/images/index.ts';
 import { createTestApp, type TestApp } from '../testing/app.ts';
 import { beijingRfc3339, beijingWallClock, makeSitePhoto } from './photos.ts';
 import { simulate } from './simulate.ts';

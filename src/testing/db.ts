@@ -1,22 +1,24 @@
 import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import pg from 'pg';
 import { openPglite, openPostgres, type DbHandle } from '../kernel/db/database.ts';
 import { migrate, readMigrations } from '../kernel/db/migrate.ts';
-import { RegionService } from '../modules/regions/service.ts';
+import { RegionService } from '../modules/regions/index.ts';
 import { createHash } from 'node:crypto';
 
 /**
- * A fresh, migrated database for one test: in-memory PGlite by default; with DATABASE_URL set, a new database on
- * that PostgreSQL server cloned from a migrated template (fast), dropped again on close.
+ * A fresh, migrated database for one test: in-memory PGlite loaded from a migrated dump by default; with
+ * DATABASE_URL set, a new database on that PostgreSQL server cloned from a migrated template, dropped on close.
+ * Both templates are keyed by the migrations' checksums and the region data, so a changed migration makes a new one.
  */
 export async function createTestDb(): Promise<DbHandle> {
-  const url = process.env.DATABASE_URL;
-  if (!url) {
-    const handle = await openPglite(undefined);
-    await migrate(handle);
-    await new RegionService(handle.db).sync();
-    return handle;
+  if (process.env.QTRACE_TEST_TIER === 'pure') {
+    throw new Error('This test file opens a database but was classified as pure: see DB_MARKERS in vitest.config.ts');
   }
+  const url = process.env.DATABASE_URL;
+  if (!url) return openPglite(undefined, { loadDataDir: await pgliteTemplate() });
   const template = await ensureTemplate(url);
   const name = `qtrace_t_${randomBytes(6).toString('hex')}`;
   await admin(url, async (c) => {
@@ -50,17 +52,52 @@ async function admin<T>(url: string, fn: (c: pg.Client) => Promise<T>): Promise<
   }
 }
 
+let sumPromise: Promise<string> | undefined;
+
+function templateSum(): Promise<string> {
+  sumPromise ??= (async () =>
+    createHash('sha256')
+      .update(readMigrations().map((m) => m.checksum).join())
+      .update(JSON.stringify((await import('../modules/regions/index.ts')).loadRegionData()))
+      .digest('hex')
+      .slice(0, 16))();
+  return sumPromise;
+}
+
+let dumpPromise: Promise<Blob> | undefined;
+
+/**
+ * The migrated PGlite data directory, made once per checksum and kept as a file that every test worker (and the
+ * next run) loads; written to a temporary name and renamed, so a reader never sees half a file.
+ */
+function pgliteTemplate(): Promise<Blob> {
+  dumpPromise ??= (async () => {
+    const dir = join(tmpdir(), 'qtrace-pglite-templates');
+    const file = join(dir, `${await templateSum()}.tar`);
+    if (existsSync(file)) return new Blob([readFileSync(file)]);
+    const handle = await openPglite(undefined);
+    try {
+      await migrate(handle);
+      await new RegionService(handle.db).sync();
+      const dump = await handle.dumpDataDir!();
+      mkdirSync(dir, { recursive: true });
+      const partial = `${file}.${process.pid}.${randomBytes(4).toString('hex')}`;
+      writeFileSync(partial, Buffer.from(await dump.arrayBuffer()));
+      renameSync(partial, file);
+      return dump;
+    } finally {
+      await handle.close();
+    }
+  })();
+  return dumpPromise;
+}
+
 let templatePromise: Promise<string> | undefined;
 
 /** One template per migration set: its name carries their checksum, so a changed migration makes a new one. */
 function ensureTemplate(url: string): Promise<string> {
   templatePromise ??= (async () => {
-    const sum = createHash('sha256')
-      .update(readMigrations().map((m) => m.checksum).join())
-      .update(JSON.stringify((await import('../modules/regions/region-data.ts')).loadRegionData()))
-      .digest('hex')
-      .slice(0, 16);
-    const name = `qtrace_tpl_${sum}`;
+    const name = `qtrace_tpl_${await templateSum()}`;
     await admin(url, async (c) => {
       // Test workers start together: one builds the template, the others wait on the lock.
       await c.query('select pg_advisory_lock(8128401)');

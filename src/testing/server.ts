@@ -1,4 +1,4 @@
-import { startImageWorker } from '../modules/images/worker.ts';
+import { startImageWorker } from '../modules/images/index.ts';
 import type { AppDeps } from '../kernel/deps.ts';
 import { createTestApp, type TestAppOptions } from './app.ts';
 

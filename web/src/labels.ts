@@ -1,4 +1,4 @@
-import { SPECIALTIES, SPECIALTY_CODES } from '../../src/modules/agencies/specialties.ts';
+import { SPECIALTIES, SPECIALTY_CODES } from '../../src/kernel/specialties.ts';
 import { PERSONNEL_ROLE_NAMES } from '../../src/modules/personnel/roles.ts';
 import type {
   AgencyOrigin,

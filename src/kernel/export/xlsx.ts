@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import type { FastifyReply } from 'fastify';
+import { beijingWallClock } from '../time.ts';
 
 /**
  * Excel exports (三(一) 重点监管名单, 日常核查, violation lists) share one writer: a header row in bold, frozen, column
@@ -22,12 +23,6 @@ export interface XlsxSheet<Row> {
   rows: readonly Row[];
 }
 
-const BEIJING_OFFSET_MS = 8 * 3600_000;
-
-/** Excel has no time zones: a cell shows the wall-clock time stored in it, so store Beijing wall-clock time. */
-function toBeijingWallClock(d: Date): Date {
-  return new Date(d.getTime() + BEIJING_OFFSET_MS);
-}
 
 // The sheet list is heterogeneous (each sheet its own row type), so the element type is erased here.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -50,7 +45,7 @@ export async function writeXlsx(sheets: readonly XlsxSheet<any>[]): Promise<Buff
     for (const row of s.rows) {
       const cells = s.columns.map((c) => {
         const v = c.value(row);
-        if (v instanceof Date) return toBeijingWallClock(v);
+        if (v instanceof Date) return beijingWallClock(v); // Excel has no time zones: store the wall-clock time people read
         return v ?? null;
       });
       const r = ws.addRow(cells);

@@ -2,10 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../kernel/clock.ts';
 import { AppError } from '../../kernel/errors.ts';
 import { createTestApp, type TestApp } from '../../testing/app.ts';
-import { makeValidResidentId } from '../registry/rules/resident-id.ts';
-import { makeValidUscc } from '../registry/rules/uscc.ts';
+import { makeValidResidentId, makeValidUscc } from '../registry/index.ts';
 import { assertAgencyConnected, getConnection, qualifiedSpecialties, specialtyCoverage } from './service.ts';
-import { SPECIALTY_CODES } from './specialties.ts';
+import { SPECIALTY_CODES } from '../../kernel/specialties.ts';
 import { ensureRegistrySeed, uploadDocument } from './testing.ts';
 
 process.env.PII_KEY ??= Buffer.alloc(32, 0x51).toString('base64');

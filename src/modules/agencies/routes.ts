@@ -1,9 +1,9 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type, type TSchema } from 'typebox';
 import { commonErrors, DateTime, IdParams } from '../../kernel/http/schemas.ts';
-import { EquipmentSchema } from '../equipment/routes.ts';
+import { EquipmentSchema } from '../equipment/index.ts';
 import { AgencyService } from './service.ts';
-import { SPECIALTY_CODES } from './specialties.ts';
+import { SPECIALTY_CODES } from '../../kernel/specialties.ts';
 
 const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
 const DateOnly = Type.String({ format: 'date', description: 'YYYY-MM-DD，北京时间日历日（含当日）' });

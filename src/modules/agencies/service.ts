@@ -5,17 +5,15 @@ import type { AppDeps } from '../../kernel/deps.ts';
 import type { Database } from '../../kernel/db/types.ts';
 import { visibleTo } from '../../kernel/db/scope-sql.ts';
 import { AppError, badRequest, conflict, notFound, unprocessable } from '../../kernel/errors.ts';
-import { useDocument } from '../documents/service.ts';
-import { EquipmentService, verifiedEquipmentCalibrations, type Equipment } from '../equipment/service.ts';
-import { activePersonnelCertificates } from '../personnel/service.ts';
-import { findVisibleAgency, requireManagedAgency } from './access.ts';
+import { useDocument } from '../documents/index.ts';
+import { EquipmentService, verifiedEquipmentCalibrations, type Equipment } from '../equipment/index.ts';
+import { activePersonnelCertificates } from '../personnel/index.ts';
+import { findVisibleAgency, requireManagedAgency } from '../organisations/index.ts';
+import { canonicalSpecialties, isSpecialty, SPECIALTY_CODES, type Specialty } from '../../kernel/specialties.ts';
 import { evaluateConnection, type AgencyOrigin, type ConnectionFacts, type ConnectionStatus } from './rules/connection.ts';
-import { isInverted, isValidAt } from './rules/validity.ts';
-import { canonicalSpecialties, isSpecialty, SPECIALTY_CODES, type Specialty } from './specialties.ts';
+import { isInverted, isValidAt } from '../../kernel/time.ts';
 import type { AgencyProfileRow, AgencyQualificationRow, QualificationGrade, VerificationStatus } from './tables.ts';
 import './tables.ts';
-import '../organisations/tables.ts';
-import '../identity/tables.ts';
 
 export interface Filing {
   number: string;

@@ -1,6 +1,6 @@
 import type { ColumnType, Generated, Selectable } from 'kysely';
 import type { AgencyOrigin } from './rules/connection.ts';
-import type { Specialty } from './specialties.ts';
+import type { Specialty } from '../../kernel/specialties.ts';
 
 /** `date` columns: read and written as `YYYY-MM-DD` (both drivers are configured to leave dates as text). */
 export type DateColumn = ColumnType<string, string, string>;

@@ -29,6 +29,17 @@ export const ANOMALY_KIND_LABELS = {
   editing_software: '影像经编辑软件处理',
   duplicate_image: '影像与其他批次的影像相同或相似',
   image_signature_invalid: '影像签名未通过验证',
+  // Image forensics (issue 12 item 1): what the file itself shows; severity in the evidence (policy IMAGE_FORENSIC_SEVERITY)
+  jpeg_truncated: 'JPEG 文件不完整（缺少结束标记）',
+  jpeg_corrupt_data: 'JPEG 图像数据损坏',
+  jpeg_trailing_data: 'JPEG 结束标记之后附有其他数据',
+  jpeg_resaved: '影像经软件重新压缩保存（标准编码器量化表）',
+  exif_modified_after_capture: 'EXIF 修改时间晚于拍摄时间',
+  exif_gps_time_mismatch: 'EXIF GPS 时间与拍摄时间不一致',
+  exif_thumbnail_mismatch: 'EXIF 内嵌缩略图与影像内容不符',
+  exif_makernote_missing: '有相机型号但缺少相机厂商数据（MakerNote）',
+  exif_exposure_implausible: '曝光参数缺失或不合常理',
+  screenshot_suspected: '疑似截屏或翻拍屏幕',
   // Signed capture (issue 11; severity in policy CAPTURE_ANOMALY_SEVERITY, kept in the details)
   unsigned_capture: '影像未经签名采集（非现场拍摄签名）',
   capture_position_stale: '采集时定位已过时',

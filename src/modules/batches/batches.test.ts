@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
-import { addDays, beijingDate } from '../agencies/rules/validity.ts';
-import { liftMarketRestriction, recordMarketRestriction } from '../commissions/service.ts';
+import { addDays, beijingDate } from '../../kernel/time.ts';
+import { liftMarketRestriction, recordMarketRestriction } from '../commissions/index.ts';
 import { projectBody } from '../projects/test-fixtures.ts';
 import { openBody, signedRecord, startBatchHarness, type BatchHarness } from './test-fixtures.ts';
 

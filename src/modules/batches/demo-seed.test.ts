@@ -5,7 +5,7 @@ import { seedBatches } from '../../seed/batches.ts';
 import { demoDeviceKeyPair } from '../../seed/registry-agencies.ts';
 import { createTestApp, type TestApp } from '../../testing/app.ts';
 import { ensureRegistrySeed } from '../agencies/testing.ts';
-import { recordContentSha256 } from '../records/rules/signing.ts';
+import { recordContentSha256 } from '../records/index.ts';
 
 const clock = new ManualClock('2026-07-15T14:00:00+08:00');
 let t: TestApp;

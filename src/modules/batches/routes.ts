@@ -11,7 +11,7 @@ import {
   BATCH_MAX_TESTERS,
   SEAL_MANIFEST_MAX_ITEMS,
 } from '../../kernel/policy.ts';
-import { SPECIALTY_CODES } from '../agencies/specialties.ts';
+import { SPECIALTY_CODES } from '../../kernel/specialties.ts';
 import { ANOMALY_KINDS } from './anomalies.ts';
 import { BATCH_STATUSES } from './rules/lifecycle.ts';
 import { AnomalyService, BatchService } from './service.ts';

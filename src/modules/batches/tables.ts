@@ -1,5 +1,5 @@
 import type { ColumnType, Generated, Selectable } from 'kysely';
-import type { Specialty } from '../agencies/specialties.ts';
+import type { Specialty } from '../../kernel/specialties.ts';
 import type { BatchStatus } from './rules/lifecycle.ts';
 
 /** jsonb: written as a JSON string, read back as a value. */

@@ -3,7 +3,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import { ManualClock } from '../../kernel/clock.ts';
 import { demoDeviceSignature, loadDemoBatchRefs, demoReboundValues, type DemoBatchRefs } from '../../seed/batches.ts';
 import { createTestApp, type TestApp } from '../../testing/app.ts';
-import { signingPayload } from '../records/rules/signing.ts';
+import { signingPayload } from '../records/index.ts';
 import { ensureRegistrySeed } from '../agencies/testing.ts';
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { calendarCoverage } from './alerts.ts';
-import { beijingDate } from './beijing-date.ts';
+import { beijingDate } from '../../kernel/time.ts';
 
 describe('beijingDate', () => {
   it.each([

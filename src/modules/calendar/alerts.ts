@@ -1,5 +1,5 @@
 import { CALENDAR_NEXT_YEAR_ALERT_FROM } from '../../kernel/policy.ts';
-import { beijingDate } from './beijing-date.ts';
+import { beijingDate } from '../../kernel/time.ts';
 
 export interface CalendarWarning {
   code: 'CALENDAR_CURRENT_YEAR_MISSING' | 'CALENDAR_NEXT_YEAR_MISSING';

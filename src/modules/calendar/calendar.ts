@@ -1,3 +1,5 @@
+import { parseDate } from '../../kernel/time.ts';
+
 /**
  * The official PRC working-day calendar as data (DESIGN.md §2 rule 8).
  *
@@ -24,19 +26,6 @@ const DAY_MS = 86_400_000;
 
 /** Asia/Shanghai has been UTC+8 without daylight saving since 1991, so a fixed offset is exact. */
 const SHANGHAI_OFFSET = '+08:00';
-
-/** Parses a strict `YYYY-MM-DD` that names a real day to a UTC-midnight epoch; throws on anything else. */
-export function parseDate(date: string): number {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
-  if (!m) throw new RangeError(`not a YYYY-MM-DD date: ${date}`);
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const t = Date.UTC(y, mo - 1, d);
-  const back = new Date(t);
-  if (back.getUTCFullYear() !== y || back.getUTCMonth() !== mo - 1 || back.getUTCDate() !== d) {
-    throw new RangeError(`not a real date: ${date}`);
-  }
-  return t;
-}
 
 /** Inverse of `parseDate`. */
 function formatDate(t: number): string {

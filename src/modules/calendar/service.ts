@@ -11,7 +11,6 @@ import { calendarCoverage, type CalendarCoverage } from './alerts.ts';
 import { BUNDLED_CALENDAR_DIR, loadBundledCalendar } from './bundled.ts';
 import { validateCalendarYear, type WorkCalendar } from './calendar.ts';
 import './tables.ts';
-import '../identity/tables.ts';
 
 /**
  * Advisory-lock key for loading calendar years ("QT" + 0x0C01): the start-up sync of several processes and an

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CAPTURE_CHALLENGE_TTL_MS, CAPTURE_CHALLENGES_HELD_MAX } from '../../kernel/policy.ts';
 import { startBatchHarness, type BatchHarness, type Who } from '../batches/test-fixtures.ts';
-import { encodeMetadata } from '../images/metadata.ts';
+import { encodeMetadata } from '../images/index.ts';
 import { declaredFor, photoFor, uploadImage, type Declared } from '../images/test-helpers.ts';
 import { makeCaptureKey, processManifest, signedMetadata, signManifest, sha256Hex, type TestCaptureKey } from './test-helpers.ts';
 

@@ -5,7 +5,7 @@ import { recordAudit } from '../../kernel/audit.ts';
 import type { Database } from '../../kernel/db/types.ts';
 import { badRequest, conflict, forbidden, notFound, unprocessable } from '../../kernel/errors.ts';
 import { CAPTURE_CHALLENGE_TTL_MS, CAPTURE_CHALLENGES_HELD_MAX, CAPTURE_KEY_VALIDITY_MS, CAPTURE_KEYS_PER_HOLDER_MAX } from '../../kernel/policy.ts';
-import { newCheckCode, normaliseCheckCode } from '../reports/rules/number.ts';
+import { newCheckCode, normaliseCheckCode } from '../reports/index.ts';
 import {
   assertChallengeUsable,
   assertHashMatches,
@@ -23,10 +23,6 @@ import {
   type KeyState,
 } from './manifest.ts';
 import type { CaptureChallengeRow, CaptureKeyRow } from './tables.ts';
-import './tables.ts';
-import '../images/tables.ts';
-import '../batches/tables.ts';
-import '../organisations/tables.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 type Holder = UserActor | MachineActor;

@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { SPECIALTY_CODES } from '../agencies/specialties.ts';
+import { SPECIALTY_CODES } from '../../kernel/specialties.ts';
 
 /**
  * The shape of a catalogue document (specialties → on-site test items → the raw-data fields each records).

@@ -8,7 +8,7 @@ import { canonicalJson } from '../../kernel/crypto/canonical-json.ts';
 import type { AppDeps } from '../../kernel/deps.ts';
 import type { Database } from '../../kernel/db/types.ts';
 import { AppError, badRequest, conflict, notFound } from '../../kernel/errors.ts';
-import type { Specialty } from '../agencies/specialties.ts';
+import type { Specialty } from '../../kernel/specialties.ts';
 import { checkCatalogueDocument, type FieldError } from './rules/document.ts';
 import { CatalogueDocument, type CatalogueDocumentDef, type CatalogueItemDef } from './schema.ts';
 import type { CatalogueVersionRow } from './tables.ts';

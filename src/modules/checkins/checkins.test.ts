@@ -1,13 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBatchHarness, type BatchHarness } from '../batches/test-fixtures.ts';
-import { encodeMetadata } from '../images/metadata.ts';
+import { addProcessImage, encodeMetadata, runImageJobs } from '../images/index.ts';
 import { beijingRfc3339, offsetFromSite, SITE_CENTRE } from '../images/test-helpers.ts';
 import { makeCameraJpeg } from '../images/test-images.ts';
-import { runImageJobs } from '../images/worker.ts';
-import { witnessCheckinCount } from '../records/evidence.ts';
+import { witnessCheckinCount } from '../batches/index.ts';
 import type { UserActor } from '../../kernel/auth/actor.ts';
-import { addProcessImage } from '../images/service.ts';
 import { addCheckinFromBytes } from './service.ts';
 
 let h: BatchHarness;

@@ -4,9 +4,7 @@ import { AppError, badRequest } from '../../kernel/errors.ts';
 import { checkIdempotencyKey } from '../../kernel/idempotency.ts';
 import { commonErrors, DateTime, IdParams } from '../../kernel/http/schemas.ts';
 import { IMAGE_MAX_BYTES } from '../../kernel/policy.ts';
-import { decodeMetadata, METADATA_HEADER, parseCheckinMetadata } from '../images/metadata.ts';
-import { ImageProps } from '../images/routes.ts';
-import { ClientAbortedError, requestBody } from '../images/store.ts';
+import { ClientAbortedError, decodeMetadata, ImageProps, METADATA_HEADER, parseCheckinMetadata, requestBody } from '../images/index.ts';
 import { CheckinService } from './service.ts';
 
 const Id = Type.String({ format: 'uuid' });

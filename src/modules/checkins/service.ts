@@ -11,27 +11,11 @@ import { forbidden } from '../../kernel/errors.ts';
 import { hashRequest, idempotent, type IdempotentResult } from '../../kernel/idempotency.ts';
 import { CAPTURE_ANOMALY_SEVERITY } from '../../kernel/policy.ts';
 import { recordImageCapture, verifyCapture, type VerifiedCapture } from '../capture/index.ts';
-import { findVisibleBatch, getBatchForUpload, type BatchForUpload } from '../batches/service.ts';
-import { parseCheckinMetadata, type CheckinMetadata } from '../images/metadata.ts';
-import { captureWindowFlag, outsideSite, type ImageFlag } from '../images/rules/flags.ts';
-import {
-  assertNotInFuture,
-  IMAGE_JOB_QUEUED,
-  idempotencyKeyUsed,
-  imageJobSignal,
-  insertImage,
-  loadImageViews,
-  projectSite,
-  recordFlags,
-  toFlagView,
-  type ImageFlagView,
-  type ImageView,
-} from '../images/service.ts';
-import { storeImage, type StoredImage } from '../images/store.ts';
-import { assertWitnessRegistered, findWitnessByUser } from '../witnesses/service.ts';
+import { findVisibleBatch, getBatchForUpload, type BatchForUpload } from '../batches/index.ts';
+import { assertNotInFuture, captureWindowFlag, type CheckinMetadata, idempotencyKeyUsed, IMAGE_JOB_QUEUED, type ImageFlag, type ImageFlagView, imageJobSignal, type ImageView, insertImage, loadImageViews, outsideSite, parseCheckinMetadata, projectSite, recordFlags, type StoredImage, storeImage, toFlagView } from '../images/index.ts';
+import { assertWitnessRegistered, findWitnessByUser } from '../witnesses/index.ts';
 import type { WitnessCheckinRow } from './tables.ts';
 import './tables.ts';
-import '../witnesses/tables.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 

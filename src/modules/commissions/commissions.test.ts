@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RequestContext } from '../../kernel/auth/actor.ts';
 import { ManualClock } from '../../kernel/clock.ts';
-import { addDays, beijingDate, validityEnd } from '../agencies/rules/validity.ts';
+import { addDays, beijingDate, validityEnd } from '../../kernel/time.ts';
 import { startHarness, type Harness } from '../projects/test-fixtures.ts';
 import { activeMarketRestriction, commissionCovers, liftMarketRestriction, recordMarketRestriction } from './service.ts';
 

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { commonErrors, IdParams, NullableDateTime, DateTime, Page, PageQuery, Uuid } from '../../kernel/http/schemas.ts';
-import { SpecialtyCode } from '../catalogue/schema.ts';
+import { SpecialtyCode } from '../catalogue/index.ts';
 import { CommissionService } from './service.ts';
 
 const OrgRef = Type.Object({ id: Uuid, name: Type.String() });

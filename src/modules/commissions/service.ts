@@ -5,14 +5,12 @@ import type { AppDeps } from '../../kernel/deps.ts';
 import type { Database } from '../../kernel/db/types.ts';
 import { regionInSubtree, containsPattern } from '../../kernel/db/scope-sql.ts';
 import { badRequest, conflict, forbidden, notFound, unprocessable } from '../../kernel/errors.ts';
-import { assertAgencyConnected, getConnection, qualifiedSpecialties, specialtyCoverage } from '../agencies/service.ts';
-import { canonicalSpecialties, specialtyName, type Specialty } from '../agencies/specialties.ts';
-import { findVisibleProject } from '../projects/service.ts';
+import { canonicalSpecialties, type Specialty, specialtyName } from '../../kernel/specialties.ts';
+import { assertAgencyConnected, getConnection, qualifiedSpecialties, specialtyCoverage } from '../agencies/index.ts';
+import { findVisibleProject } from '../projects/index.ts';
 import { commissionRefusal, restrictionInForce, type CoverageRefusal } from './rules/coverage.ts';
 import type { CommissionRow, MarketRestrictionRow } from './tables.ts';
 import './tables.ts';
-import '../organisations/tables.ts';
-import '../projects/tables.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 

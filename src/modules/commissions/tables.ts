@@ -1,5 +1,5 @@
 import type { ColumnType, Generated, Selectable } from 'kysely';
-import type { Specialty } from '../agencies/specialties.ts';
+import type { Specialty } from '../../kernel/specialties.ts';
 
 export interface CommissionsTable {
   id: Generated<string>;

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { commonErrors, DateTime, IdParams, Page, PageQuery, Uuid } from '../../kernel/http/schemas.ts';
 import { COMPONENT_REGISTRATION_MAX_ITEMS } from '../../kernel/policy.ts';
-import { ProjectSchema } from '../projects/routes.ts';
+import { ProjectSchema } from '../projects/index.ts';
 import { ComponentService } from './service.ts';
 
 const ComponentFields = {

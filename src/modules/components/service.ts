@@ -6,7 +6,7 @@ import type { AppDeps } from '../../kernel/deps.ts';
 import type { Database } from '../../kernel/db/types.ts';
 import { badRequest, conflict, forbidden, notFound } from '../../kernel/errors.ts';
 import { COMPONENT_LABELS_MAX_PER_PDF, COMPONENT_REGISTRATION_MAX_ITEMS } from '../../kernel/policy.ts';
-import { findVisibleProject, ProjectService, visibleProjectIds, type Project } from '../projects/service.ts';
+import { findVisibleProject, ProjectService, visibleProjectIds, type Project } from '../projects/index.ts';
 import { renderLabelSheet } from './labels.ts';
 import { componentIdFromBytes, formatComponentId, parseComponentId } from './rules/component-id.ts';
 import { descriptionKey, normaliseDescription, type ComponentDescription } from './rules/description.ts';

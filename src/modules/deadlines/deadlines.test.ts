@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { signedRecord, startBatchHarness, USERS, type BatchHarness, type Who } from '../batches/test-fixtures.ts';
-import { supplementaryUploadCount } from './service.ts';
+import { supplementaryUploads as supplementaryUploadCount } from '../violations/index.ts';
 import { sweepDeadlines } from './sweeper.ts';
 
 let h: BatchHarness;

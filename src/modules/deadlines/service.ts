@@ -1,5 +1,5 @@
 import type { Readable } from 'node:stream';
-import { sql, type Kysely, type Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { hasRole, requireAuthenticated, requireRole, scopeOf, type MachineActor, type RequestContext, type UserActor } from '../../kernel/auth/actor.ts';
 import type { BlobStore } from '../../kernel/blobs/blob-store.ts';
 import type { AppDeps } from '../../kernel/deps.ts';
@@ -15,20 +15,14 @@ import {
   FORCE_MAJEURE_MAX_SUSPENSION_MS,
   UPLOAD_DEADLINE_MS,
 } from '../../kernel/policy.ts';
-import { beijingDate } from '../calendar/beijing-date.ts';
-import { batchVisibleTo, findVisibleBatch, writeBatchEvent } from '../batches/service.ts';
-import { deadlineView, type DeadlineView } from '../batches/rules/deadline-view.ts';
-import type { BatchRow } from '../batches/tables.ts';
-import { useDocument } from '../documents/service.ts';
-import { agencyRecipients, departmentRecipients, notify } from '../notifications/service.ts';
-import { handlingDepartmentRegion } from '../projects/service.ts';
-import { beijingTime, currentFilings, refreshDeadline, timingOf } from './lock.ts';
-import { forceMajeureFilingAllowed, type ForceMajeureStatus } from './rules/upload-deadline.ts';
+import { beijingDate, beijingTime } from '../../kernel/time.ts';
+import { type BatchRow, batchVisibleTo, currentFilings, deadlineView, type DeadlineView, findVisibleBatch, forceMajeureFilingAllowed, type ForceMajeureStatus, refreshDeadline, timingOf, writeBatchEvent } from '../batches/index.ts';
+import { useDocument } from '../documents/index.ts';
+import { agencyRecipients, departmentRecipients, notify } from '../notifications/index.ts';
+import { supplementaryUploads } from '../violations/index.ts';
+import { handlingDepartmentRegion } from '../projects/index.ts';
 import type { ForceMajeureFilingRow } from './tables.ts';
 import './tables.ts';
-import '../documents/tables.ts';
-import '../regions/tables.ts';
-import '../organisations/tables.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -167,28 +161,6 @@ async function toFilings(db: Db, rows: FilingListRow[]): Promise<ForceMajeureFil
     clearedDeadline: iso(plus(r.cleared_at, FORCE_MAJEURE_CLEARED_UPLOAD_MS)),
     documents: docs.filter((d) => d.filing_id === r.id).map((d) => ({ id: d.id, sha256: d.sha256, filename: d.filename, contentType: d.content_type, size: d.size })),
   }));
-}
-
-/**
- * 补传 counted per agency per year (DESIGN.md §2 rules 7 and 10, "补传超1次"): the number of the agency's batches that
- * received supplementary uploads (records or process images after a lock), each counted in the Beijing calendar year
- * of its first supplementary upload. A batch supplemented with twenty files is one 补传, not twenty. `uploads` is the
- * number of supplementary files, for information.
- */
-export async function supplementaryUploadCount(db: Db, agencyId: string, year: number): Promise<{ batches: number; uploads: number }> {
-  const from = new Date(`${year}-01-01T00:00:00+08:00`);
-  const to = new Date(`${year + 1}-01-01T00:00:00+08:00`);
-  const r = await sql<{ batches: number; uploads: number }>`
-    select count(*)::int as batches, coalesce(sum(s.n), 0)::int as uploads from (
-      select u.batch_id, min(u.at) as first_at, count(*) as n from (
-        select r.batch_id, r.received_at as at from batch_records r join batches b on b.id = r.batch_id
-         where r.supplementary and b.agency_id = ${agencyId}
-        union all
-        select i.batch_id, i.uploaded_at from images i where i.supplementary and i.kind = 'process' and i.agency_id = ${agencyId}
-      ) u group by u.batch_id
-    ) s where s.first_at >= ${from} and s.first_at < ${to}`.execute(db);
-  const row = r.rows[0];
-  return { batches: Number(row?.batches ?? 0), uploads: Number(row?.uploads ?? 0) };
 }
 
 /**
@@ -467,7 +439,7 @@ export class DeadlineService {
     const agency = await this.#db.selectFrom('organisations').select('id').where('id', '=', agencyId).where('type', '=', 'agency').executeTakeFirst();
     if (!agency) throw notFound('AGENCY_NOT_FOUND', '检测机构不存在或无权查看');
     const y = year ?? Number(beijingDate(ctx.now).slice(0, 4));
-    return { agencyId, year: y, ...(await supplementaryUploadCount(this.#db, agencyId, y)) };
+    return { agencyId, year: y, ...(await supplementaryUploads(this.#db, agencyId, y)) };
   }
 
   async #filing(db: Db, ctx: RequestContext, id: string): Promise<ForceMajeureFiling> {

@@ -5,11 +5,9 @@ import type { RequestContext } from '../../kernel/auth/actor.ts';
 import type { AppDeps } from '../../kernel/deps.ts';
 import type { Database } from '../../kernel/db/types.ts';
 import { DEADLINE_SWEEP_CHUNK, DEADLINE_SWEEP_INTERVAL_MS } from '../../kernel/policy.ts';
-import { recordAnomaly } from '../batches/anomalies.ts';
-import { writeBatchEvent } from '../batches/service.ts';
-import { agencyRecipients, notify, type NewNotification } from '../notifications/service.ts';
-import { currentFilings, lockBatches, LOCK_COLUMNS, beijingTime, scheduleColumns, timingOf, type LockCandidate } from './lock.ts';
-import { deadlineState, possiblyMissing } from './rules/upload-deadline.ts';
+import { currentFilings, deadlineState, LOCK_COLUMNS, lockBatches, type LockCandidate, possiblyMissing, recordAnomaly, scheduleColumns, timingOf, writeBatchEvent } from '../batches/index.ts';
+import { agencyRecipients, notify, type NewNotification } from '../notifications/index.ts';
+import { beijingTime } from '../../kernel/time.ts';
 
 /**
  * The deadline sweeper (issue 5 item 1): every DEADLINE_SWEEP_INTERVAL_MS, in every server process, it locks the

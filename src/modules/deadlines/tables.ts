@@ -1,5 +1,5 @@
 import type { ColumnType, Generated, Selectable } from 'kysely';
-import type { ForceMajeureStatus } from './rules/upload-deadline.ts';
+import type { ForceMajeureStatus } from '../batches/index.ts';
 
 export interface ForceMajeureFilingsTable {
   id: Generated<string>;

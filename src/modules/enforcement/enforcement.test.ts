@@ -3,8 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RequestContext } from '../../kernel/auth/actor.ts';
 import { ManualClock } from '../../kernel/clock.ts';
 import { projectBody, startHarness, type Harness } from '../projects/test-fixtures.ts';
-import { recordViolation } from '../violations/service.ts';
-import type { ViolationType } from '../violations/types.ts';
+import { recordViolation, type ViolationType } from '../violations/index.ts';
 import { runEnforcementPass } from './service.ts';
 
 /**

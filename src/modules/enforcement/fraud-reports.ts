@@ -5,10 +5,9 @@ import type { Database } from '../../kernel/db/types.ts';
 import { regionInSubtree } from '../../kernel/db/scope-sql.ts';
 import { badRequest, conflict, forbidden, notFound } from '../../kernel/errors.ts';
 import { FRAUD_REPORT_MAX_ATTACHMENTS, FRAUD_REPORT_MAX_CHARS, FRAUD_REPORT_MIN_CHARS } from '../../kernel/policy.ts';
-import { useDocument } from '../documents/service.ts';
-import { findVisibleProject, handlingDepartmentRegion } from '../projects/service.ts';
-import { recordViolation } from '../violations/service.ts';
-import type { ViolationType } from '../violations/types.ts';
+import { useDocument } from '../documents/index.ts';
+import { findVisibleProject, handlingDepartmentRegion } from '../projects/index.ts';
+import { recordViolation, type ViolationType } from '../violations/index.ts';
 import type { FraudReportRow } from './tables.ts';
 import './tables.ts';
 

@@ -1,5 +1,4 @@
-import type { CaseOutcome, CaseRung, CaseStatus } from './rules/cases.ts';
-import type { LadderReason } from './rules/ladder.ts';
+import type { CaseOutcome, CaseRung, CaseStatus, LadderReason } from '../violations/index.ts';
 
 /** What a person reads for the ladder's codes (console, exports). */
 export const RUNG_LABELS: Record<CaseRung, string> = { interview: '约谈提醒', rectification: '限期整改', penalty: '行政处罚' };

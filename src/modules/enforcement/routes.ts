@@ -4,9 +4,9 @@ import { ORGANISATION_TYPES } from '../../kernel/auth/actor.ts';
 import { sendXlsx } from '../../kernel/export/xlsx.ts';
 import { commonErrors, DateTime, IdParams, NullableDateTime, Page, PageQuery, Uuid } from '../../kernel/http/schemas.ts';
 import { FRAUD_REPORT_MAX_ATTACHMENTS, FRAUD_REPORT_MAX_CHARS, FRAUD_REPORT_MIN_CHARS, RECTIFICATION_MAX_DAYS, RECTIFICATION_MIN_DAYS } from '../../kernel/policy.ts';
-import { VIOLATION_TYPES } from '../violations/types.ts';
+import { VIOLATION_TYPES } from '../violations/index.ts';
 import { FraudReportService } from './fraud-reports.ts';
-import { beijingYear } from './reassess.ts';
+import { beijingYear } from '../../kernel/time.ts';
 import { EnforcementService } from './service.ts';
 
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);

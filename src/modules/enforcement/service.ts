@@ -18,20 +18,14 @@ import {
   VIOLATION_EXPORT_MAX_ROWS,
   durations,
 } from '../../kernel/policy.ts';
-import { useDocument } from '../documents/service.ts';
-import { recordMarketRestriction } from '../commissions/service.ts';
-import { formatBeijing, ORGANISATION_TYPE_LABELS, scopeTitle } from '../violations/service.ts';
-import { appendCaseEvent, beijingYear, reassessOrganisation, yearBounds } from './reassess.ts';
+import { useDocument } from '../documents/index.ts';
+import { recordMarketRestriction } from '../commissions/index.ts';
+import { formatBeijing, beijingYear, yearBounds } from '../../kernel/time.ts';
+import { addMonths, appendCaseEvent, type CaseOutcome, type CaseRung, type CaseStatus, keySupervision, ORGANISATION_TYPE_LABELS, reassessOrganisation, scopeTitle } from '../violations/index.ts';
 import { CASE_STATUS_LABELS, KEY_SUPERVISION_LEAVE_RULE, OUTCOME_LABELS, reasonLabel, RUNG_LABELS } from './labels.ts';
-import { addMonths, keySupervision, type CaseOutcome, type CaseRung, type CaseStatus } from './rules/cases.ts';
 import { assessCredit, type CreditLevel } from './rules/credit.ts';
 import type { EnforcementCaseRow } from './tables.ts';
 import './tables.ts';
-import '../organisations/tables.ts';
-import '../regions/tables.ts';
-import '../identity/tables.ts';
-import '../commissions/tables.ts';
-import '../violations/tables.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 

@@ -1,5 +1,5 @@
 import type { ColumnType, Generated, Selectable } from 'kysely';
-import type { CaseOutcome, CaseRung, CaseStatus } from './rules/cases.ts';
+import type { CaseOutcome, CaseRung, CaseStatus } from '../violations/index.ts';
 
 export interface EnforcementCasesTable {
   id: Generated<string>;

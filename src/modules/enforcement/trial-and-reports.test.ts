@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RequestContext } from '../../kernel/auth/actor.ts';
 import { ManualClock } from '../../kernel/clock.ts';
 import { projectBody, startHarness, type Harness } from '../projects/test-fixtures.ts';
-import { recordViolation } from '../violations/service.ts';
+import { recordViolation } from '../violations/index.ts';
 
 // The demo seed runs at the clock's start, in December 2025, so its own 迟传 falls outside the year under test.
 const clock = new ManualClock('2025-12-01T09:00:00+08:00');

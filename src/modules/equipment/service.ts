@@ -5,16 +5,14 @@ import type { AppDeps } from '../../kernel/deps.ts';
 import type { Database } from '../../kernel/db/types.ts';
 import { visibleTo, containsPattern } from '../../kernel/db/scope-sql.ts';
 import { AppError, badRequest, conflict, forbidden, notFound, unprocessable } from '../../kernel/errors.ts';
-import { agencyForNewEntry, mayManageAgency } from '../agencies/access.ts';
-import { isInverted, isValidAt, type ValidityPeriod } from '../agencies/rules/validity.ts';
-import type { VerificationStatus } from '../agencies/tables.ts';
-import { useDocument } from '../documents/service.ts';
+import { isInverted, isValidAt, type ValidityPeriod } from '../../kernel/time.ts';
+import { agencyForNewEntry, mayManageAgency } from '../organisations/index.ts';
+import { type VerificationStatus } from '../agencies/index.ts';
+import { useDocument } from '../documents/index.ts';
 import { calibrationStatus, type CalibrationState } from './rules/calibration.ts';
 import { parseDevicePublicKey } from './rules/device-key.ts';
 import type { CalibrationKind, CalibrationRow, EquipmentKeyRow, EquipmentRow } from './tables.ts';
 import './tables.ts';
-import '../organisations/tables.ts';
-import '../identity/tables.ts';
 
 export interface Calibration {
   id: string;

@@ -1,5 +1,5 @@
 import type { ColumnType, Generated, Selectable } from 'kysely';
-import type { DateColumn, VerificationStatus } from '../agencies/tables.ts';
+import type { DateColumn, VerificationStatus } from '../agencies/index.ts';
 
 export interface EquipmentTable {
   id: Generated<string>;

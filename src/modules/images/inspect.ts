@@ -1,6 +1,7 @@
 import exifr from 'exifr';
 import sharp, { type Metadata } from 'sharp';
-import { IMAGE_MAX_PIXELS, IMAGE_THUMBNAIL_WIDTH } from '../../kernel/policy.ts';
+import { IMAGE_EDITING_SOFTWARE_PATTERNS, IMAGE_MAX_PIXELS, IMAGE_THUMBNAIL_WIDTH } from '../../kernel/policy.ts';
+import { EXIFR_OPTIONS, flattenExif, greySignature } from '../forensics/index.ts';
 
 /**
  * What the platform itself reads from a process image, kept beside what the client declared (DESIGN.md §4):
@@ -200,17 +201,31 @@ export async function readHeader(input: Buffer | string): Promise<{ format: Imag
   return { format: meta.format as ImageInspection['format'], width, height };
 }
 
-export async function readExif(input: Buffer | string): Promise<ImageExif> {
-  const none: ImageExif = { takenAtLocal: null, offset: null, latitude: null, longitude: null, make: null, model: null, software: null };
-  let tags: Record<string, unknown> | undefined;
+/**
+ * exifr's one parse of the file (tiff, exif, gps, xmp, the IFD1 thumbnail's position, the MakerNote's presence), read
+ * both for the image's EXIF summary and for the forensic checks. Undefined when the file has none or it is unreadable.
+ */
+export async function readExifTags(input: Buffer | string): Promise<Record<string, unknown> | undefined> {
   try {
-    tags = (await exifr.parse(input, { tiff: true, exif: true, gps: true, xmp: true, reviveValues: false, translateValues: false })) as Record<string, unknown> | undefined;
+    return flattenExif((await exifr.parse(input, EXIFR_OPTIONS)) as Record<string, unknown> | undefined);
   } catch {
-    return none;
+    return undefined;
   }
+}
+
+export async function readExif(input: Buffer | string): Promise<ImageExif> {
+  return summariseExif(await readExifTags(input));
+}
+
+/** The EXIF summary kept with an image (what the consistency flags compare with the declared values). */
+export function summariseExif(tags: Record<string, unknown> | undefined): ImageExif {
+  const none: ImageExif = { takenAtLocal: null, offset: null, latitude: null, longitude: null, make: null, model: null, software: null };
   if (!tags) return none;
   const str = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : null);
   const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : null);
+  // Editors write IFD0 Software, and often only XMP CreatorTool (Photoshop, Lightroom) or ProcessingSoftware. All three
+  // are read: the one naming an editor wins, so a phone's firmware string in Software cannot hide an editor elsewhere.
+  const softwares = [str(tags.Software), str(tags.ProcessingSoftware), str(tags.CreatorTool)].filter((x): x is string => x !== null);
   return {
     takenAtLocal: normaliseExifDate(str(tags.DateTimeOriginal) ?? str(tags.CreateDate)),
     offset: str(tags.OffsetTimeOriginal) ?? str(tags.OffsetTime),
@@ -218,8 +233,7 @@ export async function readExif(input: Buffer | string): Promise<ImageExif> {
     longitude: num(tags.longitude),
     make: str(tags.Make),
     model: str(tags.Model),
-    // Editors write IFD0 Software, and often only XMP CreatorTool (Photoshop, Lightroom) or ProcessingSoftware.
-    software: str(tags.Software) ?? str(tags.ProcessingSoftware) ?? str(tags.CreatorTool),
+    software: softwares.find((x) => IMAGE_EDITING_SOFTWARE_PATTERNS.some((p) => x.toLowerCase().includes(p))) ?? softwares[0] ?? null,
   };
 }
 
@@ -241,15 +255,45 @@ export function exifInstant(exif: ImageExif): Date | null {
   return Number.isNaN(d.getTime()) ? null : d;
 }
 
-/** Thumbnail and dHash from one decode; JPEGs are shrunk while decoding (libjpeg scaling), never decoded at full size. */
-export async function thumbnailAndHash(input: Buffer | string): Promise<{ thumbnail: Buffer; thumbnailWidth: number; thumbnailHeight: number; perceptualHash: string }> {
-  const { data: small, info } = await sharp(input, { limitInputPixels: IMAGE_MAX_PIXELS, failOn: 'error' })
-    .autoOrient()
-    .resize({ width: IMAGE_THUMBNAIL_WIDTH, withoutEnlargement: true })
-    .toBuffer({ resolveWithObject: true });
-  const [thumbnail, grey] = await Promise.all([
+export interface DecodedPicture {
+  thumbnail: Buffer;
+  thumbnailWidth: number;
+  thumbnailHeight: number;
+  /** 64-bit difference hash (dHash) as 16 hex characters. */
+  perceptualHash: string;
+  /** Small normalised grey signature of the oriented picture (forensics: compared with the EXIF thumbnail). */
+  signature: Uint8Array;
+  /**
+   * The decoder's complaint when the strict decode failed (corrupt or short entropy-coded data) and the lenient one
+   * succeeded: the picture is shown and hashed as far as it decodes, and the forensic checks flag it.
+   */
+  decodeWarning: string | null;
+}
+
+/**
+ * Thumbnail, dHash and the forensic signature from one decode; JPEGs are shrunk while decoding (libjpeg scaling),
+ * never decoded at full size. The decode is strict (any decoder warning fails it); only when that fails is it repeated
+ * leniently, so a clean file is decoded once.
+ */
+export async function thumbnailAndHash(input: Buffer | string): Promise<DecodedPicture> {
+  const decode = (failOn: 'warning' | 'none') =>
+    sharp(input, { limitInputPixels: IMAGE_MAX_PIXELS, failOn })
+      .autoOrient()
+      .resize({ width: IMAGE_THUMBNAIL_WIDTH, withoutEnlargement: true })
+      .toBuffer({ resolveWithObject: true });
+  let decoded: Awaited<ReturnType<typeof decode>>;
+  let decodeWarning: string | null = null;
+  try {
+    decoded = await decode('warning');
+  } catch (err) {
+    decoded = await decode('none');
+    decodeWarning = ((err as Error).message ?? String(err)).split('\n')[0]!.slice(0, 200);
+  }
+  const { data: small, info } = decoded;
+  const [thumbnail, grey, signature] = await Promise.all([
     sharp(small).jpeg({ quality: 78, mozjpeg: true }).toBuffer(),
     sharp(small).greyscale().resize(9, 8, { fit: 'fill' }).raw().toBuffer(),
+    greySignature(sharp(small)),
   ]);
   let bits = 0n;
   for (let y = 0; y < 8; y++) {
@@ -257,7 +301,7 @@ export async function thumbnailAndHash(input: Buffer | string): Promise<{ thumbn
       bits = (bits << 1n) | (grey[y * 9 + x]! > grey[y * 9 + x + 1]! ? 1n : 0n);
     }
   }
-  return { thumbnail, thumbnailWidth: info.width, thumbnailHeight: info.height, perceptualHash: bits.toString(16).padStart(16, '0') };
+  return { thumbnail, thumbnailWidth: info.width, thumbnailHeight: info.height, perceptualHash: bits.toString(16).padStart(16, '0'), signature, decodeWarning };
 }
 
 export async function inspectImage(input: Buffer | string): Promise<ImageInspection> {

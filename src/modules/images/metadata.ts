@@ -1,7 +1,7 @@
 import { canonicalJson } from '../../kernel/crypto/canonical-json.ts';
 import { badRequest } from '../../kernel/errors.ts';
 import { IMAGE_METADATA_HEADER_MAX_BYTES, IMAGE_RECORD_KEYS_MAX } from '../../kernel/policy.ts';
-import { parseComponentId } from '../components/rules/component-id.ts';
+import { parseComponentId } from '../components/index.ts';
 import { parseCaptureEnvelope, type CaptureEnvelope } from '../capture/index.ts';
 import type { GeoPoint } from './rules/flags.ts';
 

@@ -27,22 +27,17 @@ import {
   type AnomalyBatch,
   type AnomalyKind,
   type BatchForUpload,
-} from '../batches/service.ts';
+} from '../batches/index.ts';
 import { captureStatuses, recordImageCapture, UNSIGNED_CAPTURE, verifyCapture, type CaptureStatus, type VerifiedCapture } from '../capture/index.ts';
-import { formatComponentId } from '../components/rules/component-id.ts';
-import { devicePublicKeyObject } from '../equipment/rules/device-key.ts';
-import { deviceKeysAtColumn, verificationKeys } from '../equipment/service.ts';
-import type { SiteBoundary } from '../projects/rules/geo.ts';
+import { formatComponentId } from '../components/index.ts';
+import { deviceKeysAtColumn, devicePublicKeyObject, verificationKeys } from '../equipment/index.ts';
+import type { SiteBoundary } from '../projects/index.ts';
 import type { ImageExif } from './inspect.ts';
 import { imageSigningPayload, parseProcessMetadata, type CaptureMetadata, type ProcessMetadata } from './metadata.ts';
 import { declaredProcessFlags, type ImageFlag, type ProjectSite } from './rules/flags.ts';
 import { storeImage, type StoredImage } from './store.ts';
 import type { ImageAnalysisRow, ImageJobState, ImageKind, ImageRow } from './tables.ts';
 import './tables.ts';
-import '../batches/tables.ts';
-import '../equipment/tables.ts';
-import '../personnel/tables.ts';
-import '../projects/tables.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 

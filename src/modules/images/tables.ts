@@ -62,6 +62,8 @@ export interface ImageAnalysesTable {
   phash_b3: number | null;
   preview_note: string | null;
   analysed_at: Date;
+  /** Evidence of the forensic checks (src/modules/forensics ForensicEvidence); null for analyses before issue 12. */
+  forensics: ColumnType<unknown, string | null | undefined, string | null>;
 }
 export type ImageAnalysisRow = Selectable<ImageAnalysesTable>;
 

@@ -1,4 +1,5 @@
 import sharp from 'sharp';
+import { exifApp1, GENUINE_EXIF, withApp1 } from '../forensics/testing.ts';
 
 /**
  * Camera-like JPEGs with real EXIF for tests, the simulator and the benchmark: a textured scene (so JPEG size and
@@ -18,14 +19,6 @@ export interface FakePhoto {
   quality?: number;
 }
 
-function gpsRational(deg: number): string {
-  const d = Math.floor(deg);
-  const mFloat = (deg - d) * 60;
-  const m = Math.floor(mFloat);
-  const s = Math.round((mFloat - m) * 60 * 1000);
-  return `${d}/1 ${m}/1 ${s}/1000`;
-}
-
 export async function makeCameraJpeg(p: FakePhoto = {}): Promise<Buffer> {
   const width = p.width ?? 1600;
   const height = p.height ?? 1200;
@@ -42,22 +35,31 @@ export async function makeCameraJpeg(p: FakePhoto = {}): Promise<Buffer> {
     raw[i * 3 + 1] = ((y * 255) / height + noise) & 0xff;
     raw[i * 3 + 2] = (((x + y) * 128) / (width + height) + noise * 2) & 0xff;
   }
-  const ifd0: Record<string, string> = { Make: p.make ?? 'HUAWEI', Model: p.model ?? 'Mate 60 Pro' };
-  if (p.software) ifd0.Software = p.software;
-  const exifIfd: Record<string, string> = {};
-  if (p.takenAtLocal) {
-    exifIfd.DateTimeOriginal = p.takenAtLocal.replace(/-/g, ':').replace('T', ' ');
-    exifIfd.OffsetTimeOriginal = '+08:00';
-  }
-  const gps: Record<string, string> = {};
-  if (p.latitude !== undefined && p.longitude !== undefined) {
-    gps.GPSLatitudeRef = p.latitude >= 0 ? 'N' : 'S';
-    gps.GPSLatitude = gpsRational(Math.abs(p.latitude));
-    gps.GPSLongitudeRef = p.longitude >= 0 ? 'E' : 'W';
-    gps.GPSLongitude = gpsRational(Math.abs(p.longitude));
-  }
-  return sharp(raw, { raw: { width, height, channels: 3 } })
+  const body = await sharp(raw, { raw: { width, height, channels: 3 } })
     .jpeg({ quality: p.quality ?? 92 })
-    .withExif({ IFD0: ifd0, IFD2: exifIfd, IFD3: gps })
     .toBuffer();
+  // EXIF as a phone writes it (the forensic checks look for exposure data, a MakerNote, a GPS stamp in UTC).
+  const taken = p.takenAtLocal ? new Date(`${p.takenAtLocal}+08:00`) : null;
+  const utc = taken?.toISOString();
+  return withApp1(
+    body,
+    exifApp1({
+      make: p.make ?? 'HUAWEI',
+      model: p.model ?? 'Mate 60 Pro',
+      ...(p.software ? { software: p.software } : {}),
+      ...(p.takenAtLocal ? { dateTimeOriginal: p.takenAtLocal.replace(/-/g, ':').replace('T', ' '), offsetTimeOriginal: '+08:00', modifyDate: p.takenAtLocal.replace(/-/g, ':').replace('T', ' ') } : {}),
+      exposure: { time: [1, 200], fNumber: [18, 10], iso: 100 },
+      makerNote: GENUINE_EXIF.makerNote!,
+      orientation: 1,
+      ...(p.latitude !== undefined && p.longitude !== undefined
+        ? {
+            gps: {
+              lat: p.latitude,
+              lng: p.longitude,
+              ...(utc ? { date: utc.slice(0, 10).replace(/-/g, ':'), time: [Number(utc.slice(11, 13)), Number(utc.slice(14, 16)), Number(utc.slice(17, 19))] as [number, number, number] } : { date: '', time: [0, 0, 0] as [number, number, number] }),
+            },
+          }
+        : {}),
+    }),
+  );
 }

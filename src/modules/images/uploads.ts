@@ -10,7 +10,7 @@ import type { Database } from '../../kernel/db/types.ts';
 import { AppError, badRequest, conflict, notFound } from '../../kernel/errors.ts';
 import { hashRequest, idempotent, type IdempotentResult } from '../../kernel/idempotency.ts';
 import { IMAGE_MAX_BYTES, RESUMABLE_SEGMENT_BYTES, RESUMABLE_UPLOAD_EXPIRY_MS } from '../../kernel/policy.ts';
-import { assertAgencyOperator, getBatchForUpload } from '../batches/service.ts';
+import { assertAgencyOperator, getBatchForUpload } from '../batches/index.ts';
 import { parseProcessMetadata, type ProcessMetadata } from './metadata.ts';
 import { verifyCapture } from '../capture/index.ts';
 import { assertNotInFuture, attachProcessImage, declaredCaptureOf, IMAGE_JOB_QUEUED, imageJobSignal, loadImageViews, type ImageView } from './service.ts';

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import type { FastifyBaseLogger } from 'fastify';
 import { sql, type Kysely, type Transaction } from 'kysely';
@@ -15,7 +16,8 @@ import {
   IMAGE_JOB_RETRY_DELAY_MS,
   IMAGE_WORKER_CONCURRENCY,
 } from '../../kernel/policy.ts';
-import { exifInstant, readExif, thumbnailAndHash, type ImageExif } from './inspect.ts';
+import { exifFacts, forensicChecks, type ForensicResult } from '../forensics/index.ts';
+import { exifInstant, readExifTags, summariseExif, thumbnailAndHash, type DecodedPicture, type ImageExif } from './inspect.ts';
 import { bandProbes, contentFlags, findDuplicate, hashBands, probeRadius, type DuplicateCandidate, type ImageFlag } from './rules/flags.ts';
 import { IMAGE_JOB_QUEUED, imageJobSignal, recordFlags } from './service.ts';
 import { withBlobFile } from './store.ts';
@@ -112,29 +114,44 @@ interface Analysis {
   thumbnail: { sha256: string; width: number; height: number } | null;
   perceptualHash: string | null;
   previewNote: string | null;
+  forensics: ForensicResult;
 }
 
 /**
- * Reads the stored file (by path: sharp and exifr read what they need, memory does not grow with the file) and stores
- * the thumbnail as its own blob. A file the decoder cannot read (a HEIF coded in HEVC where this build has no HEVC
- * decoder; a damaged body behind a good header) gets no thumbnail and says why; that is a property of the file, not a
- * failure to retry.
+ * Reads the stored file and stores the thumbnail as its own blob. A JPEG is read into memory once (at most
+ * IMAGE_MAX_BYTES): its marker structure, quantization tables and EXIF thumbnail are read from those bytes, and exifr
+ * and sharp take the same buffer; other formats are read by path (sharp and exifr read what they need). A file the
+ * decoder cannot read (a HEIF coded in HEVC where this build has no HEVC decoder; a damaged body behind a good header)
+ * gets no thumbnail and says why; that is a property of the file, not a failure to retry. The forensic checks
+ * (src/modules/forensics) run on what this reads and decodes, nothing more.
  */
 async function analyse(deps: Deps, image: ImageRow): Promise<Analysis> {
   return withBlobFile(deps.blobs, image.sha256, async (path) => {
-    const exif = await readExif(path);
-    let th: Awaited<ReturnType<typeof thumbnailAndHash>>;
+    const bytes = image.format === 'jpeg' ? await readFile(path) : null;
+    const input = bytes ?? path;
+    const tags = await readExifTags(input);
+    const exif = summariseExif(tags);
+    let th: DecodedPicture | null = null;
+    let previewNote: string | null = null;
     try {
-      th = await thumbnailAndHash(path);
+      th = await thumbnailAndHash(input);
     } catch (err) {
       const note =
         image.format === 'heif'
           ? '本平台当前的图像库无法解码此 HEIF 图像的编码（如 HEVC），未生成缩略图和感知哈希；原图、EXIF 和内容哈希不受影响'
           : '图像数据无法解码（文件可能损坏或不完整），未生成缩略图和感知哈希';
-      return { exif, thumbnail: null, perceptualHash: null, previewNote: `${note}（${(err as Error).message.slice(0, 120)}）` };
+      previewNote = `${note}（${(err as Error).message.slice(0, 120)}）`;
     }
+    const forensics = await forensicChecks({
+      picture: { format: image.format, width: image.width, height: image.height, signed: image.signed },
+      exif: exifFacts(tags),
+      jpegBytes: bytes,
+      signature: th?.signature ?? null,
+      decodeWarning: th?.decodeWarning ?? null,
+    });
+    if (!th) return { exif, thumbnail: null, perceptualHash: null, previewNote, forensics };
     const stored = await deps.blobs.put(th.thumbnail);
-    return { exif, thumbnail: { sha256: stored.sha256, width: th.thumbnailWidth, height: th.thumbnailHeight }, perceptualHash: th.perceptualHash, previewNote: null };
+    return { exif, thumbnail: { sha256: stored.sha256, width: th.thumbnailWidth, height: th.thumbnailHeight }, perceptualHash: th.perceptualHash, previewNote: null, forensics };
   });
 }
 
@@ -192,6 +209,7 @@ async function runJob(deps: Deps, job: ClaimedJob, log: Logger, claimNextAs: str
         declared: { capturedAt: image.captured_at, location: { lat: image.location_lat, lng: image.location_lng } },
         signed: image.signed,
       });
+      flags.push(...analysis.forensics.findings);
       const duplicate = findDuplicate({ sha256: image.sha256, perceptualHash: analysis.perceptualHash }, await duplicateCandidates(trx, image, analysis.perceptualHash));
       if (duplicate) flags.push(duplicate);
       // The analysis and its audit row in one statement.
@@ -211,6 +229,7 @@ async function runJob(deps: Deps, job: ClaimedJob, log: Logger, claimNextAs: str
             phash_b2: bands?.[2] ?? null,
             phash_b3: bands?.[3] ?? null,
             preview_note: analysis.previewNote,
+            forensics: JSON.stringify(analysis.forensics.evidence),
             analysed_at: now,
           }),
         )

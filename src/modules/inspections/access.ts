@@ -3,8 +3,7 @@ import { requireUser, scopeOf, type RequestContext, type Scope, type UserActor }
 import type { Database } from '../../kernel/db/types.ts';
 import { regionInSubtree } from '../../kernel/db/scope-sql.ts';
 import { forbidden, notFound } from '../../kernel/errors.ts';
-import type { RegionRow } from '../regions/tables.ts';
-import '../regions/tables.ts';
+import type { RegionRow } from '../regions/index.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 

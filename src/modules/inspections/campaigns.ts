@@ -6,19 +6,14 @@ import { regionInSubtree, visibleTo } from '../../kernel/db/scope-sql.ts';
 import { badRequest, conflict, forbidden, notFound, unprocessable } from '../../kernel/errors.ts';
 import { pageBounds } from '../../kernel/http/schemas.ts';
 import { SPECIAL_CAMPAIGN_MAX_WORKLIST } from '../../kernel/policy.ts';
-import { specialtyName, type Specialty } from '../agencies/specialties.ts';
-import { ANOMALY_KIND_LABELS, type AnomalyKind } from '../batches/service.ts';
-import { BATCH_STATUS_LABELS } from '../batches/rules/lifecycle.ts';
-import { parseDate } from '../calendar/calendar.ts';
+import { specialtyName, type Specialty } from '../../kernel/specialties.ts';
+import { ANOMALY_KIND_LABELS, type AnomalyKind, BATCH_STATUS_LABELS } from '../batches/index.ts';
+import { parseDate } from '../../kernel/time.ts';
 import { regionInScope, requireDepartmentOfficer, requireInspectionReader } from './access.ts';
 import { findingsOf, insertFinding, type Finding, type FindingOutcome } from './findings.ts';
 import { beijingDayWindow } from './rules/daily-check.ts';
 import type { SpecialCampaignRow } from './tables.ts';
 import './tables.ts';
-import '../batches/tables.ts';
-import '../organisations/tables.ts';
-import '../projects/tables.ts';
-import '../regions/tables.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 

@@ -7,11 +7,9 @@ import { regionInSubtree } from '../../kernel/db/scope-sql.ts';
 import { badRequest, unprocessable } from '../../kernel/errors.ts';
 import { writeXlsx, type XlsxColumn } from '../../kernel/export/xlsx.ts';
 import { DAILY_CHECK_DEADLINE_LOOKBACK_DAYS, DAILY_CHECK_MAX_RANGE_DAYS, durations, OPEN_BATCH_MISSING_AFTER_MS } from '../../kernel/policy.ts';
-import { addDays } from '../agencies/rules/validity.ts';
-import { batchTiming } from '../batches/service.ts';
-import { beijingDate } from '../calendar/beijing-date.ts';
-import { parseDate } from '../calendar/calendar.ts';
-import { serviceRequestEvents } from '../service-requests/service.ts';
+import { addDays, beijingDate, parseDate } from '../../kernel/time.ts';
+import { batchTiming } from '../batches/index.ts';
+import { serviceRequestEvents } from '../service-requests/index.ts';
 import { homeRegion, regionInScope, requireInspectionReader } from './access.ts';
 import {
   addCounts,
@@ -26,8 +24,6 @@ import {
 } from './rules/daily-check.ts';
 import type { DailyCheckSnapshotRow } from './tables.ts';
 import './tables.ts';
-import '../batches/tables.ts';
-import '../regions/tables.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 

@@ -3,7 +3,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { RequestContext } from '../../kernel/auth/actor.ts';
 import type { AppDeps } from '../../kernel/deps.ts';
 import { DAILY_CHECK_CATCH_UP_DAYS, DAILY_CHECK_POLL_MS, DAILY_CHECK_RUN_AFTER_MIDNIGHT_MS } from '../../kernel/policy.ts';
-import { beijingDate } from '../calendar/beijing-date.ts';
+import { beijingDate } from '../../kernel/time.ts';
 import { daysWithoutFinal, writeSnapshot, type SnapshotResult } from './daily-check.ts';
 
 type Deps = Pick<AppDeps, 'db' | 'clock'>;

@@ -7,18 +7,14 @@ import { regionInSubtree, visibleTo } from '../../kernel/db/scope-sql.ts';
 import { badRequest, conflict, forbidden, notFound, unprocessable } from '../../kernel/errors.ts';
 import { pageBounds } from '../../kernel/http/schemas.ts';
 import { RANDOM_DRAW_MAX_POOL, RANDOM_DRAW_MAX_POPULATION, RANDOM_DRAW_SEED_BYTES } from '../../kernel/policy.ts';
-import { specialtyName, type Specialty } from '../agencies/specialties.ts';
-import { parseDate } from '../calendar/calendar.ts';
+import { specialtyName, type Specialty } from '../../kernel/specialties.ts';
+import { parseDate } from '../../kernel/time.ts';
 import { officersWithin, regionInScope, requireDepartmentOfficer, requireInspectionReader } from './access.ts';
 import { findingsOf, insertFinding, type Finding, type NewFinding } from './findings.ts';
 import { beijingDayWindow } from './rules/daily-check.ts';
 import { populationDigest, runDraw } from './rules/random-draw.ts';
 import type { DrawKind, RandomDrawRow } from './tables.ts';
 import './tables.ts';
-import '../batches/tables.ts';
-import '../organisations/tables.ts';
-import '../projects/tables.ts';
-import '../regions/tables.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 

@@ -4,12 +4,10 @@ import { recordAudit } from '../../kernel/audit.ts';
 import type { Database } from '../../kernel/db/types.ts';
 import { regionInSubtree } from '../../kernel/db/scope-sql.ts';
 import { conflict, notFound, unprocessable } from '../../kernel/errors.ts';
-import { recordViolation, type Violation } from '../violations/service.ts';
-import type { ViolationType } from '../violations/types.ts';
+import { recordViolation, type Violation, type ViolationType } from '../violations/index.ts';
 import { requireDepartmentOfficer } from './access.ts';
 import type { InspectionFindingRow } from './tables.ts';
 import './tables.ts';
-import '../batches/tables.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 

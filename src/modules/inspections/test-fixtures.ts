@@ -1,7 +1,6 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { ManualClock } from '../../kernel/clock.ts';
 import { createTestApp, type TestApp } from '../../testing/app.ts';
-import '../batches/tables.ts';
 
 /**
  * Set-up for the inspections' API tests: the demo at a set instant, signed-in users, and batches placed at chosen

@@ -5,9 +5,6 @@ import { notFound } from '../../kernel/errors.ts';
 import { pageBounds } from '../../kernel/http/schemas.ts';
 import type { NotificationRow } from './tables.ts';
 import './tables.ts';
-import '../identity/tables.ts';
-import '../personnel/tables.ts';
-import '../organisations/tables.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../testing/app.ts';
-import { makeValidUscc } from '../registry/rules/uscc.ts';
+import { makeValidUscc } from '../registry/index.ts';
 
 let t: TestApp;
 const cookies: Record<string, string> = {};

@@ -4,10 +4,9 @@ import { recordAudit } from '../../kernel/audit.ts';
 import type { Database } from '../../kernel/db/types.ts';
 import { visibleTo, containsPattern } from '../../kernel/db/scope-sql.ts';
 import { badRequest, conflict, notFound } from '../../kernel/errors.ts';
-import { validateUscc } from '../registry/rules/uscc.ts';
+import { validateUscc } from '../registry/index.ts';
 import type { OrganisationRow } from './tables.ts';
 import './tables.ts';
-import '../regions/tables.ts';
 
 export interface Organisation {
   id: string;

@@ -3,7 +3,7 @@ import type { RequestContext } from '../../kernel/auth/actor.ts';
 import { ManualClock } from '../../kernel/clock.ts';
 import { createTestApp, type TestApp } from '../../testing/app.ts';
 import { ensureRegistrySeed } from '../agencies/testing.ts';
-import { makeValidResidentId } from '../registry/rules/resident-id.ts';
+import { makeValidResidentId } from '../registry/index.ts';
 import { PiiCodec } from './rules/pii.ts';
 import { activePersonForUser, isCertifiedFor, PersonnelService } from './service.ts';
 

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type, type TSchema } from 'typebox';
 import { commonErrors, DateTime, IdParams, Page, PageQuery } from '../../kernel/http/schemas.ts';
-import { SPECIALTY_CODES } from '../agencies/specialties.ts';
+import { SPECIALTY_CODES } from '../../kernel/specialties.ts';
 import { PERSON_CERTIFICATE_KINDS, PERSONNEL_ROLES } from './roles.ts';
 import { PersonnelService } from './service.ts';
 

@@ -5,18 +5,16 @@ import type { AppDeps } from '../../kernel/deps.ts';
 import type { Database } from '../../kernel/db/types.ts';
 import { visibleTo, containsPattern } from '../../kernel/db/scope-sql.ts';
 import { AppError, badRequest, conflict, forbidden, notFound } from '../../kernel/errors.ts';
-import { agencyForNewEntry, findVisibleAgency, mayManageAgency } from '../agencies/access.ts';
-import { beijingDate, isInverted, isValidAt, type ValidityPeriod } from '../agencies/rules/validity.ts';
-import { canonicalSpecialties, isSpecialty, type Specialty } from '../agencies/specialties.ts';
-import { useDocument } from '../documents/service.ts';
-import { validateResidentId } from '../registry/rules/resident-id.ts';
+import { beijingDate, isInverted, isValidAt, type ValidityPeriod } from '../../kernel/time.ts';
+import { agencyForNewEntry, findVisibleAgency, mayManageAgency } from '../organisations/index.ts';
+import { canonicalSpecialties, isSpecialty, type Specialty } from '../../kernel/specialties.ts';
+import { useDocument } from '../documents/index.ts';
+import { validateResidentId } from '../registry/index.ts';
 import { piiKey } from './pii-key.ts';
 import { PERSONNEL_ROLES, type PersonCertificateKind, type PersonnelRole } from './roles.ts';
 import { PiiCodec } from './rules/pii.ts';
 import type { PersonCertificateRow, PersonRow } from './tables.ts';
 import './tables.ts';
-import '../organisations/tables.ts';
-import '../identity/tables.ts';
 
 export interface PersonCertificate {
   id: string;

@@ -1,6 +1,6 @@
 import type { ColumnType, Generated, Selectable } from 'kysely';
-import type { DateColumn } from '../agencies/tables.ts';
-import type { Specialty } from '../agencies/specialties.ts';
+import type { Specialty } from '../../kernel/specialties.ts';
+import type { DateColumn } from '../agencies/index.ts';
 import type { PersonCertificateKind, PersonnelRole } from './roles.ts';
 
 export interface PersonnelTable {

@@ -9,9 +9,6 @@ import { checkSite, type LngLat, type SiteBoundary } from './rules/geo.ts';
 import { normalisePermitNumber } from './rules/permit.ts';
 import type { ProjectRow } from './tables.ts';
 import './tables.ts';
-import '../commissions/tables.ts';
-import '../organisations/tables.ts';
-import '../regions/tables.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type, type TSchema } from 'typebox';
 import { checkIdempotencyKey } from '../../kernel/idempotency.ts';
 import { commonErrors, DateTime, IdParams } from '../../kernel/http/schemas.ts';
-import { ANOMALY_KINDS } from '../batches/anomalies.ts';
+import { ANOMALY_KINDS } from '../batches/index.ts';
 import { RECORD_SOURCES } from './tables.ts';
 import { RecordService } from './service.ts';
 

@@ -8,30 +8,14 @@ import type { Database } from '../../kernel/db/types.ts';
 import { AppError, badRequest, conflict, unprocessable } from '../../kernel/errors.ts';
 import { hashRequest, idempotent, type IdempotentResult } from '../../kernel/idempotency.ts';
 import { canonicalJson } from '../../kernel/crypto/canonical-json.ts';
-import {
-  assertAgencyOperator,
-  findVisibleBatch,
-  getBatchWithSiteForUpload,
-  isSupplementary,
-  manualEntryExceptionFor,
-  markUploading,
-  recordAnomaly,
-  type AnomalyKind,
-} from '../batches/service.ts';
-import { captureOutsideWindow, capturedInFuture } from '../batches/rules/lifecycle.ts';
-import { findItem, getCatalogueVersion, validateRecordValues, type Catalogue } from '../catalogue/service.ts';
-import { formatComponentId, parseComponentId } from '../components/rules/component-id.ts';
-import { deviceKeysAtColumn, verificationKeys } from '../equipment/service.ts';
-import { devicePublicKeyObject } from '../equipment/rules/device-key.ts';
+import { type AnomalyKind, assertAgencyOperator, capturedInFuture, captureOutsideWindow, findVisibleBatch, getBatchWithSiteForUpload, isSupplementary, manualEntryExceptionFor, markUploading, recordAnomaly } from '../batches/index.ts';
+import { findItem, getCatalogueVersion, validateRecordValues, type Catalogue } from '../catalogue/index.ts';
+import { formatComponentId, parseComponentId } from '../components/index.ts';
+import { deviceKeysAtColumn, devicePublicKeyObject, verificationKeys } from '../equipment/index.ts';
 import { parseInstant, recordContentSha256, signingPayload } from './rules/signing.ts';
 import type { BatchRecordRow, RecordSource } from './tables.ts';
 import './tables.ts';
-import '../batches/tables.ts';
-import '../components/tables.ts';
-import '../equipment/tables.ts';
-import '../personnel/tables.ts';
 
-export { countImagesForRecord } from './evidence.ts';
 export { recordContentSha256, signingPayload } from './rules/signing.ts';
 
 export interface NewRecord {

@@ -1,7 +1,8 @@
 import PDFDocument from 'pdfkit';
 import { AppError } from '../../kernel/errors.ts';
-import { cjkFont, CJK_FONT_CANDIDATES, drawQr } from '../components/labels.ts';
+import { cjkFont, CJK_FONT_CANDIDATES, drawQr } from '../components/index.ts';
 import { CONCLUSION_LABELS, type ReportContent } from './rules/content.ts';
+import { formatBeijing } from '../../kernel/time.ts';
 
 /**
  * The report PDF (检测报告), A4 portrait, in Chinese: header with the number, check code and QR code; basic
@@ -32,7 +33,7 @@ const CJK = 'NotoSansCJKsc-Regular';
 /** Beijing wall-clock time of an instant, `YYYY-MM-DD HH:mm`. */
 export function beijingDateTime(iso: string | null): string {
   if (!iso) return '—';
-  return new Date(new Date(iso).getTime() + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
+  return formatBeijing(new Date(iso));
 }
 
 export async function renderReportPdf(input: ReportPdfInput): Promise<Buffer> {

@@ -5,14 +5,10 @@ import type { Database } from '../../kernel/db/types.ts';
 import { regionInSubtree, visibleTo } from '../../kernel/db/scope-sql.ts';
 import { conflict, forbidden, notFound, unprocessable } from '../../kernel/errors.ts';
 import { pageBounds } from '../../kernel/http/schemas.ts';
-import { beijingDate } from '../calendar/beijing-date.ts';
-import { findVisibleProject } from '../projects/service.ts';
+import { beijingDate } from '../../kernel/time.ts';
+import { findVisibleProject } from '../projects/index.ts';
 import type { ServiceRequestRow, ServiceRequestStatus, ServiceRequestType } from './tables.ts';
 import './tables.ts';
-import '../organisations/tables.ts';
-import '../projects/tables.ts';
-import '../regions/tables.ts';
-import '../identity/tables.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 

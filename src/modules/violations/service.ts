@@ -6,15 +6,11 @@ import { containsPattern, regionInSubtree, visibleTo } from '../../kernel/db/sco
 import { badRequest, conflict, forbidden, notFound } from '../../kernel/errors.ts';
 import { writeXlsx } from '../../kernel/export/xlsx.ts';
 import { VIOLATION_EXPORT_MAX_ROWS } from '../../kernel/policy.ts';
-import { beijingYear, reassessOrganisation } from '../enforcement/reassess.ts';
+import { beijingYear, formatBeijing } from '../../kernel/time.ts';
+import { reassessOrganisation } from './reassess.ts';
 import type { ViolationRow } from './tables.ts';
 import { severityOf, SEVERITY_LABELS, VIOLATION_TYPE_LABELS, type Severity, type ViolationSource, type ViolationType } from './types.ts';
 import './tables.ts';
-import '../enforcement/tables.ts';
-import '../organisations/tables.ts';
-import '../regions/tables.ts';
-import '../identity/tables.ts';
-import '../projects/tables.ts';
 
 export interface NewViolation {
   /** The organisation in violation (agency, supervision unit, construction unit…). */
@@ -365,6 +361,3 @@ export async function scopeTitle(db: Kysely<Database>, ctx: RequestContext): Pro
   return '';
 }
 
-export function formatBeijing(d: Date): string {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' }).format(d);
-}

@@ -2,10 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from '../../kernel/auth/password.ts';
 import type { OrganisationType, Role } from '../../kernel/auth/actor.ts';
 import { ManualClock } from '../../kernel/clock.ts';
-import { makeValidUscc } from '../registry/rules/uscc.ts';
+import { makeValidUscc } from '../registry/index.ts';
 import { createTestApp, type TestApp } from '../../testing/app.ts';
 import { demoAuthorizationPdf, seedWitnesses } from '../../seed/registry-witnesses.ts';
-import { sniffDocumentType } from '../documents/sniff.ts';
+import { sniffDocumentType } from '../documents/index.ts';
 import { isWitnessRegisteredFor } from './service.ts';
 
 process.env.PII_KEY = Buffer.alloc(32, 9).toString('base64');

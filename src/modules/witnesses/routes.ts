@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { commonErrors, DateTime, IdParams, Page, PageQuery, Uuid } from '../../kernel/http/schemas.ts';
-import { piiKey } from '../personnel/pii-key.ts';
+import { piiKey } from '../personnel/index.ts';
 import { WitnessService } from './service.ts';
 import { AUTHORIZATION_KIND_LABELS, AUTHORIZATION_KINDS } from './tables.ts';
 

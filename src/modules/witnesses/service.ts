@@ -6,19 +6,16 @@ import type { Database } from '../../kernel/db/types.ts';
 import { regionInSubtree, containsPattern } from '../../kernel/db/scope-sql.ts';
 import { AppError, badRequest, conflict, forbidden, notFound, unprocessable } from '../../kernel/errors.ts';
 import { WITNESS_CHANGE_WORKING_DAYS } from '../../kernel/policy.ts';
-import { getWorkCalendar } from '../calendar/service.ts';
-import { useDocument } from '../documents/service.ts';
-import { PiiCodec } from '../personnel/rules/pii.ts';
-import { maskResidentId, validateResidentId } from '../registry/rules/resident-id.ts';
-import { recordViolation } from '../violations/service.ts';
+import { getWorkCalendar } from '../calendar/index.ts';
+import { useDocument } from '../documents/index.ts';
+import { PiiCodec } from '../personnel/index.ts';
+import { maskResidentId, validateResidentId } from '../registry/index.ts';
+import { recordViolation } from '../violations/index.ts';
 import { assessWitnessChange, type WitnessChangeAssessment } from './rules/change-deadline.ts';
 import { checkChangeTiming } from './rules/change-input.ts';
 import { coverageAt, type CoverageEffect } from './rules/coverage.ts';
 import { AUTHORIZATION_KIND_LABELS, type AuthorizationKind, type WitnessAuthorizationRow, type WitnessPersonRow } from './tables.ts';
 import './tables.ts';
-import '../organisations/tables.ts';
-import '../identity/tables.ts';
-import '../projects/tables.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 

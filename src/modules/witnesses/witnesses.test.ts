@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from '../../kernel/auth/password.ts';
 import { ManualClock } from '../../kernel/clock.ts';
 import { createTestApp, type TestApp } from '../../testing/app.ts';
-import { syncBundledCalendar } from '../calendar/service.ts';
-import { makeValidResidentId, maskResidentId } from '../registry/rules/resident-id.ts';
+import { syncBundledCalendar } from '../calendar/index.ts';
+import { makeValidResidentId, maskResidentId } from '../registry/index.ts';
 import { assertWitnessRegistered, findWitnessByUser, isWitnessRegisteredFor } from './service.ts';
 
 // A fixed key, so the test neither reads nor creates a key file.

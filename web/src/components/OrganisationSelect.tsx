@@ -1,8 +1,8 @@
 import { Select, Spin } from 'antd';
-import { useEffect, useMemo, useRef, useState } from 'react';
-import { api } from '../api.ts';
+import { useMemo } from 'react';
+import { useServerSearch } from '../hooks/useServerSearch.ts';
 import { organisationTypeLabel } from '../labels.ts';
-import type { Organisation, OrganisationType, Page } from '../types.ts';
+import type { Organisation, OrganisationType } from '../types.ts';
 
 interface Props {
   value?: string | null;
@@ -20,31 +20,7 @@ interface Props {
 
 /** Pick one organisation the caller may see, searching by name or 统一社会信用代码 on the server. */
 export function OrganisationSelect({ value, onChange, placeholder = '输入名称搜索机构', allowClear = true, activeOnly, style, id, status, type }: Props) {
-  const [options, setOptions] = useState<Organisation[]>([]);
-  const [loading, setLoading] = useState(false);
-  const [q, setQ] = useState('');
-  const known = useRef(new Map<string, Organisation>());
-
-  useEffect(() => {
-    const ctl = new AbortController();
-    const timer = window.setTimeout(() => {
-      setLoading(true);
-      api
-        .get<Page<Organisation>>('/organisations', { q: q.trim(), type, pageSize: 50 }, ctl.signal)
-        .then((p) => {
-          p.items.forEach((o) => known.current.set(o.id, o));
-          setOptions(p.items);
-        })
-        .catch(() => setOptions([]))
-        .finally(() => {
-          if (!ctl.signal.aborted) setLoading(false);
-        });
-    }, q ? 300 : 0);
-    return () => {
-      window.clearTimeout(timer);
-      ctl.abort();
-    };
-  }, [q, type]);
+  const { options, loading, setQ, picked } = useServerSearch<Organisation>('/organisations', { type });
 
   const selectOptions = useMemo(
     () =>
@@ -68,10 +44,7 @@ export function OrganisationSelect({ value, onChange, placeholder = '输入名�
       options={selectOptions}
       loading={loading}
       notFoundContent={loading ? <Spin size="small" /> : '无匹配的机构'}
-      onChange={(v: string | undefined) => {
-        if (!v) setQ('');
-        onChange?.(v, v ? known.current.get(v) : undefined);
-      }}
+      onChange={(v: string | undefined) => onChange?.(v, picked(v))}
       popupMatchSelectWidth={false}
     />
   );

@@ -1,5 +1,5 @@
 import { CONNECTION_MIN_CERTIFIED_PERSONNEL, CONNECTION_MIN_VERIFIED_EQUIPMENT } from '../../../kernel/policy.ts';
-import { isValidAt, validityStart, type ValidityPeriod } from './validity.ts';
+import { isValidAt, validityStart, type ValidityPeriod } from '../../../kernel/time.ts';
 
 /**
  * Connection status (对接状态, 一(一)): computed from the registries, never typed in. An agency is connected when

@@ -1,5 +1,5 @@
 import { DEADLINE_WARNING_BEFORE_MS } from '../../../kernel/policy.ts';
-import { deadlineState, sealedOnTime, type BatchTiming, type DeadlineBasis } from '../../deadlines/rules/upload-deadline.ts';
+import { deadlineState, sealedOnTime, type BatchTiming, type DeadlineBasis } from './upload-deadline.ts';
 
 /**
  * What the agency's live board and the batch page show about the 2-hour rule, computed with the pure rule of

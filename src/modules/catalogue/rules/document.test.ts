@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SPECIALTIES } from '../../agencies/specialties.ts';
+import { SPECIALTIES } from '../../../kernel/specialties.ts';
 import { checkDocument, diffItems, findItem, loadShippedDocument } from '../service.ts';
 import type { CatalogueDocumentDef } from '../schema.ts';
 import { checkCatalogueDocument, NOTICE_SPECIALTIES } from './document.ts';

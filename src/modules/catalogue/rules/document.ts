@@ -1,4 +1,4 @@
-import { SPECIALTIES, type Specialty } from '../../agencies/specialties.ts';
+import { SPECIALTIES, type Specialty } from '../../../kernel/specialties.ts';
 import type { CatalogueDocumentDef, CatalogueFieldDef } from '../schema.ts';
 
 /** One problem in a document, at a path relative to the document (`specialties.3.items.0.fields.2.max`). */

@@ -1,4 +1,4 @@
-import type { Specialty } from '../../agencies/specialties.ts';
+import type { Specialty } from '../../../kernel/specialties.ts';
 
 /**
  * Whether a commission (委托) lets an agency test a specialty at an instant — the commission's own part of the

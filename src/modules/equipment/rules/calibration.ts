@@ -1,5 +1,5 @@
 import { CALIBRATION_WARNING_DAYS, durations } from '../../../kernel/policy.ts';
-import { isValidAt, validityEnd, validityStart, type ValidityPeriod } from '../../agencies/rules/validity.ts';
+import { isValidAt, validityEnd, validityStart, type ValidityPeriod } from '../../../kernel/time.ts';
 
 /**
  * Calibration (检定/校准) state of one piece of equipment at an instant. Certificates are day-dated (see

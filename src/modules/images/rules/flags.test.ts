@@ -5,7 +5,7 @@ import {
   IMAGE_EXIF_POSITION_TOLERANCE_METRES,
   IMAGE_EXIF_TIME_TOLERANCE_MS,
 } from '../../../kernel/policy.ts';
-import type { SiteBoundary } from '../../projects/rules/geo.ts';
+import type { SiteBoundary } from '../../projects/index.ts';
 import type { ImageExif } from '../inspect.ts';
 import {
   bandProbes,

@@ -1,4 +1,4 @@
-import type { AnomalyKind } from '../../batches/anomalies.ts';
+import type { AnomalyKind } from '../../batches/index.ts';
 import {
   IMAGE_CAPTURE_WINDOW_TOLERANCE_MS,
   IMAGE_DUPLICATE_MAX_HAMMING,
@@ -7,7 +7,7 @@ import {
   IMAGE_EXIF_TIME_TOLERANCE_MS,
   SITE_GEOFENCE_TOLERANCE_METRES,
 } from '../../../kernel/policy.ts';
-import { distanceMetres, isInsideSite, type LngLat, type SiteBoundary } from '../../projects/rules/geo.ts';
+import { distanceMetres, isInsideSite, type LngLat, type SiteBoundary } from '../../projects/index.ts';
 import { exifInstant, hammingDistance, type ImageExif } from '../inspect.ts';
 
 /**

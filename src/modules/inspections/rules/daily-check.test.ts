@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { BatchTiming } from '../../deadlines/rules/upload-deadline.ts';
+import type { BatchTiming } from '../../batches/index.ts';
 import {
   batchDayOutcome,
   becameMissingOn,

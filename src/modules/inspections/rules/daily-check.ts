@@ -1,6 +1,6 @@
 import { durations, OPEN_BATCH_MISSING_AFTER_MS } from '../../../kernel/policy.ts';
-import { parseDate } from '../../calendar/calendar.ts';
-import { deadlineState, possiblyMissing, sealedOnTime, type BatchTiming } from '../../deadlines/rules/upload-deadline.ts';
+import { parseDate } from '../../../kernel/time.ts';
+import { deadlineState, possiblyMissing, sealedOnTime, type BatchTiming } from '../../batches/index.ts';
 
 /**
  * 日常核查 (issue 6 item 6) as pure functions over plain data: the metrics of one Beijing calendar day per region, and

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { makeValidResidentId } from '../../registry/rules/resident-id.ts';
+import { makeValidResidentId } from '../../registry/index.ts';
 import { PiiCodec } from './pii.ts';
 
 const codec = new PiiCodec(Buffer.alloc(32, 1));

@@ -1,5 +1,5 @@
 import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from 'node:crypto';
-import { maskResidentId, normaliseResidentId } from '../../registry/rules/resident-id.ts';
+import { maskResidentId, normaliseResidentId } from '../../registry/index.ts';
 
 /**
  * How a 身份证号 is kept (issue 3 item 4: "not stored in clear; a database dump must not expose it"):

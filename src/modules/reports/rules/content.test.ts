@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CatalogueFieldDef } from '../../catalogue/schema.ts';
+import type { CatalogueFieldDef } from '../../catalogue/index.ts';
 import { deriveConclusion, displayValues, summarise } from './content.ts';
 
 const verdict: CatalogueFieldDef = { key: 'result', label: '检验结论', type: 'enum', required: true, options: [{ value: 'pass', label: '合格' }, { value: 'fail', label: '不合格' }] };

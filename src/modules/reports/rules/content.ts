@@ -1,4 +1,4 @@
-import type { CatalogueFieldDef } from '../../catalogue/schema.ts';
+import type { CatalogueFieldDef } from '../../catalogue/index.ts';
 
 /**
  * What a report says, as data (issue 5 item 5): built once at generation from the batch, its current record versions,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { BatchStatus } from '../../batches/rules/lifecycle.ts';
+import type { BatchStatus } from '../../batches/index.ts';
 import { reportEligibility, supersedeEligibility } from './eligibility.ts';
 
 describe('report eligibility', () => {

@@ -1,4 +1,4 @@
-import { transition, type BatchStatus } from '../../batches/rules/lifecycle.ts';
+import { transition, type BatchStatus } from '../../batches/index.ts';
 
 /**
  * Whether a batch may get its report now (issue 5 item 5): sealed, reviewed, not locked, its agency connected

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { makeValidUscc } from '../../registry/rules/uscc.ts';
+import { makeValidUscc } from '../../registry/index.ts';
 import { agencyCodeFromUscc, checkCodesMatch, formatReportNumber, newCheckCode, normaliseCheckCode, parseReportNumber, verificationUrl } from './number.ts';
 
 describe('report numbers', () => {

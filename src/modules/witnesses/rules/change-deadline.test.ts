@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadBundledCalendar } from '../../calendar/bundled.ts';
-import { withYear, type WorkCalendar } from '../../calendar/calendar.ts';
+import { loadBundledCalendar, withYear, type WorkCalendar } from '../../calendar/index.ts';
 import { assessWitnessChange, witnessChangeDeadline } from './change-deadline.ts';
 
 const cal = loadBundledCalendar();

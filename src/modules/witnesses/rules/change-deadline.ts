@@ -1,6 +1,6 @@
 import { WITNESS_CHANGE_WORKING_DAYS } from '../../../kernel/policy.ts';
-import { beijingDate } from '../../calendar/beijing-date.ts';
-import { addWorkingDays, type WorkCalendar } from '../../calendar/calendar.ts';
+import { beijingDate } from '../../../kernel/time.ts';
+import { addWorkingDays, type WorkCalendar } from '../../calendar/index.ts';
 
 export interface WitnessChangeDeadline {
   /** The Beijing date of the change: the day from which the working days are counted (itself not counted). */

@@ -1,4 +1,4 @@
-import { beijingDate } from '../../calendar/beijing-date.ts';
+import { beijingDate } from '../../../kernel/time.ts';
 
 export interface InputProblem {
   code: string;

@@ -1,13 +1,14 @@
 import { CheckCircleFilled, CloseCircleFilled } from '@ant-design/icons';
-import { Alert, Button, Card, Empty, Flex, Input, Spin, Table, Tag, Typography } from 'antd';
+import { Spin, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useEffect, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { useMe } from '../../auth.tsx';
+import { ListPage } from '../../components/ListPage.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { RegionTreeSelect } from '../../components/RegionTreeSelect.tsx';
 import { StatusTag } from '../../components/Tags.tsx';
-import { usePagedList } from '../../hooks/usePagedList.ts';
+import { useFilteredList } from '../../hooks/useFilteredList.ts';
 import { ownAgencyId } from '../../nav.tsx';
 import type { Connection, Organisation } from '../../types.ts';
 import { getConnection, listAgencies, type AgencyFilters } from './api.ts';
@@ -44,10 +45,7 @@ function ConnectionCell({ agencyId }: { agencyId: string }) {
 function AgencyList() {
   const me = useMe();
   const navigate = useNavigate();
-  const [filters, setFilters] = useState<AgencyFilters>({ q: '' });
-  const [qInput, setQInput] = useState('');
-  const { data, loading, error, page, pageSize, onChange, reload } = usePagedList(listAgencies, filters);
-  const filtered = filters.q !== '' || filters.regionCode !== undefined;
+  const list = useFilteredList(listAgencies, { q: '' } as AgencyFilters);
 
   const columns: ColumnsType<Organisation> = [
     {
@@ -68,53 +66,27 @@ function AgencyList() {
 
   return (
     <>
-      <PageHeader
+      <ListPage<Organisation, AgencyFilters>
+        list={list}
         title="机构接入"
         description={`${me.jurisdiction ? `${me.jurisdiction.name}辖区内` : '全省'}检测机构的监管平台对接情况：资质、设备、人员登记与核验。`}
-      />
-      <Card>
-        <Flex gap={12} wrap className="filter-bar">
-          <Input.Search
-            placeholder="机构名称或统一社会信用代码"
-            allowClear
-            value={qInput}
-            onChange={(e) => {
-              setQInput(e.target.value);
-              if (e.target.value === '') setFilters((f) => ({ ...f, q: '' }));
-            }}
-            onSearch={(v) => setFilters((f) => ({ ...f, q: v }))}
-            enterButton="查询"
-            style={{ width: 320 }}
-          />
+        search={{ field: 'q', placeholder: '机构名称或统一社会信用代码', width: 320 }}
+        filters={
           <RegionTreeSelect
             placeholder="所在地区"
             style={{ width: 220 }}
             rootCode={me.jurisdiction?.code}
-            value={filters.regionCode}
-            onChange={(regionCode) => setFilters((f) => ({ ...f, regionCode }))}
+            value={list.filters.regionCode}
+            onChange={(regionCode) => list.set({ regionCode })}
           />
-          {filtered ? (
-            <Button
-              onClick={() => {
-                setQInput('');
-                setFilters({ q: '' });
-              }}
-            >
-              重置
-            </Button>
-          ) : null}
-        </Flex>
-        {error ? <Alert type="error" showIcon title="检测机构加载失败" description={error} style={{ marginBottom: 16 }} action={<Button onClick={reload}>重试</Button>} /> : null}
-        <Table<Organisation>
-          rowKey="id"
-          columns={columns}
-          dataSource={data.items}
-          loading={loading}
-          scroll={{ x: 1000 }}
-          locale={{ emptyText: <Empty description={filtered ? '没有符合条件的检测机构' : '辖区内暂无检测机构'} /> }}
-          pagination={{ current: page, pageSize, total: data.total, showSizeChanger: true, pageSizeOptions: [10, 20, 50], showTotal: (t) => `共 ${t} 家检测机构`, onChange }}
-        />
-      </Card>
+        }
+        errorTitle="检测机构加载失败"
+        empty="辖区内暂无检测机构"
+        emptyFiltered="没有符合条件的检测机构"
+        total={(t) => `共 ${t} 家检测机构`}
+        pageSizeOptions={[10, 20, 50]}
+        table={{ rowKey: 'id', columns, scroll: { x: 1000 } }}
+      />
     </>
   );
 }

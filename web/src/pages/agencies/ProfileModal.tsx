@@ -1,8 +1,9 @@
-import { Alert, App, DatePicker, Form, Input, Modal, Radio } from 'antd';
+import { Alert, App, DatePicker, Form, Input, Radio } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useState } from 'react';
-import { ApiError, errorMessage } from '../../api.ts';
-import { requiredRange, showMappedFieldError } from '../../components/formErrors.ts';
+import { ApiError } from '../../api.ts';
+import { FormModal } from '../../components/FormModal.tsx';
+import { requiredRange } from '../../components/formErrors.ts';
+import { FormProblem } from '../../hooks/useSubmit.ts';
 import { toDateString } from '../../format.ts';
 import { ORIGIN_LABELS } from '../../labels.ts';
 import type { AgencyOrigin, AgencyProfile } from '../../types.ts';
@@ -28,14 +29,10 @@ const FIELD_MAP = {
 export function ProfileModal({ profile, onClose, onSaved }: { profile: AgencyProfile | null; onClose: () => void; onSaved: (p: AgencyProfile) => void }) {
   const { message } = App.useApp();
   const [form] = Form.useForm<FormValues>();
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const origin = Form.useWatch('origin', form);
 
   const onFinish = async (v: FormValues) => {
     if (!profile) return;
-    setSaving(true);
-    setError(null);
     try {
       const saved = await putProfile(profile.agencyId, {
         rowVersion: profile.rowVersion,
@@ -48,67 +45,50 @@ export function ProfileModal({ profile, onClose, onSaved }: { profile: AgencyPro
       message.success('已保存机构来源与入吉备案');
       onSaved(saved);
     } catch (e) {
-      if (e instanceof ApiError && e.code === 'EDIT_CONFLICT') setError(`${e.message}（关闭本窗口后页面将显示最新内容）`);
-      else if (!showMappedFieldError(form, e, FIELD_MAP)) setError(errorMessage(e));
-    } finally {
-      setSaving(false);
+      if (e instanceof ApiError && e.code === 'EDIT_CONFLICT') throw new FormProblem(`${e.message}（关闭本窗口后页面将显示最新内容）`);
+      throw e;
     }
   };
 
   const f = profile?.filing;
   return (
-    <Modal
+    <FormModal<FormValues>
       open={profile !== null}
       title="机构来源与入吉备案"
-      okText="保存"
-      cancelText="取消"
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      confirmLoading={saving}
-      destroyOnHidden
-      mask={{ closable: false }}
+      form={form}
+      name="agency-profile"
+      fields={FIELD_MAP}
+      onSubmit={onFinish}
+      onClose={onClose}
       width={600}
-      afterOpenChange={(o) => !o && setError(null)}
+      initialValues={{
+        origin: profile?.origin ?? undefined,
+        filingNumber: f?.number,
+        filingDate: f ? dayjs(f.date) : undefined,
+        filingValidity: f ? [dayjs(f.validFrom), dayjs(f.validTo)] : undefined,
+      }}
     >
-      {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} /> : null}
-      {profile ? (
-        <Form<FormValues>
-          form={form}
-          layout="vertical"
-          onFinish={onFinish}
-          preserve={false}
-          disabled={saving}
-          name="agency-profile"
-          initialValues={{
-            origin: profile.origin ?? undefined,
-            filingNumber: f?.number,
-            filingDate: f ? dayjs(f.date) : undefined,
-            filingValidity: f ? [dayjs(f.validFrom), dayjs(f.validTo)] : undefined,
-          }}
-        >
-          <Form.Item name="origin" label="机构来源" rules={[{ required: true, message: '请选择机构来源' }]}>
-            <Radio.Group
-              options={(Object.keys(ORIGIN_LABELS) as AgencyOrigin[]).map((o) => ({ value: o, label: ORIGIN_LABELS[o] }))}
-              optionType="button"
-              buttonStyle="solid"
-            />
+      <Form.Item name="origin" label="机构来源" rules={[{ required: true, message: '请选择机构来源' }]}>
+        <Radio.Group
+          options={(Object.keys(ORIGIN_LABELS) as AgencyOrigin[]).map((o) => ({ value: o, label: ORIGIN_LABELS[o] }))}
+          optionType="button"
+          buttonStyle="solid"
+        />
+      </Form.Item>
+      {origin === 'out_of_province' ? (
+        <>
+          <Alert type="info" showIcon style={{ marginBottom: 16 }} title="外省检测机构须持有有效的入吉备案，方可在本省开展检测业务；备案到期后平台自动判定为未接入。" />
+          <Form.Item name="filingNumber" label="入吉备案编号" rules={[{ required: true, whitespace: true, message: '请填写入吉备案编号' }, { max: 100, message: '最多 100 个字符' }]}>
+            <Input placeholder="例如 吉建质备〔2026〕第 001 号" maxLength={100} />
           </Form.Item>
-          {origin === 'out_of_province' ? (
-            <>
-              <Alert type="info" showIcon style={{ marginBottom: 16 }} title="外省检测机构须持有有效的入吉备案，方可在本省开展检测业务；备案到期后平台自动判定为未接入。" />
-              <Form.Item name="filingNumber" label="入吉备案编号" rules={[{ required: true, whitespace: true, message: '请填写入吉备案编号' }, { max: 100, message: '最多 100 个字符' }]}>
-                <Input placeholder="例如 吉建质备〔2026〕第 001 号" maxLength={100} />
-              </Form.Item>
-              <Form.Item name="filingDate" label="备案日期" rules={[{ required: true, message: '请选择备案日期' }]}>
-                <DatePicker style={{ width: '100%' }} />
-              </Form.Item>
-              <Form.Item name="filingValidity" label="备案有效期" required rules={[requiredRange('备案有效期')]} extra="起止日期均含当日（北京时间）。">
-                <DatePicker.RangePicker style={{ width: '100%' }} />
-              </Form.Item>
-            </>
-          ) : null}
-        </Form>
+          <Form.Item name="filingDate" label="备案日期" rules={[{ required: true, message: '请选择备案日期' }]}>
+            <DatePicker style={{ width: '100%' }} />
+          </Form.Item>
+          <Form.Item name="filingValidity" label="备案有效期" required rules={[requiredRange('备案有效期')]} extra="起止日期均含当日（北京时间）。">
+            <DatePicker.RangePicker style={{ width: '100%' }} />
+          </Form.Item>
+        </>
       ) : null}
-    </Modal>
+    </FormModal>
   );
 }

@@ -1,11 +1,10 @@
-import { Alert, Button, Card, Descriptions, Empty, Flex, Select, Table, Tooltip, Typography } from 'antd';
+import { Button, Descriptions, Flex, Select, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { useState } from 'react';
 import { useMe } from '../../auth.tsx';
-import { PageHeader } from '../../components/PageHeader.tsx';
+import { ListPage } from '../../components/ListPage.tsx';
 import { RoleTags } from '../../components/Tags.tsx';
 import { formatDateTime, orDash } from '../../format.ts';
-import { usePagedList } from '../../hooks/usePagedList.ts';
+import { useFilteredList } from '../../hooks/useFilteredList.ts';
 import { ACTOR_TYPE_LABELS, AUDIT_ACTION_LABELS, AUDIT_TARGET_LABELS, auditActionLabel, auditTargetLabel } from '../../labels.ts';
 import type { AuditRecord } from '../../types.ts';
 import { listAudit, type AuditFilters } from './api.ts';
@@ -34,9 +33,8 @@ function AuditDetails({ r }: { r: AuditRecord }) {
 
 export default function AuditPage() {
   const me = useMe();
-  const [filters, setFilters] = useState<AuditFilters>({});
-  const { data, loading, error, page, pageSize, onChange, reload } = usePagedList(listAudit, filters);
-  const filtered = filters.action !== undefined || filters.targetType !== undefined;
+  const list = useFilteredList(listAudit, {} as AuditFilters);
+  const { reload } = list;
 
   const columns: ColumnsType<AuditRecord> = [
     { title: '时间', dataIndex: 'at', width: 170, render: (v: string) => formatDateTime(v) },
@@ -81,7 +79,8 @@ export default function AuditPage() {
 
   return (
     <>
-      <PageHeader
+      <ListPage<AuditRecord, AuditFilters>
+        list={list}
         title="审计日志"
         description={
           me.roles.includes('platform_admin')
@@ -90,49 +89,34 @@ export default function AuditPage() {
               ? `${me.jurisdiction.name}辖区内的操作留痕记录，只增不改。`
               : `${me.organisation?.name ?? '本机构'}的操作留痕记录，只增不改。`
         }
+        filters={
+          <>
+            <Select
+              placeholder="操作类型"
+              allowClear
+              showSearch={{ optionFilterProp: 'label' }}
+              style={{ width: 200 }}
+              value={list.filters.action}
+              onChange={(action: string | undefined) => list.set({ action })}
+              options={Object.entries(AUDIT_ACTION_LABELS).map(([value, label]) => ({ value, label }))}
+            />
+            <Select
+              placeholder="对象类型"
+              allowClear
+              style={{ width: 160 }}
+              value={list.filters.targetType}
+              onChange={(targetType: string | undefined) => list.set({ targetType })}
+              options={Object.entries(AUDIT_TARGET_LABELS).map(([value, label]) => ({ value, label }))}
+            />
+          </>
+        }
+        toolbar={<Button onClick={reload}>刷新</Button>}
+        errorTitle="审计日志加载失败"
+        empty="暂无审计记录"
+        emptyFiltered="没有符合条件的记录"
+        total={(t) => `共 ${t} 条记录`}
+        table={{ rowKey: 'id', columns, scroll: { x: 1250 }, expandable: { expandedRowRender: (r) => <AuditDetails r={r} /> } }}
       />
-      <Card>
-        <Flex gap={12} wrap className="filter-bar">
-          <Select
-            placeholder="操作类型"
-            allowClear
-            showSearch={{ optionFilterProp: 'label' }}
-            style={{ width: 200 }}
-            value={filters.action}
-            onChange={(action: string | undefined) => setFilters((f) => ({ ...f, action }))}
-            options={Object.entries(AUDIT_ACTION_LABELS).map(([value, label]) => ({ value, label }))}
-          />
-          <Select
-            placeholder="对象类型"
-            allowClear
-            style={{ width: 160 }}
-            value={filters.targetType}
-            onChange={(targetType: string | undefined) => setFilters((f) => ({ ...f, targetType }))}
-            options={Object.entries(AUDIT_TARGET_LABELS).map(([value, label]) => ({ value, label }))}
-          />
-          {filtered ? <Button onClick={() => setFilters({})}>重置</Button> : null}
-          <Button onClick={reload}>刷新</Button>
-        </Flex>
-        {error ? <Alert type="error" showIcon title="审计日志加载失败" description={error} style={{ marginBottom: 16 }} action={<Button onClick={reload}>重试</Button>} /> : null}
-        <Table<AuditRecord>
-          rowKey="id"
-          columns={columns}
-          dataSource={data.items}
-          loading={loading}
-          scroll={{ x: 1250 }}
-          expandable={{ expandedRowRender: (r) => <AuditDetails r={r} /> }}
-          locale={{ emptyText: <Empty description={filtered ? '没有符合条件的记录' : '暂无审计记录'} /> }}
-          pagination={{
-            current: page,
-            pageSize,
-            total: data.total,
-            showSizeChanger: true,
-            pageSizeOptions: [10, 20, 50, 100],
-            showTotal: (t) => `共 ${t} 条记录`,
-            onChange,
-          }}
-        />
-      </Card>
     </>
   );
 }

@@ -12,10 +12,14 @@ import { batchCan } from './access.ts';
 import { acknowledgeAnomaly, listAnomalies, type AnomalyFilters, type AnomalyKind, type AnomalyListItem } from './api.ts';
 import { ANOMALY_KIND_OPTIONS, SUBJECT_LABELS } from './labels.ts';
 
+const SEVERITY_LABELS: Record<string, string> = { high: '高', medium: '中', low: '低' };
+
 /** The evidence of a finding in a line a person reads (distances, times, names); the raw JSON otherwise. */
 export function detailsText(details: Record<string, unknown>): string {
   const parts: string[] = [];
   const d = details;
+  // Forensic findings carry their evidence in one Chinese sentence, and a severity.
+  if (typeof d.summary === 'string') return `${typeof d.severity === 'string' ? `【${SEVERITY_LABELS[d.severity] ?? d.severity}】` : ''}${d.summary}`;
   if (typeof d.distanceMetres === 'number') parts.push(`距离 ${d.distanceMetres} 米`);
   if (typeof d.toleranceMetres === 'number') parts.push(`容差 ${d.toleranceMetres} 米`);
   if (typeof d.differenceSeconds === 'number') parts.push(`相差 ${Math.round(Math.abs(d.differenceSeconds) / 60)} 分钟`);

@@ -1,9 +1,11 @@
 import { AimOutlined, CameraOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Descriptions, InputNumber, Modal, Space, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { ApiError, errorMessage } from '../../api.ts';
+import { ApiError } from '../../api.ts';
+import { ErrorAlert } from '../../components/FormModal.tsx';
 import { formatBytes, formatDateTime } from '../../format.ts';
 import { useRetained } from '../../hooks/useRetained.ts';
+import { FormProblem, useSubmit } from '../../hooks/useSubmit.ts';
 import { checkIn, newIdempotencyKey, type BatchDetail, type Checkin } from './api.ts';
 
 type Position =
@@ -36,8 +38,7 @@ export function CheckinModal({ batch, onClose, onSaved }: { batch: BatchDetail |
   const [position, setPosition] = useState<Position>({ state: 'locating' });
   const [typed, setTyped] = useState<{ lat: number | null; lng: number | null }>({ lat: null, lng: null });
   const [now, setNow] = useState(() => new Date());
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { saving, error, setError, run } = useSubmit();
   const [result, setResult] = useState<Checkin | null>(null);
   const key = useRef<string | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
@@ -71,41 +72,29 @@ export function CheckinModal({ batch, onClose, onSaved }: { batch: BatchDetail |
     return () => clearInterval(t);
   }, [open, locate]);
 
-  const submit = async () => {
-    if (!batch) return;
-    if (!photo) {
-      setError('请先拍摄现场照片');
-      return;
-    }
-    let location: { lat: number; lng: number };
-    if (position.state === 'located') location = { lat: position.lat, lng: position.lng };
-    else if (position.state === 'unavailable') {
-      if (typed.lat === null || typed.lng === null) {
-        setError('无法自动定位，请填写当前位置的纬度和经度');
-        return;
+  const submit = () =>
+    run(async () => {
+      if (!batch) return;
+      if (!photo) throw new FormProblem('请先拍摄现场照片');
+      let location: { lat: number; lng: number };
+      if (position.state === 'located') location = { lat: position.lat, lng: position.lng };
+      else if (position.state === 'unavailable') {
+        if (typed.lat === null || typed.lng === null) throw new FormProblem('无法自动定位，请填写当前位置的纬度和经度');
+        location = { lat: typed.lat, lng: typed.lng };
+      } else throw new FormProblem('正在定位，请稍候');
+      key.current ??= newIdempotencyKey();
+      try {
+        const c = await checkIn(batch.id, photo.file, { capturedAt: photo.takenAt.toISOString(), location }, key.current);
+        key.current = null;
+        setResult(c);
+        if (c.flags.length === 0) message.success('已现场签到');
+        onSaved();
+      } catch (e) {
+        // A lost answer keeps the key, so the retry cannot check in twice; a refusal is final for that key.
+        if (!(e instanceof ApiError && e.status === 0)) key.current = null;
+        throw e;
       }
-      location = { lat: typed.lat, lng: typed.lng };
-    } else {
-      setError('正在定位，请稍候');
-      return;
-    }
-    setSaving(true);
-    setError(null);
-    key.current ??= newIdempotencyKey();
-    try {
-      const c = await checkIn(batch.id, photo.file, { capturedAt: photo.takenAt.toISOString(), location }, key.current);
-      key.current = null;
-      setResult(c);
-      if (c.flags.length === 0) message.success('已现场签到');
-      onSaved();
-    } catch (e) {
-      // A lost answer keeps the key, so the retry cannot check in twice; a refusal is final for that key.
-      if (!(e instanceof ApiError && e.status === 0)) key.current = null;
-      setError(errorMessage(e));
-    } finally {
-      setSaving(false);
-    }
-  };
+    });
 
   const footer = result
     ? [
@@ -150,7 +139,7 @@ export function CheckinModal({ batch, onClose, onSaved }: { batch: BatchDetail |
           <Typography.Paragraph type="secondary">
             见证人员在检测现场拍摄现场照片并签到。平台记录收到签到的时间和签到位置；位置超出项目范围、在检测时段以外或非本批次见证人员签到的，签到照常记录并标记为异常。
           </Typography.Paragraph>
-          {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} className="checkin-error" /> : null}
+          <ErrorAlert error={error} className="checkin-error" />
           <Descriptions column={1} bordered size="small" style={{ marginBottom: 16 }}>
             <Descriptions.Item label="批次">{shown?.batchNumber}</Descriptions.Item>
             <Descriptions.Item label="当前时间">

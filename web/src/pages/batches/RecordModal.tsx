@@ -1,10 +1,11 @@
-import { Alert, App, DatePicker, Form, Input, InputNumber, Modal, Select, Typography } from 'antd';
+import { App, DatePicker, Form, Input, InputNumber, Select, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useRef, useState } from 'react';
+import { useRef } from 'react';
 import { ApiError, errorMessage } from '../../api.ts';
-import { showMappedFieldError } from '../../components/formErrors.ts';
+import { FormModal } from '../../components/FormModal.tsx';
 import { TIME_ZONE, toBeijingInstant } from '../../format.ts';
 import { useRetained } from '../../hooks/useRetained.ts';
+import { useSubmit } from '../../hooks/useSubmit.ts';
 import type { CatalogueField } from '../../types.ts';
 import { addRecord, newIdempotencyKey, type BatchDetail, type RawRecord } from './api.ts';
 import { useBatchCatalogue } from './useBatchCatalogue.ts';
@@ -72,8 +73,7 @@ export function RecordModal({
 }) {
   const { message } = App.useApp();
   const [form] = Form.useForm<FormValues>();
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const submit = useSubmit(form, FIELD_MAP);
   const key = useRef<string | null>(null);
   const recordKey = useRef<string | null>(null);
   const shown = useRetained(batch);
@@ -84,8 +84,6 @@ export function RecordModal({
 
   const onFinish = async (v: FormValues) => {
     if (!batch) return;
-    setSaving(true);
-    setError(null);
     key.current ??= newIdempotencyKey();
     recordKey.current ??= correcting?.recordKey ?? manualKey();
     const values = Object.fromEntries(Object.entries(v.values ?? {}).filter(([, x]) => x !== undefined && x !== null && x !== ''));
@@ -111,105 +109,96 @@ export function RecordModal({
       onDone();
     } catch (e) {
       if (!(e instanceof ApiError && e.status === 0)) key.current = null;
+      // A fault in one of the item's measured values goes on that value's input.
       const valueField = e instanceof ApiError && e.field?.startsWith('body.values.') ? e.field.slice('body.values.'.length) : null;
-      if (valueField && item?.fields.some((f) => f.key === valueField)) form.setFields([{ name: ['values', valueField], errors: [e instanceof Error ? e.message : ''] }]);
-      else if (!showMappedFieldError(form, e, FIELD_MAP)) setError(errorMessage(e));
-    } finally {
-      setSaving(false);
+      if (!(valueField && item?.fields.some((f) => f.key === valueField))) throw e;
+      form.setFields([{ name: ['values', valueField], errors: [errorMessage(e)] }]);
     }
   };
 
   return (
-    <Modal
+    <FormModal<FormValues>
       open={batch !== null}
       title={corrected ? `更正原始记录 ${corrected.recordKey}（第 ${corrected.version} 版）` : '录入原始记录（人工录入）'}
       okText="提交"
-      cancelText="取消"
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      confirmLoading={saving}
-      destroyOnHidden
-      mask={{ closable: false }}
+      form={form}
+      name="manual-record"
+      submit={submit}
+      onSubmit={onFinish}
+      onClose={onClose}
       width={680}
-      afterOpenChange={(o) => {
-        if (!o) {
-          setError(null);
-          key.current = null;
-          recordKey.current = null;
-        }
+      errorTitle="平台拒绝了这条记录"
+      errorClassName="record-refusal"
+      onClosed={() => {
+        key.current = null;
+        recordKey.current = null;
       }}
+      onValuesChange={() => submit.setError(null)}
+      initialValues={
+        corrected
+          ? {
+              itemCode: corrected.itemCode,
+              equipmentId: corrected.equipmentId,
+              componentId: corrected.componentId,
+              testerPersonId: corrected.testerPersonId,
+              capturedAt: beijingWallClock(corrected.capturedAt),
+              values: corrected.values,
+            }
+          : {
+              capturedAt: dayjs(),
+              testerPersonId: shown?.testers[0]?.id,
+              componentId: shown?.components[0]?.code,
+            }
+      }
+      intro={
+        <>
+          <Typography.Paragraph type="secondary">
+            人工录入的记录标记为“人工录入”。设备具备自动采集功能的，严禁人工录入替代自动采集，须由设备自动上传；确需人工录入的，须经项目所在地住建部门批准。
+          </Typography.Paragraph>
+          {corrected ? (
+            <Typography.Paragraph type="secondary" className="correction-note">
+              更正将作为该记录的第 {corrected.version + 1} 版保存（人工录入），原有各版本保留可查，并记录更正理由。
+            </Typography.Paragraph>
+          ) : null}
+        </>
+      }
     >
-      <Typography.Paragraph type="secondary">
-        人工录入的记录标记为“人工录入”。设备具备自动采集功能的，严禁人工录入替代自动采集，须由设备自动上传；确需人工录入的，须经项目所在地住建部门批准。
-      </Typography.Paragraph>
       {corrected ? (
-        <Typography.Paragraph type="secondary" className="correction-note">
-          更正将作为该记录的第 {corrected.version + 1} 版保存（人工录入），原有各版本保留可查，并记录更正理由。
-        </Typography.Paragraph>
+        <Form.Item
+          name="reason"
+          label="更正理由"
+          rules={[
+            { required: true, whitespace: true, message: '请填写更正理由' },
+            { min: 2, message: '更正理由至少 2 个字' },
+          ]}
+        >
+          <Input.TextArea rows={2} maxLength={500} showCount placeholder="如：现场复核发现读数录入错误" />
+        </Form.Item>
       ) : null}
-      {error ? <Alert type="error" showIcon title="平台拒绝了这条记录" description={error} style={{ marginBottom: 16 }} className="record-refusal" /> : null}
-      <Form<FormValues>
-        form={form}
-        layout="vertical"
-        name="manual-record"
-        preserve={false}
-        disabled={saving}
-        onFinish={onFinish}
-        onValuesChange={() => setError(null)}
-        initialValues={
-          corrected
-            ? {
-                itemCode: corrected.itemCode,
-                equipmentId: corrected.equipmentId,
-                componentId: corrected.componentId,
-                testerPersonId: corrected.testerPersonId,
-                capturedAt: beijingWallClock(corrected.capturedAt),
-                values: corrected.values,
-              }
-            : {
-                capturedAt: dayjs(),
-                testerPersonId: shown?.testers[0]?.id,
-                componentId: shown?.components[0]?.code,
-              }
-        }
-      >
-        {corrected ? (
-          <Form.Item
-            name="reason"
-            label="更正理由"
-            rules={[
-              { required: true, whitespace: true, message: '请填写更正理由' },
-              { min: 2, message: '更正理由至少 2 个字' },
-            ]}
-          >
-            <Input.TextArea rows={2} maxLength={500} showCount placeholder="如：现场复核发现读数录入错误" />
-          </Form.Item>
-        ) : null}
-        <Form.Item name="itemCode" label="检测项目" rules={[{ required: true, message: '请选择检测项目' }]}>
-          <Select
-            disabled={corrected !== null}
-            options={(shown?.items ?? []).map((i) => ({ value: i.code, label: `${i.name}${i.autoCollected ? '（自动采集项目）' : ''}` }))}
-            onChange={() => form.setFieldsValue({ values: {} })}
-          />
+      <Form.Item name="itemCode" label="检测项目" rules={[{ required: true, message: '请选择检测项目' }]}>
+        <Select
+          disabled={corrected !== null}
+          options={(shown?.items ?? []).map((i) => ({ value: i.code, label: `${i.name}${i.autoCollected ? '（自动采集项目）' : ''}` }))}
+          onChange={() => form.setFieldsValue({ values: {} })}
+        />
+      </Form.Item>
+      <Form.Item name="equipmentId" label="检测设备" rules={[{ required: true, message: '请选择检测设备' }]}>
+        <Select options={(shown?.equipment ?? []).map((e) => ({ value: e.id, label: `${e.equipmentType} ${e.model}（${e.serialNumber}）${e.autoCollect ? ' · 自动采集' : ''}` }))} />
+      </Form.Item>
+      <Form.Item name="componentId" label="构件/部位" rules={[{ required: true, message: '请选择构件' }]}>
+        <Select options={(shown?.components ?? []).map((c) => ({ value: c.code, label: `${c.display} ${[c.building, c.floor, c.position, c.componentType].filter(Boolean).join(' ')}` }))} />
+      </Form.Item>
+      <Form.Item name="testerPersonId" label="检测人员" rules={[{ required: true, message: '请选择检测人员' }]}>
+        <Select options={(shown?.testers ?? []).map((t) => ({ value: t.id, label: t.name }))} />
+      </Form.Item>
+      <Form.Item name="capturedAt" label="采集时间（北京时间）" rules={[{ required: true, message: '请填写采集时间' }]}>
+        <DatePicker showTime format="YYYY-MM-DD HH:mm:ss" style={{ width: 240 }} />
+      </Form.Item>
+      {(item?.fields ?? []).map((f) => (
+        <Form.Item key={f.key} name={['values', f.key]} label={f.unit && f.unit !== '—' ? `${f.label}（${f.unit}）` : f.label} rules={f.required ? [{ required: true, message: `请填写${f.label}` }] : []}>
+          <ValueInput f={f} />
         </Form.Item>
-        <Form.Item name="equipmentId" label="检测设备" rules={[{ required: true, message: '请选择检测设备' }]}>
-          <Select options={(shown?.equipment ?? []).map((e) => ({ value: e.id, label: `${e.equipmentType} ${e.model}（${e.serialNumber}）${e.autoCollect ? ' · 自动采集' : ''}` }))} />
-        </Form.Item>
-        <Form.Item name="componentId" label="构件/部位" rules={[{ required: true, message: '请选择构件' }]}>
-          <Select options={(shown?.components ?? []).map((c) => ({ value: c.code, label: `${c.display} ${[c.building, c.floor, c.position, c.componentType].filter(Boolean).join(' ')}` }))} />
-        </Form.Item>
-        <Form.Item name="testerPersonId" label="检测人员" rules={[{ required: true, message: '请选择检测人员' }]}>
-          <Select options={(shown?.testers ?? []).map((t) => ({ value: t.id, label: t.name }))} />
-        </Form.Item>
-        <Form.Item name="capturedAt" label="采集时间（北京时间）" rules={[{ required: true, message: '请填写采集时间' }]}>
-          <DatePicker showTime format="YYYY-MM-DD HH:mm:ss" style={{ width: 240 }} />
-        </Form.Item>
-        {(item?.fields ?? []).map((f) => (
-          <Form.Item key={f.key} name={['values', f.key]} label={f.unit && f.unit !== '—' ? `${f.label}（${f.unit}）` : f.label} rules={f.required ? [{ required: true, message: `请填写${f.label}` }] : []}>
-            <ValueInput f={f} />
-          </Form.Item>
-        ))}
-      </Form>
-    </Modal>
+      ))}
+    </FormModal>
   );
 }

@@ -1,11 +1,12 @@
 import { UploadOutlined } from '@ant-design/icons';
-import { Alert, App, Button, DatePicker, Form, InputNumber, Modal, Select, Space, Typography, Upload } from 'antd';
+import { App, Button, DatePicker, Form, InputNumber, Select, Space, Typography, Upload } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useRef, useState } from 'react';
-import { ApiError, errorMessage } from '../../api.ts';
-import { showMappedFieldError } from '../../components/formErrors.ts';
+import { ApiError } from '../../api.ts';
+import { FormModal } from '../../components/FormModal.tsx';
 import { formatBytes, toBeijingInstant } from '../../format.ts';
 import { useRetained } from '../../hooks/useRetained.ts';
+import { FormProblem, useSubmit } from '../../hooks/useSubmit.ts';
 import { getProjectLocation, listRecords, newIdempotencyKey, uploadImage, type BatchDetail, type RawRecord } from './api.ts';
 
 interface FormValues {
@@ -41,8 +42,7 @@ export function UploadImageModal({ batch, onClose, onDone }: { batch: BatchDetai
   const [form] = Form.useForm<FormValues>();
   const [file, setFile] = useState<File | null>(null);
   const [records, setRecords] = useState<RawRecord[]>([]);
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const submit = useSubmit(form, FIELD_MAP);
   const key = useRef<string | null>(null);
   const shown = useRetained(batch);
   const batchId = batch?.id;
@@ -66,12 +66,7 @@ export function UploadImageModal({ batch, onClose, onDone }: { batch: BatchDetai
 
   const onFinish = async (v: FormValues) => {
     if (!batch) return;
-    if (!file) {
-      setError('请选择要上传的影像文件');
-      return;
-    }
-    setSaving(true);
-    setError(null);
+    if (!file) throw new FormProblem('请选择要上传的影像文件');
     key.current ??= newIdempotencyKey();
     try {
       const img = await uploadImage(
@@ -92,95 +87,84 @@ export function UploadImageModal({ batch, onClose, onDone }: { batch: BatchDetai
       onDone();
     } catch (e) {
       if (!(e instanceof ApiError && e.status === 0)) key.current = null;
-      if (!showMappedFieldError(form, e, FIELD_MAP)) setError(errorMessage(e));
-    } finally {
-      setSaving(false);
+      throw e;
     }
   };
 
   return (
-    <Modal
+    <FormModal<FormValues>
       open={batch !== null}
       title="上传过程影像"
       okText="上传"
-      cancelText="取消"
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      confirmLoading={saving}
-      destroyOnHidden
-      mask={{ closable: false }}
+      form={form}
+      name="upload-image"
+      submit={submit}
+      onSubmit={onFinish}
+      onClose={onClose}
       width={680}
-      afterOpenChange={(o) => !o && setError(null)}
+      errorClassName="upload-error"
+      initialValues={{
+        capturedAt: dayjs(),
+        testerPersonId: shown?.testers[0]?.id,
+        equipmentId: shown?.equipment[0]?.id,
+        componentId: shown?.components[0]?.code,
+        recordKeys: [],
+      }}
+      intro={
+        <Typography.Paragraph type="secondary">
+          影像须反映拍摄时间、项目位置、检测人员、检测设备和构件唯一标识，并对应原始记录。平台读取文件自带的 EXIF 与申报信息核对，不一致的标记为异常供住建部门核查。
+        </Typography.Paragraph>
+      }
     >
-      <Typography.Paragraph type="secondary">
-        影像须反映拍摄时间、项目位置、检测人员、检测设备和构件唯一标识，并对应原始记录。平台读取文件自带的 EXIF 与申报信息核对，不一致的标记为异常供住建部门核查。
-      </Typography.Paragraph>
-      {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} className="upload-error" /> : null}
-      <Form<FormValues>
-        form={form}
-        layout="vertical"
-        name="upload-image"
-        preserve={false}
-        disabled={saving}
-        onFinish={onFinish}
-        initialValues={{
-          capturedAt: dayjs(),
-          testerPersonId: shown?.testers[0]?.id,
-          equipmentId: shown?.equipment[0]?.id,
-          componentId: shown?.components[0]?.code,
-          recordKeys: [],
-        }}
-      >
-        <Form.Item label="影像文件" required>
-          <Space>
-            <Upload
-              accept="image/jpeg,image/png,image/webp,image/heic,image/heif,image/avif"
-              maxCount={1}
-              showUploadList={false}
-              beforeUpload={(f) => {
-                setFile(f);
-                setError(null);
-                key.current = null;
-                return false;
-              }}
-            >
-              <Button icon={<UploadOutlined />}>选择影像</Button>
-            </Upload>
-            {file ? (
-              <span className="chosen-file">
-                {file.name}（{formatBytes(file.size)}）
-              </span>
-            ) : (
-              <Typography.Text type="secondary">未选择</Typography.Text>
-            )}
-          </Space>
-        </Form.Item>
-        <Form.Item name="capturedAt" label="拍摄时间（北京时间）" rules={[{ required: true, message: '请填写拍摄时间' }]}>
-          <DatePicker showTime format="YYYY-MM-DD HH:mm:ss" style={{ width: 240 }} />
-        </Form.Item>
-        <Space align="start" wrap>
-          <Form.Item name="lat" label="拍摄位置 纬度" rules={[{ required: true, message: '请填写纬度' }]}>
-            <InputNumber min={-90} max={90} step={0.0001} precision={6} style={{ width: 180 }} />
-          </Form.Item>
-          <Form.Item name="lng" label="经度" rules={[{ required: true, message: '请填写经度' }]}>
-            <InputNumber min={-180} max={180} step={0.0001} precision={6} style={{ width: 180 }} />
-          </Form.Item>
+      <Form.Item label="影像文件" required>
+        <Space>
+          <Upload
+            accept="image/jpeg,image/png,image/webp,image/heic,image/heif,image/avif"
+            maxCount={1}
+            showUploadList={false}
+            beforeUpload={(f) => {
+              setFile(f);
+              submit.setError(null);
+              key.current = null;
+              return false;
+            }}
+          >
+            <Button icon={<UploadOutlined />}>选择影像</Button>
+          </Upload>
+          {file ? (
+            <span className="chosen-file">
+              {file.name}（{formatBytes(file.size)}）
+            </span>
+          ) : (
+            <Typography.Text type="secondary">未选择</Typography.Text>
+          )}
         </Space>
-        <Form.Item name="testerPersonId" label="检测人员" rules={[{ required: true, message: '请选择检测人员' }]}>
-          <Select options={(shown?.testers ?? []).map((t) => ({ value: t.id, label: t.name }))} />
+      </Form.Item>
+      <Form.Item name="capturedAt" label="拍摄时间（北京时间）" rules={[{ required: true, message: '请填写拍摄时间' }]}>
+        <DatePicker showTime format="YYYY-MM-DD HH:mm:ss" style={{ width: 240 }} />
+      </Form.Item>
+      <Space align="start" wrap>
+        <Form.Item name="lat" label="拍摄位置 纬度" rules={[{ required: true, message: '请填写纬度' }]}>
+          <InputNumber min={-90} max={90} step={0.0001} precision={6} style={{ width: 180 }} />
         </Form.Item>
-        <Form.Item name="equipmentId" label="检测设备" rules={[{ required: true, message: '请选择检测设备' }]}>
-          <Select options={(shown?.equipment ?? []).map((e) => ({ value: e.id, label: `${e.equipmentType} ${e.model}（${e.serialNumber}）` }))} />
+        <Form.Item name="lng" label="经度" rules={[{ required: true, message: '请填写经度' }]}>
+          <InputNumber min={-180} max={180} step={0.0001} precision={6} style={{ width: 180 }} />
         </Form.Item>
-        <Form.Item name="componentId" label="构件/部位" rules={[{ required: true, message: '请选择构件' }]}>
-          <Select
-            options={(shown?.components ?? []).map((c) => ({ value: c.code, label: `${c.display} ${[c.building, c.floor, c.position, c.componentType].filter(Boolean).join(' ')}` }))}
-          />
-        </Form.Item>
-        <Form.Item name="recordKeys" label="对应的原始记录">
-          <Select mode="multiple" placeholder="选择影像对应的原始记录" options={records.map((r) => ({ value: r.recordKey, label: r.recordKey }))} />
-        </Form.Item>
-      </Form>
-    </Modal>
+      </Space>
+      <Form.Item name="testerPersonId" label="检测人员" rules={[{ required: true, message: '请选择检测人员' }]}>
+        <Select options={(shown?.testers ?? []).map((t) => ({ value: t.id, label: t.name }))} />
+      </Form.Item>
+      <Form.Item name="equipmentId" label="检测设备" rules={[{ required: true, message: '请选择检测设备' }]}>
+        <Select options={(shown?.equipment ?? []).map((e) => ({ value: e.id, label: `${e.equipmentType} ${e.model}（${e.serialNumber}）` }))} />
+      </Form.Item>
+      <Form.Item name="componentId" label="构件/部位" rules={[{ required: true, message: '请选择构件' }]}>
+        <Select
+          options={(shown?.components ?? []).map((c) => ({ value: c.code, label: `${c.display} ${[c.building, c.floor, c.position, c.componentType].filter(Boolean).join(' ')}` }))}
+        />
+      </Form.Item>
+      <Form.Item name="recordKeys" label="对应的原始记录">
+        <Select mode="multiple" placeholder="选择影像对应的原始记录" options={records.map((r) => ({ value: r.recordKey, label: r.recordKey }))} />
+      </Form.Item>
+    </FormModal>
   );
 }

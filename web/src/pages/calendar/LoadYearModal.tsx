@@ -1,6 +1,6 @@
-import { Alert, App, Form, Input, InputNumber, Modal, Typography } from 'antd';
-import { useState } from 'react';
-import { ApiError, errorMessage } from '../../api.ts';
+import { App, Form, Input, InputNumber, Typography } from 'antd';
+import { ApiError } from '../../api.ts';
+import { FormModal } from '../../components/FormModal.tsx';
 import type { CalendarYearVersion } from '../../types.ts';
 import { loadCalendarYear } from './api.ts';
 
@@ -42,8 +42,6 @@ export const SAMPLE = (year: number) =>
 export function LoadYearModal({ initial, onClose, onLoaded }: { initial: { year: number; json: string; source: string } | null; onClose: () => void; onLoaded: (v: CalendarYearVersion) => void }) {
   const { message } = App.useApp();
   const [form] = Form.useForm<FormValues>();
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<string | null>(null);
 
   const onFinish = async (v: FormValues) => {
     const p = parse(v.json);
@@ -51,54 +49,44 @@ export function LoadYearModal({ initial, onClose, onLoaded }: { initial: { year:
       form.setFields([{ name: 'json', errors: [p.message] }]);
       return;
     }
-    setSaving(true);
-    setError(null);
     try {
       const r = await loadCalendarYear(v.year, { ...p.value, source: v.source.trim() });
       message.success(`已加载 ${r.year} 年节假日安排（第 ${r.version} 版）`);
       onLoaded(r);
     } catch (e) {
-      if (e instanceof ApiError && (e.fieldName === 'holidays' || e.fieldName === 'makeupWorkdays')) {
-        form.setFields([{ name: 'json', errors: [`${e.fieldName === 'holidays' ? '放假日期' : '调休上班日'}：${e.message}`] }]);
-      } else if (e instanceof ApiError && e.fieldName === 'source') {
-        form.setFields([{ name: 'source', errors: [e.message] }]);
-      } else setError(errorMessage(e));
-    } finally {
-      setSaving(false);
+      // The two date lists are one JSON item here.
+      if (!(e instanceof ApiError && (e.fieldName === 'holidays' || e.fieldName === 'makeupWorkdays'))) throw e;
+      form.setFields([{ name: 'json', errors: [`${e.fieldName === 'holidays' ? '放假日期' : '调休上班日'}：${e.message}`] }]);
     }
   };
 
   return (
-    <Modal
+    <FormModal<FormValues>
       open={initial !== null}
       title="加载年度节假日安排"
       okText="加载"
-      cancelText="取消"
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      confirmLoading={saving}
-      destroyOnHidden
-      mask={{ closable: false }}
+      form={form}
+      name="load-calendar"
+      fields={['source']}
+      onSubmit={onFinish}
+      onClose={onClose}
       width={720}
-      afterOpenChange={(o) => !o && setError(null)}
+      initialValues={initial ?? undefined}
+      intro={
+        <Typography.Paragraph type="secondary">
+          按国务院办公厅发布的当年部分节假日安排通知填写：放假日期（含假期内的周末）和调休上班日（周六或周日）。加载后生成该年度的新版本，旧版本保留；此后计算的工作日期限按新版本执行。
+        </Typography.Paragraph>
+      }
     >
-      <Typography.Paragraph type="secondary">
-        按国务院办公厅发布的当年部分节假日安排通知填写：放假日期（含假期内的周末）和调休上班日（周六或周日）。加载后生成该年度的新版本，旧版本保留；此后计算的工作日期限按新版本执行。
-      </Typography.Paragraph>
-      {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} /> : null}
-      {initial ? (
-        <Form<FormValues> form={form} layout="vertical" onFinish={onFinish} preserve={false} disabled={saving} name="load-calendar" initialValues={initial}>
-          <Form.Item name="year" label="年度" rules={[{ required: true, message: '请填写年度' }]}>
-            <InputNumber min={2000} max={2100} precision={0} style={{ width: 160 }} />
-          </Form.Item>
-          <Form.Item name="source" label="来源" rules={[{ required: true, whitespace: true, message: '请注明来源' }, { min: 4, message: '请注明来源（如国务院办公厅通知文号或网址）' }, { max: 500, message: '最多 500 个字符' }]}>
-            <Input maxLength={500} placeholder="例如 国办发明电〔2026〕X号" />
-          </Form.Item>
-          <Form.Item name="json" label="节假日安排（JSON）" rules={[{ required: true, message: '请填写节假日安排' }]} className="json-editor" extra='格式：{"holidays": ["YYYY-MM-DD", …], "makeupWorkdays": ["YYYY-MM-DD", …]}'>
-            <Input.TextArea rows={14} spellCheck={false} />
-          </Form.Item>
-        </Form>
-      ) : null}
-    </Modal>
+      <Form.Item name="year" label="年度" rules={[{ required: true, message: '请填写年度' }]}>
+        <InputNumber min={2000} max={2100} precision={0} style={{ width: 160 }} />
+      </Form.Item>
+      <Form.Item name="source" label="来源" rules={[{ required: true, whitespace: true, message: '请注明来源' }, { min: 4, message: '请注明来源（如国务院办公厅通知文号或网址）' }, { max: 500, message: '最多 500 个字符' }]}>
+        <Input maxLength={500} placeholder="例如 国办发明电〔2026〕X号" />
+      </Form.Item>
+      <Form.Item name="json" label="节假日安排（JSON）" rules={[{ required: true, message: '请填写节假日安排' }]} className="json-editor" extra='格式：{"holidays": ["YYYY-MM-DD", …], "makeupWorkdays": ["YYYY-MM-DD", …]}'>
+        <Input.TextArea rows={14} spellCheck={false} />
+      </Form.Item>
+    </FormModal>
   );
 }

@@ -1,6 +1,6 @@
-import { Alert, App, Form, Input, Modal, Typography } from 'antd';
-import { useState } from 'react';
-import { ApiError, errorMessage } from '../../api.ts';
+import { App, Form, Input, Typography } from 'antd';
+import { ApiError } from '../../api.ts';
+import { FormModal } from '../../components/FormModal.tsx';
 import type { Catalogue } from '../../types.ts';
 import { publishCatalogue, type PublishResult } from './api.ts';
 
@@ -31,8 +31,6 @@ function readablePath(field: string): string {
 export function PublishModal({ base, onClose, onPublished }: { base: Catalogue | null; onClose: () => void; onPublished: (r: PublishResult) => void }) {
   const { message } = App.useApp();
   const [form] = Form.useForm<FormValues>();
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<string | null>(null);
 
   const onFinish = async (v: FormValues) => {
     if (!base) return;
@@ -43,51 +41,40 @@ export function PublishModal({ base, onClose, onPublished }: { base: Catalogue |
       form.setFields([{ name: 'json', errors: [`不是合法的 JSON：${e instanceof Error ? e.message : String(e)}`] }]);
       return;
     }
-    setSaving(true);
-    setError(null);
     try {
       const r = await publishCatalogue({ basedOnVersion: base.version, note: v.note.trim(), document });
       message.success(`已发布检测项目目录第 ${r.version} 版`);
       onPublished(r);
     } catch (e) {
-      if (e instanceof ApiError && e.field?.startsWith('body.document')) {
-        form.setFields([{ name: 'json', errors: [`${e.message}（位置：${readablePath(e.field)}）`] }]);
-      } else if (e instanceof ApiError && e.fieldName === 'note') {
-        form.setFields([{ name: 'note', errors: [e.message] }]);
-      } else setError(errorMessage(e));
-    } finally {
-      setSaving(false);
+      if (!(e instanceof ApiError && e.field?.startsWith('body.document'))) throw e;
+      form.setFields([{ name: 'json', errors: [`${e.message}（位置：${readablePath(e.field)}）`] }]);
     }
   };
 
   return (
-    <Modal
+    <FormModal<FormValues>
       open={base !== null}
       title={base ? `发布检测项目目录新版本（基于第 ${base.version} 版）` : '发布检测项目目录新版本'}
       okText="发布"
-      cancelText="取消"
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      confirmLoading={saving}
-      destroyOnHidden
-      mask={{ closable: false }}
+      form={form}
+      name="publish-catalogue"
+      fields={['note']}
+      onSubmit={onFinish}
+      onClose={onClose}
       width={900}
-      afterOpenChange={(o) => !o && setError(null)}
+      initialValues={base ? { json: JSON.stringify(base.document, null, 2) } : undefined}
+      intro={
+        <Typography.Paragraph type="secondary">
+          发布后新开立的检测批次使用新版本；已开立的批次沿用原版本。旧版本永久保留。专项代码须为资质标准的九个专项之一；检测项目代码全目录唯一。
+        </Typography.Paragraph>
+      }
     >
-      <Typography.Paragraph type="secondary">
-        发布后新开立的检测批次使用新版本；已开立的批次沿用原版本。旧版本永久保留。专项代码须为资质标准的九个专项之一；检测项目代码全目录唯一。
-      </Typography.Paragraph>
-      {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} /> : null}
-      {base ? (
-        <Form<FormValues> form={form} layout="vertical" onFinish={onFinish} preserve={false} disabled={saving} name="publish-catalogue" initialValues={{ json: JSON.stringify(base.document, null, 2) }}>
-          <Form.Item name="note" label="修改说明" rules={[{ required: true, whitespace: true, message: '请说明本版修改内容' }, { min: 2, message: '至少 2 个字符' }, { max: 500, message: '最多 500 个字符' }]}>
-            <Input maxLength={500} placeholder="例如：增补建筑幕墙专项的现场检测项目" />
-          </Form.Item>
-          <Form.Item name="json" label="目录文档（JSON）" rules={[{ required: true, message: '请填写目录文档' }]} className="json-editor">
-            <Input.TextArea rows={22} spellCheck={false} />
-          </Form.Item>
-        </Form>
-      ) : null}
-    </Modal>
+      <Form.Item name="note" label="修改说明" rules={[{ required: true, whitespace: true, message: '请说明本版修改内容' }, { min: 2, message: '至少 2 个字符' }, { max: 500, message: '最多 500 个字符' }]}>
+        <Input maxLength={500} placeholder="例如：增补建筑幕墙专项的现场检测项目" />
+      </Form.Item>
+      <Form.Item name="json" label="目录文档（JSON）" rules={[{ required: true, message: '请填写目录文档' }]} className="json-editor">
+        <Input.TextArea rows={22} spellCheck={false} />
+      </Form.Item>
+    </FormModal>
   );
 }

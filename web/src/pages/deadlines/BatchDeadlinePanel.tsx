@@ -1,9 +1,10 @@
 import { LockOutlined, UnlockOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, DatePicker, Descriptions, Empty, Flex, Form, Input, List, Modal, Space, Spin, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, DatePicker, Descriptions, Empty, Flex, Form, Input, List, Space, Spin, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useCallback, useEffect, useState } from 'react';
 import { errorMessage, isAbort } from '../../api.ts';
 import { DocumentUpload } from '../../components/Documents.tsx';
+import { FormModal } from '../../components/FormModal.tsx';
 import { formatDateTime, toBeijingInstant, TIME_ZONE } from '../../format.ts';
 import { clearFiling, fileForceMajeure, filingDocumentUrl, getBatchDeadline, unlockBatch, type BatchDeadline, type ForceMajeureFiling } from './api.ts';
 
@@ -60,14 +61,15 @@ function FilingItem({ f }: { f: ForceMajeureFiling }) {
  * A batch's 2-hour deadline, report lock and force-majeure filings, with the actions the signed-in person may take:
  * 不可抗力报备 and 申报故障排除 for the agency, 解锁 for the officers of the jurisdiction. For the batch detail page.
  */
+type ActionValues = { reason?: string; documentId?: string; clearedAt?: Dayjs; note?: string };
+
 export function BatchDeadlinePanel({ batch, onChange }: { batch: { id: string }; onChange?: () => void }) {
   const { message } = App.useApp();
   const [data, setData] = useState<BatchDeadline | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [version, setVersion] = useState(0);
   const [action, setAction] = useState<'file' | 'clear' | 'unlock' | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [form] = Form.useForm();
+  const [form] = Form.useForm<ActionValues>();
 
   useEffect(() => {
     const ctl = new AbortController();
@@ -88,28 +90,19 @@ export function BatchDeadlinePanel({ batch, onChange }: { batch: { id: string };
   }, [onChange]);
 
   const current = data?.filings[0];
-  const submit = async () => {
-    const v = (await form.validateFields()) as { reason?: string; documentId?: string; clearedAt?: Dayjs; note?: string };
-    setBusy(true);
-    try {
-      if (action === 'file') {
-        await fileForceMajeure(batch.id, { reason: v.reason!, documentIds: v.documentId ? [v.documentId] : [] });
-        message.success('已提交不可抗力报备，等待住建部门审核');
-      } else if (action === 'clear' && current) {
-        await clearFiling(current.id, { clearedAt: toBeijingInstant(v.clearedAt!), note: v.note ?? null });
-        message.success('已申报故障排除时间');
-      } else if (action === 'unlock') {
-        await unlockBatch(batch.id, v.reason!);
-        message.success('已解锁报告生成权限');
-      }
-      setAction(null);
-      form.resetFields();
-      reload();
-    } catch (e) {
-      message.error(errorMessage(e));
-    } finally {
-      setBusy(false);
+  const submit = async (v: ActionValues) => {
+    if (action === 'file') {
+      await fileForceMajeure(batch.id, { reason: v.reason!, documentIds: v.documentId ? [v.documentId] : [] });
+      message.success('已提交不可抗力报备，等待住建部门审核');
+    } else if (action === 'clear' && current) {
+      await clearFiling(current.id, { clearedAt: toBeijingInstant(v.clearedAt!), note: v.note ?? null });
+      message.success('已申报故障排除时间');
+    } else if (action === 'unlock') {
+      await unlockBatch(batch.id, v.reason!);
+      message.success('已解锁报告生成权限');
     }
+    setAction(null);
+    reload();
   };
 
   if (error) return <Alert type="error" showIcon title="上传时限加载失败" description={error} />;
@@ -148,36 +141,42 @@ export function BatchDeadlinePanel({ batch, onChange }: { batch: { id: string };
           <List dataSource={data.filings} renderItem={(f) => <List.Item key={f.id}><FilingItem f={f} /></List.Item>} />
         )}
       </Flex>
-      <Modal open={action !== null} title={action ? titles[action] : ''} okText="提交" cancelText="取消" confirmLoading={busy} onOk={submit} onCancel={() => setAction(null)} destroyOnHidden>
-        <Form form={form} layout="vertical" preserve={false}>
-          {action === 'file' ? (
-            <>
-              <Alert type="info" showIcon style={{ marginBottom: 12 }} title="须在现场检测完成后 2 小时内报备；审核期间暂停锁定，故障排除后 2 小时内须完成全部上传。" />
-              <Form.Item name="reason" label="不可抗力情况说明" rules={[{ required: true, min: 4, message: '请说明不可抗力的情况（至少 4 个字）' }]}>
-                <Input.TextArea rows={4} maxLength={2000} />
-              </Form.Item>
-              <Form.Item name="documentId" label="证明材料（PDF、JPEG 或 PNG）">
-                <DocumentUpload />
-              </Form.Item>
-            </>
-          ) : null}
-          {action === 'clear' ? (
-            <>
-              <Form.Item name="clearedAt" label="故障排除时间（北京时间）" rules={[{ required: true, message: '请选择故障排除时间' }]} initialValue={dayjs().tz(TIME_ZONE)}>
-                <DatePicker showTime style={{ width: '100%' }} />
-              </Form.Item>
-              <Form.Item name="note" label="说明">
-                <Input.TextArea rows={3} maxLength={2000} />
-              </Form.Item>
-            </>
-          ) : null}
-          {action === 'unlock' ? (
-            <Form.Item name="reason" label="处理情况与解锁理由" rules={[{ required: true, min: 2, message: '请说明处理情况和理由' }]}>
+      <FormModal<ActionValues>
+        open={action !== null}
+        title={action ? titles[action] : ''}
+        okText="提交"
+        form={form}
+        fields={{ reason: 'reason', documentIds: 'documentId', clearedAt: 'clearedAt', note: 'note' }}
+        onSubmit={submit}
+        onClose={() => setAction(null)}
+      >
+        {action === 'file' ? (
+          <>
+            <Alert type="info" showIcon style={{ marginBottom: 12 }} title="须在现场检测完成后 2 小时内报备；审核期间暂停锁定，故障排除后 2 小时内须完成全部上传。" />
+            <Form.Item name="reason" label="不可抗力情况说明" rules={[{ required: true, min: 4, message: '请说明不可抗力的情况（至少 4 个字）' }]}>
               <Input.TextArea rows={4} maxLength={2000} />
             </Form.Item>
-          ) : null}
-        </Form>
-      </Modal>
+            <Form.Item name="documentId" label="证明材料（PDF、JPEG 或 PNG）">
+              <DocumentUpload />
+            </Form.Item>
+          </>
+        ) : null}
+        {action === 'clear' ? (
+          <>
+            <Form.Item name="clearedAt" label="故障排除时间（北京时间）" rules={[{ required: true, message: '请选择故障排除时间' }]} initialValue={dayjs().tz(TIME_ZONE)}>
+              <DatePicker showTime style={{ width: '100%' }} />
+            </Form.Item>
+            <Form.Item name="note" label="说明">
+              <Input.TextArea rows={3} maxLength={2000} />
+            </Form.Item>
+          </>
+        ) : null}
+        {action === 'unlock' ? (
+          <Form.Item name="reason" label="处理情况与解锁理由" rules={[{ required: true, min: 2, message: '请说明处理情况和理由' }]}>
+            <Input.TextArea rows={4} maxLength={2000} />
+          </Form.Item>
+        ) : null}
+      </FormModal>
     </Card>
   );
 }

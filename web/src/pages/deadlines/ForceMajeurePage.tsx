@@ -1,46 +1,28 @@
-import { Alert, App, Button, Card, Drawer, Empty, Form, Input, Modal, Space, Table, Tabs, Typography } from 'antd';
+import { App, Button, Card, Drawer, Form, Input, Space, Tabs, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { useLocation } from 'react-router-dom';
-import { errorMessage } from '../../api.ts';
 import { useMe } from '../../auth.tsx';
+import { FormModal } from '../../components/FormModal.tsx';
+import { ListPage } from '../../components/ListPage.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { formatDateTime } from '../../format.ts';
-import { usePagedList } from '../../hooks/usePagedList.ts';
+import { useFilteredList } from '../../hooks/useFilteredList.ts';
 import { decideFiling, listBatches, listFilings, type BatchRow, type FilingFilters, type ForceMajeureFiling } from './api.ts';
 import { BatchDeadlinePanel, DeadlineText, FilingStatusTag } from './BatchDeadlinePanel.tsx';
 
-const pagination = (page: number, pageSize: number, total: number, onChange: (p: number, s: number) => void) => ({
-  current: page,
-  pageSize,
-  total,
-  showSizeChanger: true,
-  pageSizeOptions: [10, 20, 50, 100],
-  showTotal: (t: number) => `共 ${t} 条`,
-  onChange,
-});
-
 function FilingsTable({ filters, decide, onOpen }: { filters: FilingFilters; decide: boolean; onOpen: (batchId: string) => void }) {
   const { message } = App.useApp();
-  const { data, loading, error, page, pageSize, onChange, reload } = usePagedList(listFilings, filters);
+  const list = useFilteredList(listFilings, filters);
   const [deciding, setDeciding] = useState<{ f: ForceMajeureFiling; decision: 'accept' | 'reject' } | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [form] = Form.useForm();
+  const [form] = Form.useForm<{ reason?: string }>();
 
-  const submit = async () => {
+  const submit = async (v: { reason?: string }) => {
     if (!deciding) return;
-    const v = (await form.validateFields()) as { reason?: string };
-    setBusy(true);
-    try {
-      await decideFiling(deciding.f.id, { decision: deciding.decision, reason: v.reason ?? null });
-      message.success(deciding.decision === 'accept' ? '已同意报备' : '已驳回报备');
-      setDeciding(null);
-      reload();
-    } catch (e) {
-      message.error(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
+    await decideFiling(deciding.f.id, { decision: deciding.decision, reason: v.reason?.trim() || null });
+    message.success(deciding.decision === 'accept' ? '已同意报备' : '已驳回报备');
+    setDeciding(null);
+    list.reload();
   };
 
   const columns: ColumnsType<ForceMajeureFiling> = [
@@ -70,43 +52,39 @@ function FilingsTable({ filters, decide, onOpen }: { filters: FilingFilters; dec
 
   return (
     <>
-      {error ? <Alert type="error" showIcon title="报备加载失败" description={error} style={{ marginBottom: 16 }} action={<Button onClick={reload}>重试</Button>} /> : null}
-      <Table<ForceMajeureFiling>
-        rowKey="id"
-        columns={columns}
-        dataSource={data.items}
-        loading={loading}
-        scroll={{ x: 1100 }}
-        locale={{ emptyText: <Empty description="暂无不可抗力报备" /> }}
-        pagination={pagination(page, pageSize, data.total, onChange)}
+      <ListPage<ForceMajeureFiling, FilingFilters>
+        list={list}
+        bare
+        errorTitle="报备加载失败"
+        empty="暂无不可抗力报备"
+        emptyFiltered="暂无不可抗力报备"
+        total={(t) => `共 ${t} 条`}
+        table={{ rowKey: 'id', columns, scroll: { x: 1100 } }}
       />
-      <Modal
+      <FormModal<{ reason?: string }>
         open={deciding !== null}
         title={deciding ? `${deciding.decision === 'accept' ? '同意' : '驳回'}不可抗力报备：${deciding.f.batchNumber}` : ''}
         okText="确定"
-        cancelText="取消"
-        confirmLoading={busy}
-        onOk={submit}
-        onCancel={() => setDeciding(null)}
-        destroyOnHidden
+        form={form}
+        fields={['reason']}
+        onSubmit={submit}
+        onClose={() => setDeciding(null)}
+        intro={deciding ? <Typography.Paragraph>{deciding.f.agency.name}：{deciding.f.reason}</Typography.Paragraph> : null}
       >
-        {deciding ? <Typography.Paragraph>{deciding.f.agency.name}：{deciding.f.reason}</Typography.Paragraph> : null}
-        <Form form={form} layout="vertical" preserve={false}>
-          <Form.Item
-            name="reason"
-            label={deciding?.decision === 'reject' ? '驳回理由' : '审核意见（可选）'}
-            rules={deciding?.decision === 'reject' ? [{ required: true, min: 2, message: '驳回须说明理由' }] : []}
-          >
-            <Input.TextArea rows={3} maxLength={2000} />
-          </Form.Item>
-        </Form>
-      </Modal>
+        <Form.Item
+          name="reason"
+          label={deciding?.decision === 'reject' ? '驳回理由' : '审核意见（可选）'}
+          rules={deciding?.decision === 'reject' ? [{ required: true, min: 2, message: '驳回须说明理由' }] : []}
+        >
+          <Input.TextArea rows={3} maxLength={2000} />
+        </Form.Item>
+      </FormModal>
     </>
   );
 }
 
 function BatchesTable({ filters, onOpen, action }: { filters: { locked?: boolean; status?: string }; onOpen: (batchId: string) => void; action: string }) {
-  const { data, loading, error, page, pageSize, onChange, reload } = usePagedList(listBatches, filters);
+  const list = useFilteredList(listBatches, filters);
   const columns: ColumnsType<BatchRow> = [
     { title: '批次', dataIndex: 'batchNumber', width: 150 },
     { title: '检测机构', dataIndex: ['agency', 'name'] },
@@ -117,15 +95,14 @@ function BatchesTable({ filters, onOpen, action }: { filters: { locked?: boolean
   ];
   return (
     <>
-      {error ? <Alert type="error" showIcon title="批次加载失败" description={error} style={{ marginBottom: 16 }} action={<Button onClick={reload}>重试</Button>} /> : null}
-      <Table<BatchRow>
-        rowKey="id"
-        columns={columns}
-        dataSource={data.items}
-        loading={loading}
-        scroll={{ x: 1000 }}
-        locale={{ emptyText: <Empty description="暂无批次" /> }}
-        pagination={pagination(page, pageSize, data.total, onChange)}
+      <ListPage<BatchRow, { locked?: boolean; status?: string }>
+        list={list}
+        bare
+        errorTitle="批次加载失败"
+        empty="暂无批次"
+        emptyFiltered="暂无批次"
+        total={(t) => `共 ${t} 条`}
+        table={{ rowKey: 'id', columns, scroll: { x: 1000 } }}
       />
     </>
   );

@@ -1,12 +1,12 @@
 import { PlusOutlined, WarningFilled } from '@ant-design/icons';
-import { Alert, Button, Card, Empty, Flex, Input, Select, Table, Tag, Tooltip, Typography } from 'antd';
+import { Alert, Button, Flex, Select, Tag, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { useMe } from '../../auth.tsx';
 import { OrganisationSelect } from '../../components/OrganisationSelect.tsx';
-import { PageHeader } from '../../components/PageHeader.tsx';
+import { ListPage } from '../../components/ListPage.tsx';
 import { VerificationTag } from '../../components/Tags.tsx';
-import { usePagedList } from '../../hooks/usePagedList.ts';
+import { useFilteredList } from '../../hooks/useFilteredList.ts';
 import { VERIFICATION_STATUS_LABELS } from '../../labels.ts';
 import { can, ownAgencyId } from '../../nav.tsx';
 import type { Equipment, VerificationStatus } from '../../types.ts';
@@ -19,13 +19,11 @@ export default function EquipmentPage() {
   const me = useMe();
   const own = ownAgencyId(me);
   const mayRegister = own ? can.manageAgency(me, own) : me.roles.includes('platform_admin');
-  const [filters, setFilters] = useState<EquipmentFilters>({ q: '' });
-  const [qInput, setQInput] = useState('');
+  const list = useFilteredList(listEquipment, { q: '' } as EquipmentFilters);
+  const { reload } = list;
   const [detailId, setDetailId] = useState<string | null>(null);
   const [creating, setCreating] = useState(false);
-  const { data, loading, error, page, pageSize, onChange, reload } = usePagedList(listEquipment, filters);
-  const filtered = filters.q !== '' || filters.status !== undefined || filters.agencyId !== undefined;
-  const expiring = data.items.filter((e) => e.calibrationWarning);
+  const expiring = list.data.items.filter((e) => e.calibrationWarning);
 
   const columns: ColumnsType<Equipment> = [
     {
@@ -67,7 +65,8 @@ export default function EquipmentPage() {
 
   return (
     <>
-      <PageHeader
+      <ListPage<Equipment, EquipmentFilters>
+        list={list}
         title="检测设备"
         description={
           own
@@ -81,64 +80,40 @@ export default function EquipmentPage() {
             </Button>
           ) : null
         }
+        search={{ field: 'q', placeholder: '设备类型、型号或出厂编号', width: 300 }}
+        filters={
+          <>
+            {own ? null : (
+              <OrganisationSelect type="agency" placeholder="按检测机构筛选" style={{ width: 280 }} value={list.filters.agencyId} onChange={(agencyId) => list.set({ agencyId })} />
+            )}
+            <Select
+              placeholder="核验状态"
+              allowClear
+              style={{ width: 130 }}
+              value={list.filters.status}
+              onChange={(status: VerificationStatus | undefined) => list.set({ status })}
+              options={(Object.keys(VERIFICATION_STATUS_LABELS) as VerificationStatus[]).map((s) => ({ value: s, label: VERIFICATION_STATUS_LABELS[s] }))}
+            />
+          </>
+        }
+        banner={
+          expiring.length > 0 ? (
+            <Alert
+              type="warning"
+              showIcon
+              style={{ marginBottom: 16 }}
+              className="calibration-expiring-banner"
+              title={`本页有 ${expiring.length} 台设备的检定/校准将在 30 天内到期：${expiring.map((e) => `${e.equipmentType}（${e.serialNumber}）`).join('、')}`}
+              description="到期后设备立即不能用于检测批次，请及时送检并登记新证书。"
+            />
+          ) : null
+        }
+        errorTitle="设备列表加载失败"
+        empty="暂无登记的设备"
+        emptyFiltered="没有符合条件的设备"
+        total={(t) => `共 ${t} 台设备`}
+        table={{ rowKey: 'id', columns, scroll: { x: 1250 } }}
       />
-      {expiring.length > 0 ? (
-        <Alert
-          type="warning"
-          showIcon
-          style={{ marginBottom: 16 }}
-          className="calibration-expiring-banner"
-          title={`本页有 ${expiring.length} 台设备的检定/校准将在 30 天内到期：${expiring.map((e) => `${e.equipmentType}（${e.serialNumber}）`).join('、')}`}
-          description="到期后设备立即不能用于检测批次，请及时送检并登记新证书。"
-        />
-      ) : null}
-      <Card>
-        <Flex gap={12} wrap className="filter-bar">
-          <Input.Search
-            placeholder="设备类型、型号或出厂编号"
-            allowClear
-            value={qInput}
-            onChange={(e) => {
-              setQInput(e.target.value);
-              if (e.target.value === '') setFilters((f) => ({ ...f, q: '' }));
-            }}
-            onSearch={(v) => setFilters((f) => ({ ...f, q: v }))}
-            enterButton="查询"
-            style={{ width: 300 }}
-          />
-          {own ? null : (
-            <OrganisationSelect type="agency" placeholder="按检测机构筛选" style={{ width: 280 }} value={filters.agencyId} onChange={(agencyId) => setFilters((f) => ({ ...f, agencyId }))} />
-          )}
-          <Select
-            placeholder="核验状态"
-            allowClear
-            style={{ width: 130 }}
-            value={filters.status}
-            onChange={(status: VerificationStatus | undefined) => setFilters((f) => ({ ...f, status }))}
-            options={(Object.keys(VERIFICATION_STATUS_LABELS) as VerificationStatus[]).map((s) => ({ value: s, label: VERIFICATION_STATUS_LABELS[s] }))}
-          />
-          {filtered ? (
-            <Button
-              onClick={() => {
-                setQInput('');
-                setFilters({ q: '' });
-              }}
-            >
-              重置
-            </Button>
-          ) : null}
-        </Flex>
-        {error ? <Alert type="error" showIcon title="设备列表加载失败" description={error} style={{ marginBottom: 16 }} action={<Button onClick={reload}>重试</Button>} /> : null}
-        <Table<Equipment>
-          rowKey="id"
-          columns={columns}
-          dataSource={data.items}
-          loading={loading}
-          scroll={{ x: 1250 }}
-          locale={{ emptyText: <Empty description={filtered ? '没有符合条件的设备' : '暂无登记的设备'} /> }}
-          pagination={{ current: page, pageSize, total: data.total, showSizeChanger: true, pageSizeOptions: [10, 20, 50, 100], showTotal: (t) => `共 ${t} 台设备`, onChange }}
-        />
-      </Card>
       <EquipmentDrawer id={detailId} onClose={() => setDetailId(null)} onChanged={reload} />
       {mayRegister ? (
         <NewEquipmentModal

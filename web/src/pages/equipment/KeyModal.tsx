@@ -1,8 +1,6 @@
-import { Alert, App, DatePicker, Form, Input, Modal, Typography } from 'antd';
+import { App, DatePicker, Form, Input, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { useState } from 'react';
-import { errorMessage } from '../../api.ts';
-import { showFieldError } from '../../components/formErrors.ts';
+import { FormModal } from '../../components/FormModal.tsx';
 import { useRetained } from '../../hooks/useRetained.ts';
 import { toBeijingInstant } from '../../format.ts';
 import type { DeviceKey, EquipmentDetail } from '../../types.ts';
@@ -15,52 +13,38 @@ export const PUBLIC_KEY_PLACEHOLDER = '-----BEGIN PUBLIC KEY-----\nMCowBQYDK2VwA
 export function KeyModal({ equipment, onClose, onSaved }: { equipment: EquipmentDetail | null; onClose: () => void; onSaved: (k: DeviceKey) => void }) {
   const { message } = App.useApp();
   const [form] = Form.useForm<{ publicKey: string; validFrom?: Dayjs }>();
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const shown = useRetained(equipment);
   const rotating = (shown?.keys.length ?? 0) > 0;
 
   const onFinish = async (v: { publicKey: string; validFrom?: Dayjs }) => {
     if (!equipment) return;
-    setSaving(true);
-    setError(null);
-    try {
-      const k = await addKey(equipment.id, { publicKey: v.publicKey.trim(), ...(v.validFrom ? { validFrom: toBeijingInstant(v.validFrom) } : {}) });
-      message.success(`已登记设备公钥（指纹 ${k.fingerprint.slice(0, 16)}…）`);
-      onSaved(k);
-    } catch (e) {
-      if (!showFieldError(form, e, ['publicKey', 'validFrom'])) setError(errorMessage(e));
-    } finally {
-      setSaving(false);
-    }
+    const k = await addKey(equipment.id, { publicKey: v.publicKey.trim(), ...(v.validFrom ? { validFrom: toBeijingInstant(v.validFrom) } : {}) });
+    message.success(`已登记设备公钥（指纹 ${k.fingerprint.slice(0, 16)}…）`);
+    onSaved(k);
   };
 
   return (
-    <Modal
+    <FormModal
       open={equipment !== null}
       title={rotating ? '轮换设备公钥' : '登记设备公钥'}
-      okText="保存"
-      cancelText="取消"
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      confirmLoading={saving}
-      destroyOnHidden
-      mask={{ closable: false }}
+      form={form}
+      name="device-key"
+      fields={['publicKey', 'validFrom']}
+      onSubmit={onFinish}
+      onClose={onClose}
       width={640}
-      afterOpenChange={(o) => !o && setError(null)}
+      intro={
+        <Typography.Paragraph type="secondary">
+          设备用私钥对采集数据签名，平台用登记的公钥验证数据来源。{rotating ? '轮换后原公钥自新公钥启用时停用，但保留用于验证此前的数据。' : ''}
+        </Typography.Paragraph>
+      }
     >
-      <Typography.Paragraph type="secondary">
-        设备用私钥对采集数据签名，平台用登记的公钥验证数据来源。{rotating ? '轮换后原公钥自新公钥启用时停用，但保留用于验证此前的数据。' : ''}
-      </Typography.Paragraph>
-      {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} /> : null}
-      <Form form={form} layout="vertical" onFinish={onFinish} preserve={false} disabled={saving} name="device-key">
-        <Form.Item name="publicKey" label="设备公钥" extra={PUBLIC_KEY_HINT} rules={[{ required: true, whitespace: true, message: '请粘贴设备公钥' }, { max: 1000, message: '最多 1000 个字符' }]}>
-          <Input.TextArea rows={4} placeholder={PUBLIC_KEY_PLACEHOLDER} className="mono" />
-        </Form.Item>
-        <Form.Item name="validFrom" label="启用时间" extra="不填为立即启用；不得早于当前时间（北京时间）。">
-          <DatePicker showTime style={{ width: '100%' }} />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <Form.Item name="publicKey" label="设备公钥" extra={PUBLIC_KEY_HINT} rules={[{ required: true, whitespace: true, message: '请粘贴设备公钥' }, { max: 1000, message: '最多 1000 个字符' }]}>
+        <Input.TextArea rows={4} placeholder={PUBLIC_KEY_PLACEHOLDER} className="mono" />
+      </Form.Item>
+      <Form.Item name="validFrom" label="启用时间" extra="不填为立即启用；不得早于当前时间（北京时间）。">
+        <DatePicker showTime style={{ width: '100%' }} />
+      </Form.Item>
+    </FormModal>
   );
 }

@@ -1,7 +1,5 @@
-import { Alert, App, Form, Input, Modal, Select } from 'antd';
-import { useState } from 'react';
-import { errorMessage } from '../../api.ts';
-import { showFieldError } from '../../components/formErrors.ts';
+import { App, Form, Input, Select } from 'antd';
+import { FormModal } from '../../components/FormModal.tsx';
 import { RegionTreeSelect } from '../../components/RegionTreeSelect.tsx';
 import { ORGANISATION_TYPE_LABELS } from '../../labels.ts';
 import { ORGANISATION_TYPES, type Organisation, type OrganisationType } from '../../types.ts';
@@ -23,47 +21,23 @@ const blankToNull = (s: string | undefined): string | null => (s && s.trim() ? s
 export function NewOrganisationModal({ open, onClose, onCreated }: { open: boolean; onClose: () => void; onCreated: (o: Organisation) => void }) {
   const { message } = App.useApp();
   const [form] = Form.useForm<FormValues>();
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const type = Form.useWatch('type', form);
 
   const onFinish = async (v: FormValues) => {
-    setSaving(true);
-    setError(null);
-    try {
-      const org = await createOrganisation({
-        name: v.name.trim(),
-        type: v.type,
-        uscc: blankToNull(v.uscc)?.toUpperCase() ?? null,
-        regionCode: v.regionCode,
-        contactName: blankToNull(v.contactName),
-        contactPhone: blankToNull(v.contactPhone),
-      });
-      message.success(`已新建机构「${org.name}」`);
-      onCreated(org);
-    } catch (e) {
-      if (!showFieldError(form, e, FIELDS)) setError(errorMessage(e));
-    } finally {
-      setSaving(false);
-    }
+    const org = await createOrganisation({
+      name: v.name.trim(),
+      type: v.type,
+      uscc: blankToNull(v.uscc)?.toUpperCase() ?? null,
+      regionCode: v.regionCode,
+      contactName: blankToNull(v.contactName),
+      contactPhone: blankToNull(v.contactPhone),
+    });
+    message.success(`已新建机构「${org.name}」`);
+    onCreated(org);
   };
 
   return (
-    <Modal
-      open={open}
-      title="新建机构"
-      okText="保存"
-      cancelText="取消"
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      confirmLoading={saving}
-      destroyOnHidden
-      mask={{ closable: false }}
-      width={600}
-      afterOpenChange={(o) => !o && setError(null)}
-    >
-      {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} /> : null}
-      <Form<FormValues> form={form} layout="vertical" onFinish={onFinish} preserve={false} disabled={saving} name="new-organisation">
+    <FormModal<FormValues> open={open} title="新建机构" form={form} name="new-organisation" fields={FIELDS} onSubmit={onFinish} onClose={onClose} width={600}>
         <Form.Item name="name" label="机构名称" rules={[{ required: true, whitespace: true, message: '请填写机构名称' }, { min: 2, message: '机构名称至少 2 个字符' }, { max: 200, message: '机构名称最多 200 个字符' }]}>
           <Input placeholder="与营业执照或批准文件一致的全称" maxLength={200} />
         </Form.Item>
@@ -88,7 +62,6 @@ export function NewOrganisationModal({ open, onClose, onCreated }: { open: boole
         <Form.Item name="contactPhone" label="联系电话" rules={[{ max: 30, message: '联系电话最多 30 个字符' }]}>
           <Input placeholder="选填，手机号或固定电话（如 0431-88561234）" maxLength={30} />
         </Form.Item>
-      </Form>
-    </Modal>
+    </FormModal>
   );
 }

@@ -1,13 +1,13 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Empty, Flex, Input, Select, Space, Table, Typography } from 'antd';
+import { Button, Select, Space, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { useMe } from '../../auth.tsx';
-import { PageHeader } from '../../components/PageHeader.tsx';
+import { ListPage } from '../../components/ListPage.tsx';
 import { RegionTreeSelect } from '../../components/RegionTreeSelect.tsx';
 import { OrganisationTypeTag, StatusTag } from '../../components/Tags.tsx';
 import { formatDateTime, orDash } from '../../format.ts';
-import { usePagedList } from '../../hooks/usePagedList.ts';
+import { useFilteredList } from '../../hooks/useFilteredList.ts';
 import { ORGANISATION_TYPE_LABELS } from '../../labels.ts';
 import { can } from '../../nav.tsx';
 import { ORGANISATION_TYPES, type Organisation } from '../../types.ts';
@@ -19,12 +19,10 @@ import { OrganisationStatusButton } from './StatusButton.tsx';
 export default function OrganisationsPage() {
   const me = useMe();
   const manage = can.manageOrganisations(me);
-  const [filters, setFilters] = useState<OrganisationFilters>({ q: '' });
-  const [qInput, setQInput] = useState('');
+  const list = useFilteredList(listOrganisations, { q: '' } as OrganisationFilters);
+  const { reload } = list;
   const [detailId, setDetailId] = useState<string | null>(null);
   const [creating, setCreating] = useState(false);
-  const { data, loading, error, page, pageSize, onChange, reload } = usePagedList(listOrganisations, filters);
-  const filtered = filters.q !== '' || filters.type !== undefined || filters.regionCode !== undefined;
 
   const columns: ColumnsType<Organisation> = [
     {
@@ -58,7 +56,8 @@ export default function OrganisationsPage() {
 
   return (
     <>
-      <PageHeader
+      <ListPage<Organisation, OrganisationFilters>
+        list={list}
         title="机构管理"
         description={
           manage
@@ -72,74 +71,39 @@ export default function OrganisationsPage() {
             </Button>
           ) : null
         }
+        search={{ field: 'q', placeholder: '名称或统一社会信用代码', width: 320 }}
+        filters={
+          <>
+            <Select
+              placeholder="机构类型"
+              allowClear
+              style={{ width: 160 }}
+              value={list.filters.type}
+              onChange={(type) => list.set({ type })}
+              options={ORGANISATION_TYPES.map((t) => ({ value: t, label: ORGANISATION_TYPE_LABELS[t] }))}
+            />
+            <RegionTreeSelect
+              placeholder="所在地区"
+              style={{ width: 220 }}
+              rootCode={me.jurisdiction?.code}
+              value={list.filters.regionCode}
+              onChange={(regionCode) => list.set({ regionCode })}
+            />
+          </>
+        }
+        errorTitle="机构列表加载失败"
+        empty="暂无机构"
+        emptyFiltered="没有符合条件的机构"
+        total={(t) => `共 ${t} 个机构`}
+        table={{ rowKey: 'id', columns, scroll: { x: 1100 } }}
       />
-      <Card>
-        <Flex gap={12} wrap className="filter-bar">
-          <Input.Search
-            placeholder="名称或统一社会信用代码"
-            allowClear
-            value={qInput}
-            onChange={(e) => {
-              setQInput(e.target.value);
-              if (e.target.value === '') setFilters((f) => ({ ...f, q: '' }));
-            }}
-            onSearch={(v) => setFilters((f) => ({ ...f, q: v }))}
-            enterButton="查询"
-            style={{ width: 320 }}
-          />
-          <Select
-            placeholder="机构类型"
-            allowClear
-            style={{ width: 160 }}
-            value={filters.type}
-            onChange={(type) => setFilters((f) => ({ ...f, type }))}
-            options={ORGANISATION_TYPES.map((t) => ({ value: t, label: ORGANISATION_TYPE_LABELS[t] }))}
-          />
-          <RegionTreeSelect
-            placeholder="所在地区"
-            style={{ width: 220 }}
-            rootCode={me.jurisdiction?.code}
-            value={filters.regionCode}
-            onChange={(regionCode) => setFilters((f) => ({ ...f, regionCode }))}
-          />
-          {filtered ? (
-            <Button
-              onClick={() => {
-                setQInput('');
-                setFilters({ q: '' });
-              }}
-            >
-              重置
-            </Button>
-          ) : null}
-        </Flex>
-        {error ? <Alert type="error" showIcon title="机构列表加载失败" description={error} style={{ marginBottom: 16 }} action={<Button onClick={reload}>重试</Button>} /> : null}
-        <Table<Organisation>
-          rowKey="id"
-          columns={columns}
-          dataSource={data.items}
-          loading={loading}
-          scroll={{ x: 1100 }}
-          locale={{ emptyText: <Empty description={filtered ? '没有符合条件的机构' : '暂无机构'} /> }}
-          pagination={{
-            current: page,
-            pageSize,
-            total: data.total,
-            showSizeChanger: true,
-            pageSizeOptions: [10, 20, 50, 100],
-            showTotal: (t) => `共 ${t} 个机构`,
-            onChange,
-          }}
-        />
-      </Card>
       <OrganisationDrawer id={detailId} canManage={manage} onClose={() => setDetailId(null)} onChanged={reload} />
       <NewOrganisationModal
         open={creating}
         onClose={() => setCreating(false)}
         onCreated={() => {
           setCreating(false);
-          setQInput('');
-          setFilters({ q: '' });
+          list.reset();
           reload();
         }}
       />

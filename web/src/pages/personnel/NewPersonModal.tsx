@@ -1,10 +1,11 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, DatePicker, Form, Input, Modal, Select } from 'antd';
+import { App, Button, Card, DatePicker, Form, Input, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { useState } from 'react';
-import { ApiError, errorMessage } from '../../api.ts';
+import { ApiError } from '../../api.ts';
 import { useMe } from '../../auth.tsx';
 import { showMappedFieldError } from '../../components/formErrors.ts';
+import { FormModal } from '../../components/FormModal.tsx';
+import { FormProblem } from '../../hooks/useSubmit.ts';
 import { OrganisationSelect } from '../../components/OrganisationSelect.tsx';
 import { toDateString } from '../../format.ts';
 import { PERSONNEL_ROLE_OPTIONS } from '../../labels.ts';
@@ -31,8 +32,6 @@ export function NewPersonModal({ open, onClose, onCreated }: { open: boolean; on
   const me = useMe();
   const { message } = App.useApp();
   const [form] = Form.useForm<FormValues>();
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const own = ownAgencyId(me);
   const pickedAgency = Form.useWatch('agencyId', form);
   const agencyId = own ?? pickedAgency ?? null;
@@ -53,8 +52,6 @@ export function NewPersonModal({ open, onClose, onCreated }: { open: boolean; on
   };
 
   const onFinish = async (v: FormValues) => {
-    setSaving(true);
-    setError(null);
     try {
       const p = await createPerson({
         ...(own ? {} : { agencyId: v.agencyId ?? null }),
@@ -69,77 +66,71 @@ export function NewPersonModal({ open, onClose, onCreated }: { open: boolean; on
       onCreated(p);
     } catch (e) {
       // Registered and active at another agency (部令57号): said under the ID number and above the form.
-      if (e instanceof ApiError && e.code === 'PERSON_ACTIVE_ELSEWHERE') setError(e.message);
-      if (!showError(e)) setError(errorMessage(e));
-    } finally {
-      setSaving(false);
+      if (!(e instanceof ApiError && e.code === 'PERSON_ACTIVE_ELSEWHERE')) throw e;
+      showError(e);
+      throw new FormProblem(e.message);
     }
   };
 
   return (
-    <Modal
+    <FormModal
       open={open}
       title="注册检测人员"
-      okText="保存"
-      cancelText="取消"
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      confirmLoading={saving}
-      destroyOnHidden
-      mask={{ closable: false }}
+      form={form}
+      name="new-person"
+      fields={showError}
+      errorClassName="form-error"
+      onSubmit={onFinish}
+      onClose={onClose}
       width={680}
-      afterOpenChange={(o) => !o && setError(null)}
     >
-      {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} className="form-error" /> : null}
-      <Form<FormValues> form={form} layout="vertical" onFinish={onFinish} preserve={false} disabled={saving} name="new-person">
-        {own ? null : (
-          <Form.Item name="agencyId" label="检测机构" rules={[{ required: true, message: '请选择检测机构' }]}>
-            <OrganisationSelect type="agency" activeOnly placeholder="输入名称搜索检测机构" />
-          </Form.Item>
+      {own ? null : (
+        <Form.Item name="agencyId" label="检测机构" rules={[{ required: true, message: '请选择检测机构' }]}>
+          <OrganisationSelect type="agency" activeOnly placeholder="输入名称搜索检测机构" />
+        </Form.Item>
+      )}
+      <Form.Item name="name" label="姓名" rules={[{ required: true, whitespace: true, message: '请填写姓名' }, { max: 50, message: '最多 50 个字符' }]}>
+        <Input maxLength={50} />
+      </Form.Item>
+      <Form.Item
+        name="residentId"
+        label="身份证号"
+        extra={RESIDENT_ID_HINT}
+        validateDebounce={400}
+        rules={[{ required: true, whitespace: true, message: '请填写身份证号' }, residentIdRule]}
+        normalize={(v: string | undefined) => v?.toUpperCase()}
+      >
+        <Input maxLength={18} placeholder="例如 22010219900817123X" autoComplete="off" className="mono" />
+      </Form.Item>
+      <Form.Item name="roles" label="岗位" rules={[{ required: true, message: '请至少选择一个岗位' }]}>
+        <Select mode="multiple" placeholder="检测人员、复核人员、报告签发人…" options={PERSONNEL_ROLE_OPTIONS} />
+      </Form.Item>
+      <Form.Item name="userId" label="关联平台账号" extra="该人员登录平台所用的账号（本机构账号）；可稍后关联。">
+        <UserLinkSelect organisationId={agencyId} />
+      </Form.Item>
+      <Form.Item name="joinedOn" label="入职日期" extra="不填为今天。">
+        <DatePicker style={{ width: '100%' }} />
+      </Form.Item>
+      <Form.List name="certificates">
+        {(fields, { add, remove }) => (
+          <>
+            {fields.map((f, i) => (
+              <Card
+                key={f.key}
+                size="small"
+                title={`岗位证书 ${i + 1}`}
+                style={{ marginBottom: 12 }}
+                extra={<Button type="text" size="small" icon={<DeleteOutlined />} onClick={() => remove(f.name)} aria-label="删除该证书" />}
+              >
+                <CertificateFields prefix={[f.name]} />
+              </Card>
+            ))}
+            <Button type="dashed" block icon={<PlusOutlined />} onClick={() => add({ kind: 'post' })}>
+              添加岗位证书（可稍后登记）
+            </Button>
+          </>
         )}
-        <Form.Item name="name" label="姓名" rules={[{ required: true, whitespace: true, message: '请填写姓名' }, { max: 50, message: '最多 50 个字符' }]}>
-          <Input maxLength={50} />
-        </Form.Item>
-        <Form.Item
-          name="residentId"
-          label="身份证号"
-          extra={RESIDENT_ID_HINT}
-          validateDebounce={400}
-          rules={[{ required: true, whitespace: true, message: '请填写身份证号' }, residentIdRule]}
-          normalize={(v: string | undefined) => v?.toUpperCase()}
-        >
-          <Input maxLength={18} placeholder="例如 22010219900817123X" autoComplete="off" className="mono" />
-        </Form.Item>
-        <Form.Item name="roles" label="岗位" rules={[{ required: true, message: '请至少选择一个岗位' }]}>
-          <Select mode="multiple" placeholder="检测人员、复核人员、报告签发人…" options={PERSONNEL_ROLE_OPTIONS} />
-        </Form.Item>
-        <Form.Item name="userId" label="关联平台账号" extra="该人员登录平台所用的账号（本机构账号）；可稍后关联。">
-          <UserLinkSelect organisationId={agencyId} />
-        </Form.Item>
-        <Form.Item name="joinedOn" label="入职日期" extra="不填为今天。">
-          <DatePicker style={{ width: '100%' }} />
-        </Form.Item>
-        <Form.List name="certificates">
-          {(fields, { add, remove }) => (
-            <>
-              {fields.map((f, i) => (
-                <Card
-                  key={f.key}
-                  size="small"
-                  title={`岗位证书 ${i + 1}`}
-                  style={{ marginBottom: 12 }}
-                  extra={<Button type="text" size="small" icon={<DeleteOutlined />} onClick={() => remove(f.name)} aria-label="删除该证书" />}
-                >
-                  <CertificateFields prefix={[f.name]} />
-                </Card>
-              ))}
-              <Button type="dashed" block icon={<PlusOutlined />} onClick={() => add({ kind: 'post' })}>
-                添加岗位证书（可稍后登记）
-              </Button>
-            </>
-          )}
-        </Form.List>
-      </Form>
-    </Modal>
+      </Form.List>
+    </FormModal>
   );
 }

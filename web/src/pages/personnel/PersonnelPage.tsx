@@ -1,12 +1,12 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Empty, Flex, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import { Button, Select, Space, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { useMe } from '../../auth.tsx';
 import { OrganisationSelect } from '../../components/OrganisationSelect.tsx';
-import { PageHeader } from '../../components/PageHeader.tsx';
+import { ListPage } from '../../components/ListPage.tsx';
 import { SpecialtyTags } from '../../components/Tags.tsx';
-import { usePagedList } from '../../hooks/usePagedList.ts';
+import { useFilteredList } from '../../hooks/useFilteredList.ts';
 import { PERSONNEL_ROLE_LABELS, PERSONNEL_ROLE_OPTIONS } from '../../labels.ts';
 import { can, ownAgencyId } from '../../nav.tsx';
 import type { Person } from '../../types.ts';
@@ -18,12 +18,10 @@ export default function PersonnelPage() {
   const me = useMe();
   const own = ownAgencyId(me);
   const mayRegister = own ? can.manageAgency(me, own) : me.roles.includes('platform_admin');
-  const [filters, setFilters] = useState<PersonnelFilters>({ q: '', status: 'active' });
-  const [qInput, setQInput] = useState('');
+  const list = useFilteredList(listPersonnel, { q: '', status: 'active' } as PersonnelFilters);
+  const { reload } = list;
   const [detailId, setDetailId] = useState<string | null>(null);
   const [creating, setCreating] = useState(false);
-  const { data, loading, error, page, pageSize, onChange, reload } = usePagedList(listPersonnel, filters);
-  const filtered = filters.q !== '' || filters.role !== undefined || filters.agencyId !== undefined || filters.status !== 'active';
 
   const columns: ColumnsType<Person> = [
     {
@@ -69,7 +67,8 @@ export default function PersonnelPage() {
 
   return (
     <>
-      <PageHeader
+      <ListPage<Person, PersonnelFilters>
+        list={list}
         title="检测人员"
         description={
           own
@@ -83,70 +82,44 @@ export default function PersonnelPage() {
             </Button>
           ) : null
         }
-      />
-      <Card>
-        <Flex gap={12} wrap className="filter-bar">
-          <Input.Search
-            placeholder="姓名"
-            allowClear
-            value={qInput}
-            onChange={(e) => {
-              setQInput(e.target.value);
-              if (e.target.value === '') setFilters((f) => ({ ...f, q: '' }));
-            }}
-            onSearch={(v) => setFilters((f) => ({ ...f, q: v }))}
-            enterButton="查询"
-            style={{ width: 240 }}
-          />
-          {own ? null : (
-            <OrganisationSelect
-              type="agency"
-              placeholder="按检测机构筛选"
-              style={{ width: 280 }}
-              value={filters.agencyId}
-              onChange={(agencyId) => setFilters((f) => ({ ...f, agencyId }))}
+        search={{ field: 'q', placeholder: '姓名', width: 240 }}
+        filters={
+          <>
+            {own ? null : (
+              <OrganisationSelect
+                type="agency"
+                placeholder="按检测机构筛选"
+                style={{ width: 280 }}
+                value={list.filters.agencyId}
+                onChange={(agencyId) => list.set({ agencyId })}
+              />
+            )}
+            <Select
+              placeholder="岗位"
+              allowClear
+              style={{ width: 150 }}
+              value={list.filters.role}
+              onChange={(role) => list.set({ role })}
+              options={PERSONNEL_ROLE_OPTIONS}
             />
-          )}
-          <Select
-            placeholder="岗位"
-            allowClear
-            style={{ width: 150 }}
-            value={filters.role}
-            onChange={(role) => setFilters((f) => ({ ...f, role }))}
-            options={PERSONNEL_ROLE_OPTIONS}
-          />
-          <Select
-            style={{ width: 130 }}
-            value={filters.status ?? 'all'}
-            onChange={(s: 'active' | 'left' | 'all') => setFilters((f) => ({ ...f, status: s === 'all' ? undefined : s }))}
-            options={[
-              { value: 'active', label: '在职' },
-              { value: 'left', label: '已离职' },
-              { value: 'all', label: '全部状态' },
-            ]}
-          />
-          {filtered ? (
-            <Button
-              onClick={() => {
-                setQInput('');
-                setFilters({ q: '', status: 'active' });
-              }}
-            >
-              重置
-            </Button>
-          ) : null}
-        </Flex>
-        {error ? <Alert type="error" showIcon title="人员列表加载失败" description={error} style={{ marginBottom: 16 }} action={<Button onClick={reload}>重试</Button>} /> : null}
-        <Table<Person>
-          rowKey="id"
-          columns={columns}
-          dataSource={data.items}
-          loading={loading}
-          scroll={{ x: 1200 }}
-          locale={{ emptyText: <Empty description={filtered ? '没有符合条件的人员' : '暂无注册人员'} /> }}
-          pagination={{ current: page, pageSize, total: data.total, showSizeChanger: true, pageSizeOptions: [10, 20, 50, 100], showTotal: (t) => `共 ${t} 人`, onChange }}
-        />
-      </Card>
+            <Select
+              style={{ width: 130 }}
+              value={list.filters.status ?? 'all'}
+              onChange={(s: 'active' | 'left' | 'all') => list.set({ status: s === 'all' ? undefined : s })}
+              options={[
+                { value: 'active', label: '在职' },
+                { value: 'left', label: '已离职' },
+                { value: 'all', label: '全部状态' },
+              ]}
+            />
+          </>
+        }
+        errorTitle="人员列表加载失败"
+        empty="暂无注册人员"
+        emptyFiltered="没有符合条件的人员"
+        total={(t) => `共 ${t} 人`}
+        table={{ rowKey: 'id', columns, scroll: { x: 1200 } }}
+      />
       <PersonDrawer id={detailId} onClose={() => setDetailId(null)} onChanged={reload} />
       {mayRegister ? (
         <NewPersonModal

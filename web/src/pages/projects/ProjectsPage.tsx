@@ -1,13 +1,13 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Empty, Flex, Input, Table, Typography } from 'antd';
+import { Button, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { useMe } from '../../auth.tsx';
-import { PageHeader } from '../../components/PageHeader.tsx';
+import { ListPage } from '../../components/ListPage.tsx';
 import { RegionTreeSelect } from '../../components/RegionTreeSelect.tsx';
 import { formatDateTime } from '../../format.ts';
-import { usePagedList } from '../../hooks/usePagedList.ts';
+import { useFilteredList } from '../../hooks/useFilteredList.ts';
 import { can } from '../../nav.tsx';
 import type { OrgRef, Project } from '../../types.ts';
 import { listProjects, type ProjectFilters } from './api.ts';
@@ -25,11 +25,8 @@ function scopeText(me: ReturnType<typeof useMe>): string {
 export default function ProjectsPage() {
   const me = useMe();
   const navigate = useNavigate();
-  const [filters, setFilters] = useState<ProjectFilters>({ q: '' });
-  const [qInput, setQInput] = useState('');
+  const list = useFilteredList(listProjects, { q: '' } as ProjectFilters);
   const [creating, setCreating] = useState(false);
-  const { data, loading, error, page, pageSize, onChange, reload } = usePagedList(listProjects, filters);
-  const filtered = filters.q !== '' || filters.regionCode !== undefined;
 
   const columns: ColumnsType<Project> = [
     {
@@ -51,7 +48,8 @@ export default function ProjectsPage() {
 
   return (
     <>
-      <PageHeader
+      <ListPage<Project, ProjectFilters>
+        list={list}
         title="工程项目"
         description={scopeText(me)}
         extra={
@@ -61,44 +59,16 @@ export default function ProjectsPage() {
             </Button>
           ) : null
         }
+        search={{ field: 'q', placeholder: '项目名称或施工许可证号', width: 320 }}
+        filters={
+          <RegionTreeSelect placeholder="所在地区" style={{ width: 220 }} rootCode={me.jurisdiction?.code} value={list.filters.regionCode} onChange={(regionCode) => list.set({ regionCode })} />
+        }
+        errorTitle="项目列表加载失败"
+        empty="暂无工程项目"
+        emptyFiltered="没有符合条件的项目"
+        total={(t) => `共 ${t} 个项目`}
+        table={{ rowKey: 'id', columns, scroll: { x: 1350 } }}
       />
-      <Card>
-        <Flex gap={12} wrap className="filter-bar">
-          <Input.Search
-            placeholder="项目名称或施工许可证号"
-            allowClear
-            value={qInput}
-            onChange={(e) => {
-              setQInput(e.target.value);
-              if (e.target.value === '') setFilters((f) => ({ ...f, q: '' }));
-            }}
-            onSearch={(v) => setFilters((f) => ({ ...f, q: v }))}
-            enterButton="查询"
-            style={{ width: 320 }}
-          />
-          <RegionTreeSelect placeholder="所在地区" style={{ width: 220 }} rootCode={me.jurisdiction?.code} value={filters.regionCode} onChange={(regionCode) => setFilters((f) => ({ ...f, regionCode }))} />
-          {filtered ? (
-            <Button
-              onClick={() => {
-                setQInput('');
-                setFilters({ q: '' });
-              }}
-            >
-              重置
-            </Button>
-          ) : null}
-        </Flex>
-        {error ? <Alert type="error" showIcon title="项目列表加载失败" description={error} style={{ marginBottom: 16 }} action={<Button onClick={reload}>重试</Button>} /> : null}
-        <Table<Project>
-          rowKey="id"
-          columns={columns}
-          dataSource={data.items}
-          loading={loading}
-          scroll={{ x: 1350 }}
-          locale={{ emptyText: <Empty description={filtered ? '没有符合条件的项目' : '暂无工程项目'} /> }}
-          pagination={{ current: page, pageSize, total: data.total, showSizeChanger: true, pageSizeOptions: [10, 20, 50, 100], showTotal: (t) => `共 ${t} 个项目`, onChange }}
-        />
-      </Card>
       <NewProjectModal
         open={creating}
         onClose={() => setCreating(false)}

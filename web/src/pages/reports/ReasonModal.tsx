@@ -1,7 +1,6 @@
-import { Alert, App, Form, Input, Modal, Typography } from 'antd';
-import { useState } from 'react';
-import { errorMessage } from '../../api.ts';
-import { showFieldError } from '../../components/formErrors.ts';
+import { App, Form, Typography } from 'antd';
+import { FormModal } from '../../components/FormModal.tsx';
+import { ReasonItem } from '../../components/ReasonItem.tsx';
 import { useRetained } from '../../hooks/useRetained.ts';
 import { revokeReport, supersedeReport, type Report } from './api.ts';
 
@@ -28,47 +27,30 @@ const TEXT: Record<ReasonAction, { title: string; ok: string; label: string; don
 export function ReasonModal({ report, action, onClose, onDone }: { report: Report | null; action: ReasonAction; onClose: () => void; onDone: (r: Report) => void }) {
   const { message } = App.useApp();
   const [form] = Form.useForm<{ reason: string }>();
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const shown = useRetained(report);
   const t = TEXT[action];
 
   const onFinish = async (v: { reason: string }) => {
     if (!report) return;
-    setSaving(true);
-    setError(null);
-    try {
-      const r = action === 'revoke' ? await revokeReport(report.id, v.reason.trim()) : await supersedeReport(report.id, v.reason.trim());
-      message.success(action === 'supersede' ? `${t.done} ${r.reportNumber}` : t.done);
-      onDone(r);
-    } catch (e) {
-      if (!showFieldError(form, e, ['reason'])) setError(errorMessage(e));
-    } finally {
-      setSaving(false);
-    }
+    const r = action === 'revoke' ? await revokeReport(report.id, v.reason.trim()) : await supersedeReport(report.id, v.reason.trim());
+    message.success(action === 'supersede' ? `${t.done} ${r.reportNumber}` : t.done);
+    onDone(r);
   };
 
   return (
-    <Modal
+    <FormModal<{ reason: string }>
       open={report !== null}
       title={t.title}
       okText={t.ok}
-      okButtonProps={{ danger: action === 'revoke' }}
-      cancelText="取消"
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      confirmLoading={saving}
-      destroyOnHidden
-      mask={{ closable: false }}
-      afterOpenChange={(o) => !o && setError(null)}
+      danger={action === 'revoke'}
+      form={form}
+      name={`report-${action}`}
+      fields={['reason']}
+      onSubmit={onFinish}
+      onClose={onClose}
+      intro={shown ? <Typography.Paragraph>{t.explain(shown)}</Typography.Paragraph> : null}
     >
-      {shown ? <Typography.Paragraph>{t.explain(shown)}</Typography.Paragraph> : null}
-      {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} /> : null}
-      <Form form={form} layout="vertical" onFinish={onFinish} preserve={false} disabled={saving} name={`report-${action}`}>
-        <Form.Item name="reason" label={t.label} rules={[{ required: true, whitespace: true, message: `请填写${t.label}` }, { min: 2, message: '至少 2 个字符' }, { max: 500, message: '最多 500 个字符' }]}>
-          <Input.TextArea rows={3} maxLength={500} showCount />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <ReasonItem label={t.label} />
+    </FormModal>
   );
 }

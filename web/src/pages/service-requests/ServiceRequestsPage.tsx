@@ -1,172 +1,116 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, DatePicker, Descriptions, Empty, Flex, Form, Input, Modal, Select, Space, Table, Tag } from 'antd';
+import { App, Button, DatePicker, Descriptions, Form, Input, Select, Space, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
-import { errorMessage } from '../../api.ts';
 import { useMe } from '../../auth.tsx';
-import { showFieldError } from '../../components/formErrors.ts';
-import { PageHeader } from '../../components/PageHeader.tsx';
+import { FormModal } from '../../components/FormModal.tsx';
+import { ListPage } from '../../components/ListPage.tsx';
 import { ProjectSelect } from '../../components/ProjectSelect.tsx';
 import { formatDateTime, orDash, TIME_ZONE, todayBeijing } from '../../format.ts';
-import { usePagedList } from '../../hooks/usePagedList.ts';
+import { useFilteredList } from '../../hooks/useFilteredList.ts';
 import { inspectorCandidates, type Officer } from '../random-draws/api.ts';
 import { closeRequest, fileRequest, listRequests, scheduleVisit, TYPE_OPTIONS, type Filters, type RequestType, type ServiceRequest } from './api.ts';
 
 const STATUS_COLORS: Record<ServiceRequest['status'], string> = { requested: 'orange', scheduled: 'blue', closed: 'green' };
 
+type FileValues = { type: RequestType; description: string; projectId?: string; contactPhone?: string };
+
 function FileModal({ open, onClose, onFiled }: { open: boolean; onClose: () => void; onFiled: () => void }) {
   const { message } = App.useApp();
-  const [form] = Form.useForm<{ type: RequestType; description: string; projectId?: string; contactPhone?: string }>();
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const [form] = Form.useForm<FileValues>();
+  const onFinish = async (v: FileValues) => {
+    await fileRequest({ type: v.type, description: v.description.trim(), projectId: v.projectId ?? null, contactPhone: v.contactPhone?.trim() || null });
+    message.success('已提交服务请求，住建部门将安排走访');
+    onFiled();
+  };
   return (
-    <Modal
-      title="提出靠前服务请求"
+    <FormModal<FileValues>
       open={open}
-      onCancel={onClose}
-      onOk={() => form.submit()}
+      title="提出靠前服务请求"
       okText="提交"
-      confirmLoading={saving}
-      destroyOnHidden
-      // Cleared after closing, not on opening: a reset at the end of the opening animation would wipe early typing.
-      afterOpenChange={(o) => {
-        if (!o) {
-          form.resetFields();
-          setError(null);
-        }
-      }}
+      form={form}
+      fields={['type', 'description', 'projectId', 'contactPhone']}
+      onSubmit={onFinish}
+      onClose={onClose}
+      initialValues={{ type: 'equipment_connection' }}
     >
-      {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} /> : null}
-      <Form
-        form={form}
-        layout="vertical"
-        initialValues={{ type: 'equipment_connection' }}
-        onFinish={async (v) => {
-          setSaving(true);
-          setError(null);
-          try {
-            await fileRequest({ type: v.type, description: v.description.trim(), projectId: v.projectId ?? null, contactPhone: v.contactPhone?.trim() || null });
-            message.success('已提交服务请求，住建部门将安排走访');
-            onFiled();
-          } catch (e) {
-            if (!showFieldError(form, e, ['type', 'description', 'projectId', 'contactPhone'])) setError(errorMessage(e));
-          } finally {
-            setSaving(false);
-          }
-        }}
-      >
-        <Form.Item name="type" label="请求类型" rules={[{ required: true }]}>
-          <Select id="request-type" options={TYPE_OPTIONS} />
-        </Form.Item>
-        <Form.Item name="description" label="需要协助的事项" rules={[{ required: true, min: 2, message: '请描述需要协助的事项' }]}>
-          <Input.TextArea id="request-description" rows={4} maxLength={2000} showCount />
-        </Form.Item>
-        <Form.Item name="projectId" label="相关工程项目（可不选，不选时由本机构所在地住建部门受理）">
-          <ProjectSelect placeholder="选择工程项目" />
-        </Form.Item>
-        <Form.Item name="contactPhone" label="联系电话">
-          <Input maxLength={40} />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <Form.Item name="type" label="请求类型" rules={[{ required: true }]}>
+        <Select id="request-type" options={TYPE_OPTIONS} />
+      </Form.Item>
+      <Form.Item name="description" label="需要协助的事项" rules={[{ required: true, min: 2, message: '请描述需要协助的事项' }]}>
+        <Input.TextArea id="request-description" rows={4} maxLength={2000} showCount />
+      </Form.Item>
+      <Form.Item name="projectId" label="相关工程项目（可不选，不选时由本机构所在地住建部门受理）">
+        <ProjectSelect placeholder="选择工程项目" />
+      </Form.Item>
+      <Form.Item name="contactPhone" label="联系电话">
+        <Input maxLength={40} />
+      </Form.Item>
+    </FormModal>
   );
 }
 
+type ScheduleValues = { visitDate: Dayjs; officerId: string };
+
 function ScheduleModal({ request, onClose, onDone }: { request: ServiceRequest | null; onClose: () => void; onDone: () => void }) {
   const { message } = App.useApp();
-  const [form] = Form.useForm<{ visitDate: Dayjs; officerId: string }>();
+  const [form] = Form.useForm<ScheduleValues>();
   const [officers, setOfficers] = useState<Officer[]>([]);
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     if (request) inspectorCandidates().then(setOfficers, () => setOfficers([]));
   }, [request]);
+  const onFinish = async (v: ScheduleValues) => {
+    if (!request) return;
+    await scheduleVisit(request.id, { visitDate: v.visitDate.format('YYYY-MM-DD'), officerId: v.officerId });
+    message.success('已安排走访');
+    onDone();
+  };
   return (
-    <Modal
-      title="安排走访"
+    <FormModal<ScheduleValues>
       open={request !== null}
-      onCancel={onClose}
-      onOk={() => form.submit()}
+      title="安排走访"
       okText="安排"
-      confirmLoading={saving}
-      destroyOnHidden
-      // Cleared after closing, not on opening: a reset at the end of the opening animation would wipe early typing.
-      afterOpenChange={(o) => {
-        if (!o) {
-          form.resetFields();
-          setError(null);
-        }
-      }}
+      form={form}
+      fields={['visitDate', 'officerId']}
+      onSubmit={onFinish}
+      onClose={onClose}
+      initialValues={{ visitDate: dayjs.tz(todayBeijing(), TIME_ZONE).add(1, 'day') }}
     >
-      {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} /> : null}
-      <Form
-        form={form}
-        layout="vertical"
-        initialValues={{ visitDate: dayjs.tz(todayBeijing(), TIME_ZONE).add(1, 'day') }}
-        onFinish={async (v) => {
-          if (!request) return;
-          setSaving(true);
-          setError(null);
-          try {
-            await scheduleVisit(request.id, { visitDate: v.visitDate.format('YYYY-MM-DD'), officerId: v.officerId });
-            message.success('已安排走访');
-            onDone();
-          } catch (e) {
-            if (!showFieldError(form, e, ['visitDate', 'officerId'])) setError(errorMessage(e));
-          } finally {
-            setSaving(false);
-          }
-        }}
-      >
-        <Form.Item name="visitDate" label="走访日期" rules={[{ required: true }]}>
-          <DatePicker id="visit-date" disabledDate={(d) => d.format('YYYY-MM-DD') < todayBeijing()} />
-        </Form.Item>
-        <Form.Item name="officerId" label="走访人员" rules={[{ required: true, message: '请选择走访人员' }]}>
-          <Select id="visit-officer" placeholder="选择监管人员" options={officers.map((o) => ({ value: o.id, label: `${o.name}（${o.departmentName}）` }))} />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <Form.Item name="visitDate" label="走访日期" rules={[{ required: true }]}>
+        <DatePicker id="visit-date" disabledDate={(d) => d.format('YYYY-MM-DD') < todayBeijing()} />
+      </Form.Item>
+      <Form.Item name="officerId" label="走访人员" rules={[{ required: true, message: '请选择走访人员' }]}>
+        <Select id="visit-officer" placeholder="选择监管人员" options={officers.map((o) => ({ value: o.id, label: `${o.name}（${o.departmentName}）` }))} />
+      </Form.Item>
+    </FormModal>
   );
 }
 
 function CloseModal({ request, onClose, onDone }: { request: ServiceRequest | null; onClose: () => void; onDone: () => void }) {
   const { message } = App.useApp();
-  const [note, setNote] = useState('');
-  const [saving, setSaving] = useState(false);
+  const [form] = Form.useForm<{ note: string }>();
+  const note = (Form.useWatch('note', form) as string | undefined) ?? '';
+  const onFinish = async (v: { note: string }) => {
+    if (!request) return;
+    await closeRequest(request.id, v.note.trim());
+    message.success('已办结');
+    onDone();
+  };
   return (
-    <Modal
-      title="办结服务请求"
-      open={request !== null}
-      onCancel={onClose}
-      okText="办结"
-      confirmLoading={saving}
-      okButtonProps={{ disabled: note.trim().length < 2 }}
-      afterOpenChange={(o) => !o && setNote('')}
-      onOk={async () => {
-        if (!request) return;
-        setSaving(true);
-        try {
-          await closeRequest(request.id, note.trim());
-          message.success('已办结');
-          onDone();
-        } catch (e) {
-          message.error(errorMessage(e));
-        } finally {
-          setSaving(false);
-        }
-      }}
-    >
-      <Input.TextArea id="close-note" rows={4} maxLength={2000} showCount value={note} onChange={(e) => setNote(e.target.value)} placeholder="办理情况" />
-    </Modal>
+    <FormModal<{ note: string }> open={request !== null} title="办结服务请求" okText="办结" okDisabled={note.trim().length < 2} form={form} fields={['note']} onSubmit={onFinish} onClose={onClose}>
+      <Form.Item name="note" noStyle>
+        <Input.TextArea id="close-note" rows={4} maxLength={2000} showCount placeholder="办理情况" />
+      </Form.Item>
+    </FormModal>
   );
 }
 
 /** 靠前服务 (三(二)): agencies ask for help; the department of the area schedules a visit and closes the request. */
 export default function ServiceRequestsPage() {
   const me = useMe();
-  const [filters, setFilters] = useState<Filters>({});
-  const { data, loading, error, page, pageSize, onChange, reload } = usePagedList(listRequests, filters);
+  const list = useFilteredList(listRequests, {} as Filters);
+  const { reload } = list;
   const [filing, setFiling] = useState(false);
   const [scheduling, setScheduling] = useState<ServiceRequest | null>(null);
   const [closing, setClosing] = useState<ServiceRequest | null>(null);
@@ -201,7 +145,8 @@ export default function ServiceRequestsPage() {
 
   return (
     <>
-      <PageHeader
+      <ListPage<ServiceRequest, Filters>
+        list={list}
         title="靠前服务"
         description={
           agency
@@ -215,20 +160,21 @@ export default function ServiceRequestsPage() {
             </Button>
           ) : null
         }
-      />
-      <Card>
-        <Flex gap={12} className="filter-bar">
-          <Select placeholder="状态" allowClear style={{ width: 140 }} value={filters.status} onChange={(status: Filters['status']) => setFilters((f) => ({ ...f, status }))} options={[{ value: 'requested', label: '待安排' }, { value: 'scheduled', label: '已安排走访' }, { value: 'closed', label: '已办结' }]} />
-          <Select placeholder="类型" allowClear style={{ width: 140 }} value={filters.type} onChange={(type: Filters['type']) => setFilters((f) => ({ ...f, type }))} options={TYPE_OPTIONS} />
-        </Flex>
-        {error ? <Alert type="error" showIcon title="服务请求加载失败" description={error} style={{ marginBottom: 16 }} action={<Button onClick={reload}>重试</Button>} /> : null}
-        <Table<ServiceRequest>
-          rowKey="id"
-          columns={columns}
-          dataSource={data.items}
-          loading={loading}
-          scroll={{ x: 1100 }}
-          expandable={{
+        filters={
+          <>
+            <Select placeholder="状态" allowClear style={{ width: 140 }} value={list.filters.status} onChange={(status: Filters['status']) => list.set({ status })} options={[{ value: 'requested', label: '待安排' }, { value: 'scheduled', label: '已安排走访' }, { value: 'closed', label: '已办结' }]} />
+            <Select placeholder="类型" allowClear style={{ width: 140 }} value={list.filters.type} onChange={(type: Filters['type']) => list.set({ type })} options={TYPE_OPTIONS} />
+          </>
+        }
+        errorTitle="服务请求加载失败"
+        empty="暂无服务请求"
+        emptyFiltered="没有符合条件的服务请求"
+        total={(t) => `共 ${t} 条`}
+        table={{
+          rowKey: 'id',
+          columns,
+          scroll: { x: 1100 },
+          expandable: {
             expandedRowRender: (r) => (
               <Descriptions size="small" bordered column={2}>
                 <Descriptions.Item label="事项" span={2}>{r.description}</Descriptions.Item>
@@ -239,11 +185,9 @@ export default function ServiceRequestsPage() {
                 <Descriptions.Item label="办理情况" span={2}>{orDash(r.closeNote)}</Descriptions.Item>
               </Descriptions>
             ),
-          }}
-          locale={{ emptyText: <Empty description="暂无服务请求" /> }}
-          pagination={{ current: page, pageSize, total: data.total, showTotal: (t) => `共 ${t} 条`, onChange }}
-        />
-      </Card>
+          },
+        }}
+      />
       <FileModal open={filing} onClose={() => setFiling(false)} onFiled={() => { setFiling(false); reload(); }} />
       <ScheduleModal request={scheduling} onClose={() => setScheduling(null)} onDone={() => { setScheduling(null); reload(); }} />
       <CloseModal request={closing} onClose={() => setClosing(null)} onDone={() => { setClosing(null); reload(); }} />

@@ -1,15 +1,15 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, DatePicker, Descriptions, Drawer, Empty, Flex, Form, Input, Modal, Select, Skeleton, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, DatePicker, Descriptions, Drawer, Flex, Form, Input, Select, Skeleton, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useCallback, useEffect, useState } from 'react';
 import { errorMessage } from '../../api.ts';
 import { useMe } from '../../auth.tsx';
-import { showFieldError } from '../../components/formErrors.ts';
-import { PageHeader } from '../../components/PageHeader.tsx';
+import { FormModal } from '../../components/FormModal.tsx';
+import { ListPage } from '../../components/ListPage.tsx';
 import { RegionTreeSelect } from '../../components/RegionTreeSelect.tsx';
 import { formatDateTime, TIME_ZONE, todayBeijing } from '../../format.ts';
-import { usePagedList } from '../../hooks/usePagedList.ts';
+import { useFilteredList } from '../../hooks/useFilteredList.ts';
 import { SPECIALTY_OPTIONS } from '../../labels.ts';
 import type { Finding } from '../random-draws/api.ts';
 import { FindingsTable } from '../random-draws/DrawDrawer.tsx';
@@ -27,75 +27,72 @@ interface NewValues {
 function NewCampaignModal({ open, onClose, onOpened }: { open: boolean; onClose: () => void; onOpened: (c: Campaign) => void }) {
   const me = useMe();
   const [form] = Form.useForm<NewValues>();
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const [kinds, setKinds] = useState<{ code: string; label: string }[]>([]);
   useEffect(() => {
     if (open) anomalyKinds().then(setKinds, () => setKinds([]));
   }, [open]);
   const today = dayjs.tz(todayBeijing(), TIME_ZONE);
+  const onFinish = async (v: NewValues) => {
+    onOpened(
+      await openCampaign({
+        title: v.title.trim(),
+        regionCode: v.regionCode,
+        specialty: v.specialty ?? null,
+        periodFrom: v.period[0].format('YYYY-MM-DD'),
+        periodTo: v.period[1].format('YYYY-MM-DD'),
+        anomalyKind: v.anomalyKind ?? null,
+      }),
+    );
+  };
   return (
-    <Modal
-      title="开展专项检查"
+    <FormModal<NewValues>
       open={open}
-      onCancel={onClose}
-      onOk={() => form.submit()}
+      title="开展专项检查"
       okText="生成检查清单"
-      confirmLoading={saving}
-      destroyOnHidden
+      form={form}
+      fields={['title', 'regionCode', 'specialty', 'anomalyKind']}
+      onSubmit={onFinish}
+      onClose={onClose}
       width={600}
-      // Cleared after closing, not on opening: a reset at the end of the opening animation would wipe early typing.
-      afterOpenChange={(o) => {
-        if (!o) {
-          form.resetFields();
-          setError(null);
-        }
-      }}
+      initialValues={{ regionCode: me.jurisdiction?.code, period: [today.subtract(30, 'day'), today] }}
+      intro={<Alert type="info" showIcon style={{ marginBottom: 12 }} title="检查清单在开展时按条件生成并冻结，此后新开启的批次不再加入。" />}
     >
-      <Alert type="info" showIcon style={{ marginBottom: 12 }} title="检查清单在开展时按条件生成并冻结，此后新开启的批次不再加入。" />
-      {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} /> : null}
-      <Form
-        form={form}
-        layout="vertical"
-        initialValues={{ regionCode: me.jurisdiction?.code, period: [today.subtract(30, 'day'), today] }}
-        onFinish={async (v) => {
-          setSaving(true);
-          setError(null);
-          try {
-            onOpened(
-              await openCampaign({
-                title: v.title.trim(),
-                regionCode: v.regionCode,
-                specialty: v.specialty ?? null,
-                periodFrom: v.period[0].format('YYYY-MM-DD'),
-                periodTo: v.period[1].format('YYYY-MM-DD'),
-                anomalyKind: v.anomalyKind ?? null,
-              }),
-            );
-          } catch (e) {
-            if (!showFieldError(form, e, ['title', 'regionCode', 'specialty', 'anomalyKind'])) setError(errorMessage(e));
-          } finally {
-            setSaving(false);
-          }
-        }}
-      >
-        <Form.Item name="title" label="检查名称" rules={[{ required: true, min: 2, message: '请填写检查名称' }]}>
-          <Input id="campaign-title" maxLength={200} placeholder="如：主体结构回弹检测专项检查" />
-        </Form.Item>
-        <Form.Item name="regionCode" label="辖区" rules={[{ required: true }]}>
-          <RegionTreeSelect rootCode={me.jurisdiction?.code} allowClear={false} />
-        </Form.Item>
-        <Form.Item name="specialty" label="专项（不选为全部）">
-          <Select allowClear options={SPECIALTY_OPTIONS} placeholder="全部专项" />
-        </Form.Item>
-        <Form.Item name="period" label="批次开启时段" rules={[{ required: true }]}>
-          <DatePicker.RangePicker allowClear={false} />
-        </Form.Item>
-        <Form.Item name="anomalyKind" label="异常类型（不选为全部批次）">
-          <Select allowClear showSearch={{ optionFilterProp: 'label' }} options={kinds.map((k) => ({ value: k.code, label: k.label }))} placeholder="仅列入有此类异常的批次" />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <Form.Item name="title" label="检查名称" rules={[{ required: true, min: 2, message: '请填写检查名称' }]}>
+        <Input id="campaign-title" maxLength={200} placeholder="如：主体结构回弹检测专项检查" />
+      </Form.Item>
+      <Form.Item name="regionCode" label="辖区" rules={[{ required: true }]}>
+        <RegionTreeSelect rootCode={me.jurisdiction?.code} allowClear={false} />
+      </Form.Item>
+      <Form.Item name="specialty" label="专项（不选为全部）">
+        <Select allowClear options={SPECIALTY_OPTIONS} placeholder="全部专项" />
+      </Form.Item>
+      <Form.Item name="period" label="批次开启时段" rules={[{ required: true }]}>
+        <DatePicker.RangePicker allowClear={false} />
+      </Form.Item>
+      <Form.Item name="anomalyKind" label="异常类型（不选为全部批次）">
+        <Select allowClear showSearch={{ optionFilterProp: 'label' }} options={kinds.map((k) => ({ value: k.code, label: k.label }))} placeholder="仅列入有此类异常的批次" />
+      </Form.Item>
+    </FormModal>
+  );
+}
+
+/** 结束专项检查 with its summary. */
+function CloseCampaignModal({ campaign, onClose, onClosed }: { campaign: Campaign | null; onClose: () => void; onClosed: (c: Campaign) => void }) {
+  const { message } = App.useApp();
+  const [form] = Form.useForm<{ summary: string }>();
+  const summary = (Form.useWatch('summary', form) as string | undefined) ?? '';
+  const onFinish = async (v: { summary: string }) => {
+    if (!campaign) return;
+    const c = await closeCampaign(campaign.id, v.summary.trim());
+    message.success('专项检查已结束');
+    onClosed(c);
+  };
+  return (
+    <FormModal<{ summary: string }> open={campaign !== null} title="结束专项检查" okText="结束并保存总结" okDisabled={summary.trim().length < 2} form={form} fields={['summary']} onSubmit={onFinish} onClose={onClose}>
+      <Form.Item name="summary" noStyle>
+        <Input.TextArea rows={5} maxLength={5000} showCount placeholder="检查总结：检查范围、发现的问题与处理情况" />
+      </Form.Item>
+    </FormModal>
   );
 }
 
@@ -107,7 +104,6 @@ function CampaignDrawer({ id, onClose, onChanged }: { id: string | null; onClose
   const [findingFor, setFindingFor] = useState<WorklistItem | null>(null);
   const [converting, setConverting] = useState<Finding | null>(null);
   const [closing, setClosing] = useState(false);
-  const [summary, setSummary] = useState('');
 
   const load = useCallback(async () => {
     if (!id) return;
@@ -189,26 +185,15 @@ function CampaignDrawer({ id, onClose, onChanged }: { id: string | null; onClose
         }}
       />
       <ViolationModal finding={converting} onClose={() => setConverting(null)} onDone={() => { setConverting(null); void load(); }} />
-      <Modal
-        title="结束专项检查"
-        open={closing}
-        onCancel={() => setClosing(false)}
-        okText="结束并保存总结"
-        okButtonProps={{ disabled: summary.trim().length < 2 }}
-        onOk={async () => {
-          if (!c) return;
-          try {
-            setC(await closeCampaign(c.id, summary.trim()));
-            setClosing(false);
-            message.success('专项检查已结束');
-            onChanged();
-          } catch (e) {
-            message.error(errorMessage(e));
-          }
+      <CloseCampaignModal
+        campaign={closing ? c : null}
+        onClose={() => setClosing(false)}
+        onClosed={(closed) => {
+          setC(closed);
+          setClosing(false);
+          onChanged();
         }}
-      >
-        <Input.TextArea rows={5} maxLength={5000} showCount value={summary} onChange={(e) => setSummary(e.target.value)} placeholder="检查总结：检查范围、发现的问题与处理情况" />
-      </Modal>
+      />
     </Drawer>
   );
 }
@@ -216,8 +201,8 @@ function CampaignDrawer({ id, onClose, onChanged }: { id: string | null; onClose
 /** 专项检查: campaigns over a specialty, region, period and anomaly type, with a frozen worklist, findings and a summary. */
 export default function SpecialCampaignsPage() {
   const me = useMe();
-  const [filters, setFilters] = useState<{ status?: 'open' | 'closed' }>({});
-  const { data, loading, error, page, pageSize, onChange, reload } = usePagedList(listCampaigns, filters);
+  const list = useFilteredList(listCampaigns, {} as { status?: 'open' | 'closed' });
+  const { reload } = list;
   const [creating, setCreating] = useState(false);
   const [openId, setOpenId] = useState<string | null>(null);
   const columns: ColumnsType<CampaignSummary> = [
@@ -230,7 +215,8 @@ export default function SpecialCampaignsPage() {
   ];
   return (
     <>
-      <PageHeader
+      <ListPage<CampaignSummary, { status?: 'open' | 'closed' }>
+        list={list}
         title="专项检查"
         description="按专项、辖区、时段与异常类型开展专项检查：生成并冻结检查清单，逐批记录检查发现，结束时填写总结。"
         extra={
@@ -240,28 +226,22 @@ export default function SpecialCampaignsPage() {
             </Button>
           ) : null
         }
-      />
-      <Card>
-        <Flex gap={12} className="filter-bar">
+        filters={
           <Select
             placeholder="状态"
             allowClear
             style={{ width: 140 }}
-            value={filters.status}
-            onChange={(status: 'open' | 'closed' | undefined) => setFilters({ status })}
+            value={list.filters.status}
+            onChange={(status: 'open' | 'closed' | undefined) => list.set({ status })}
             options={[{ value: 'open', label: '进行中' }, { value: 'closed', label: '已结束' }]}
           />
-        </Flex>
-        {error ? <Alert type="error" showIcon title="专项检查加载失败" description={error} style={{ marginBottom: 16 }} action={<Button onClick={reload}>重试</Button>} /> : null}
-        <Table<CampaignSummary>
-          rowKey="id"
-          columns={columns}
-          dataSource={data.items}
-          loading={loading}
-          locale={{ emptyText: <Empty description="暂无专项检查" /> }}
-          pagination={{ current: page, pageSize, total: data.total, showTotal: (t) => `共 ${t} 项`, onChange }}
-        />
-      </Card>
+        }
+        errorTitle="专项检查加载失败"
+        empty="暂无专项检查"
+        emptyFiltered="没有符合条件的专项检查"
+        total={(t) => `共 ${t} 项`}
+        table={{ rowKey: 'id', columns }}
+      />
       <NewCampaignModal
         open={creating}
         onClose={() => setCreating(false)}

@@ -1,8 +1,8 @@
-import { Alert, App, Form, Modal, Select, Typography } from 'antd';
+import { App, Form, Select, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { errorMessage } from '../../api.ts';
 import { useMe } from '../../auth.tsx';
-import { showFieldError } from '../../components/formErrors.ts';
+import { FormModal } from '../../components/FormModal.tsx';
 import { roleLabel } from '../../labels.ts';
 import { useRetained } from '../../hooks/useRetained.ts';
 import type { OrganisationType, Role, User } from '../../types.ts';
@@ -16,7 +16,6 @@ export function EditRolesModal({ user, onClose, onSaved }: { user: User | null; 
   const [form] = Form.useForm<{ roles: Role[] }>();
   const shown = useRetained(user);
   const [orgType, setOrgType] = useState<OrganisationType | null | undefined>(undefined);
-  const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
@@ -44,44 +43,34 @@ export function EditRolesModal({ user, onClose, onSaved }: { user: User | null; 
 
   const onFinish = async (v: { roles: Role[] }) => {
     if (!user) return;
-    setSaving(true);
-    setError(null);
-    try {
-      const saved = await setUserRoles(user.id, v.roles);
-      message.success(`已修改「${user.displayName}」的角色`);
-      onSaved(saved);
-    } catch (e) {
-      if (!showFieldError(form, e, ['roles'])) setError(errorMessage(e));
-    } finally {
-      setSaving(false);
-    }
+    const saved = await setUserRoles(user.id, v.roles);
+    message.success(`已修改「${user.displayName}」的角色`);
+    onSaved(saved);
   };
 
   return (
-    <Modal
+    <FormModal<{ roles: Role[] }>
       open={user !== null}
       title="修改角色"
-      okText="保存"
-      cancelText="取消"
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      confirmLoading={saving}
-      okButtonProps={{ disabled: orgType === undefined }}
-      destroyOnHidden
-    >
-      {shown ? (
-        <>
+      form={form}
+      name="edit-roles"
+      fields={['roles']}
+      onSubmit={onFinish}
+      onClose={onClose}
+      okDisabled={orgType === undefined}
+      error={error}
+      initialValues={{ roles: shown?.roles }}
+      intro={
+        shown ? (
           <Typography.Paragraph>
             用户：{shown.displayName}（{shown.username}）{shown.organisationName ? ` · ${shown.organisationName}` : ''}
           </Typography.Paragraph>
-          {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} /> : null}
-          <Form form={form} layout="vertical" onFinish={onFinish} preserve={false} initialValues={{ roles: shown.roles }} disabled={saving} name="edit-roles">
-            <Form.Item name="roles" label="角色" rules={[{ required: true, message: '请至少选择一个角色' }]}>
-              <Select mode="multiple" options={options} loading={orgType === undefined} placeholder="请选择角色" notFoundContent="没有可授予的角色" />
-            </Form.Item>
-          </Form>
-        </>
-      ) : null}
-    </Modal>
+        ) : null
+      }
+    >
+      <Form.Item name="roles" label="角色" rules={[{ required: true, message: '请至少选择一个角色' }]}>
+        <Select mode="multiple" options={options} loading={orgType === undefined} placeholder="请选择角色" notFoundContent="没有可授予的角色" />
+      </Form.Item>
+    </FormModal>
   );
 }

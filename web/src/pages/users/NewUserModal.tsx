@@ -1,8 +1,7 @@
-import { Alert, App, Form, Input, Modal, Select } from 'antd';
+import { App, Form, Input, Select } from 'antd';
 import { useMemo, useState } from 'react';
-import { errorMessage } from '../../api.ts';
 import { useMe } from '../../auth.tsx';
-import { showFieldError } from '../../components/formErrors.ts';
+import { FormModal } from '../../components/FormModal.tsx';
 import { OrganisationSelect } from '../../components/OrganisationSelect.tsx';
 import { roleLabel } from '../../labels.ts';
 import { can } from '../../nav.tsx';
@@ -25,54 +24,35 @@ export function NewUserModal({ open, onClose, onCreated }: { open: boolean; onCl
   const me = useMe();
   const { message } = App.useApp();
   const [form] = Form.useForm<FormValues>();
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const pickOrganisation = can.pickAnyOrganisation(me);
   // An agency administrator creates people of their own agency only.
   const [orgType, setOrgType] = useState<OrganisationType | null>(pickOrganisation ? null : (me.organisation?.type ?? null));
   const roleOptions = useMemo(() => assignableFor(me, orgType).map((r) => ({ value: r, label: roleLabel(r) })), [me, orgType]);
 
   const onFinish = async (v: FormValues) => {
-    setSaving(true);
-    setError(null);
-    try {
-      const user = await createUser({
-        username: v.username.trim(),
-        displayName: v.displayName.trim(),
-        organisationId: pickOrganisation ? (v.organisationId ?? null) : (me.organisation?.id ?? null),
-        roles: v.roles,
-        password: v.password,
-      });
-      message.success(`已新建用户「${user.displayName}」`);
-      onCreated(user);
-    } catch (e) {
-      if (!showFieldError(form, e, FIELDS)) setError(errorMessage(e));
-    } finally {
-      setSaving(false);
-    }
+    const user = await createUser({
+      username: v.username.trim(),
+      displayName: v.displayName.trim(),
+      organisationId: pickOrganisation ? (v.organisationId ?? null) : (me.organisation?.id ?? null),
+      roles: v.roles,
+      password: v.password,
+    });
+    message.success(`已新建用户「${user.displayName}」`);
+    onCreated(user);
   };
 
   return (
-    <Modal
+    <FormModal<FormValues>
       open={open}
       title="新建用户"
-      okText="保存"
-      cancelText="取消"
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      confirmLoading={saving}
-      destroyOnHidden
-      mask={{ closable: false }}
+      form={form}
+      name="new-user"
+      fields={FIELDS}
+      onSubmit={onFinish}
+      onClose={onClose}
       width={600}
-      afterOpenChange={(o) => {
-        if (!o) {
-          setError(null);
-          setOrgType(pickOrganisation ? null : (me.organisation?.type ?? null));
-        }
-      }}
+      onClosed={() => setOrgType(pickOrganisation ? null : (me.organisation?.type ?? null))}
     >
-      {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} /> : null}
-      <Form<FormValues> form={form} layout="vertical" onFinish={onFinish} preserve={false} disabled={saving} name="new-user">
         <Form.Item
           name="username"
           label="用户名"
@@ -110,7 +90,6 @@ export function NewUserModal({ open, onClose, onCreated }: { open: boolean; onCl
           <Select mode="multiple" placeholder="请选择角色" options={roleOptions} notFoundContent="没有可授予的角色" />
         </Form.Item>
         <PasswordFields form={form} name="password" label="初始密码" />
-      </Form>
-    </Modal>
+    </FormModal>
   );
 }

@@ -1,7 +1,5 @@
-import { Alert, App, Form, Modal, Typography } from 'antd';
-import { useState } from 'react';
-import { errorMessage } from '../../api.ts';
-import { showFieldError } from '../../components/formErrors.ts';
+import { App, Form, Typography } from 'antd';
+import { FormModal } from '../../components/FormModal.tsx';
 import { useRetained } from '../../hooks/useRetained.ts';
 import type { User } from '../../types.ts';
 import { resetUserPassword } from './api.ts';
@@ -16,49 +14,34 @@ export function ResetPasswordModal({ user, onClose }: { user: User | null; onClo
   const { message } = App.useApp();
   const [form] = Form.useForm<FormValues>();
   const shown = useRetained(user);
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<string | null>(null);
 
   const onFinish = async (v: FormValues) => {
     if (!user) return;
-    setSaving(true);
-    setError(null);
-    try {
-      await resetUserPassword(user.id, v.newPassword);
-      message.success(`已重置「${user.displayName}」的密码，请将新密码告知本人`);
-      onClose();
-    } catch (e) {
-      if (!showFieldError(form, e, ['newPassword'])) setError(errorMessage(e));
-    } finally {
-      setSaving(false);
-    }
+    await resetUserPassword(user.id, v.newPassword);
+    message.success(`已重置「${user.displayName}」的密码，请将新密码告知本人`);
+    onClose();
   };
 
   return (
-    <Modal
+    <FormModal<FormValues>
       open={user !== null}
       title="重置密码"
       okText="重置"
-      okButtonProps={{ danger: true }}
-      cancelText="取消"
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      confirmLoading={saving}
-      destroyOnHidden
-      mask={{ closable: false }}
-      afterOpenChange={(o) => !o && setError(null)}
-    >
-      {shown ? (
-        <>
+      danger
+      form={form}
+      name="reset-password"
+      fields={['newPassword']}
+      onSubmit={onFinish}
+      onClose={onClose}
+      intro={
+        shown ? (
           <Typography.Paragraph>
             为用户 <Typography.Text strong>{shown.displayName}（{shown.username}）</Typography.Text> 设置新密码。重置后该用户须用新密码登录，并在登录后修改密码。
           </Typography.Paragraph>
-          {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} /> : null}
-          <Form<FormValues> form={form} layout="vertical" onFinish={onFinish} preserve={false} disabled={saving} name="reset-password">
-            <PasswordFields form={form} name="newPassword" label="新密码" />
-          </Form>
-        </>
-      ) : null}
-    </Modal>
+        ) : null
+      }
+    >
+      <PasswordFields form={form} name="newPassword" label="新密码" />
+    </FormModal>
   );
 }

@@ -1,13 +1,13 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Empty, Flex, Input, Space, Table, Typography } from 'antd';
+import { Button, Space, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { useMe } from '../../auth.tsx';
 import { OrganisationSelect } from '../../components/OrganisationSelect.tsx';
-import { PageHeader } from '../../components/PageHeader.tsx';
 import { RoleTags, StatusTag } from '../../components/Tags.tsx';
 import { formatDateTime } from '../../format.ts';
-import { usePagedList } from '../../hooks/usePagedList.ts';
+import { useFilteredList } from '../../hooks/useFilteredList.ts';
+import { ListPage } from '../../components/ListPage.tsx';
 import { can } from '../../nav.tsx';
 import type { User } from '../../types.ts';
 import { canManageUser, listUsers, type UserFilters } from './api.ts';
@@ -21,13 +21,11 @@ export default function UsersPage() {
   const manage = can.manageUsers(me);
   // Agency administrators see their own agency only; the organisation filter is for those who see more.
   const filterByOrganisation = me.roles.includes('platform_admin') || me.roles.includes('dept_officer');
-  const [filters, setFilters] = useState<UserFilters>({ q: '' });
-  const [qInput, setQInput] = useState('');
   const [creating, setCreating] = useState(false);
   const [editing, setEditing] = useState<User | null>(null);
   const [resetting, setResetting] = useState<User | null>(null);
-  const { data, loading, error, page, pageSize, onChange, reload } = usePagedList(listUsers, filters);
-  const filtered = filters.q !== '' || filters.organisationId !== undefined;
+  const list = useFilteredList(listUsers, { q: '' } as UserFilters);
+  const reload = list.reload;
 
   const columns: ColumnsType<User> = [
     { title: '用户名', dataIndex: 'username', width: 160 },
@@ -58,7 +56,8 @@ export default function UsersPage() {
 
   return (
     <>
-      <PageHeader
+      <ListPage<User, UserFilters>
+        list={list}
         title="用户管理"
         description={
           manage
@@ -74,59 +73,18 @@ export default function UsersPage() {
             </Button>
           ) : null
         }
+        search={{ field: 'q', placeholder: '用户名或姓名', width: 280 }}
+        filters={
+          filterByOrganisation ? (
+            <OrganisationSelect placeholder="按所属机构筛选" style={{ width: 300 }} value={list.filters.organisationId} onChange={(organisationId) => list.set({ organisationId })} />
+          ) : null
+        }
+        errorTitle="用户列表加载失败"
+        empty="暂无用户"
+        emptyFiltered="没有符合条件的用户"
+        total={(t) => `共 ${t} 个用户`}
+        table={{ rowKey: 'id', columns, scroll: { x: 1100 } }}
       />
-      <Card>
-        <Flex gap={12} wrap className="filter-bar">
-          <Input.Search
-            placeholder="用户名或姓名"
-            allowClear
-            value={qInput}
-            onChange={(e) => {
-              setQInput(e.target.value);
-              if (e.target.value === '') setFilters((f) => ({ ...f, q: '' }));
-            }}
-            onSearch={(v) => setFilters((f) => ({ ...f, q: v }))}
-            enterButton="查询"
-            style={{ width: 280 }}
-          />
-          {filterByOrganisation ? (
-            <OrganisationSelect
-              placeholder="按所属机构筛选"
-              style={{ width: 300 }}
-              value={filters.organisationId}
-              onChange={(organisationId) => setFilters((f) => ({ ...f, organisationId }))}
-            />
-          ) : null}
-          {filtered ? (
-            <Button
-              onClick={() => {
-                setQInput('');
-                setFilters({ q: '' });
-              }}
-            >
-              重置
-            </Button>
-          ) : null}
-        </Flex>
-        {error ? <Alert type="error" showIcon title="用户列表加载失败" description={error} style={{ marginBottom: 16 }} action={<Button onClick={reload}>重试</Button>} /> : null}
-        <Table<User>
-          rowKey="id"
-          columns={columns}
-          dataSource={data.items}
-          loading={loading}
-          scroll={{ x: 1100 }}
-          locale={{ emptyText: <Empty description={filtered ? '没有符合条件的用户' : '暂无用户'} /> }}
-          pagination={{
-            current: page,
-            pageSize,
-            total: data.total,
-            showSizeChanger: true,
-            pageSizeOptions: [10, 20, 50, 100],
-            showTotal: (t) => `共 ${t} 个用户`,
-            onChange,
-          }}
-        />
-      </Card>
       {manage ? (
         <>
           <NewUserModal

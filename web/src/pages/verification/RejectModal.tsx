@@ -1,7 +1,6 @@
-import { Alert, App, Form, Input, Modal, Typography } from 'antd';
-import { useState } from 'react';
-import { errorMessage } from '../../api.ts';
-import { showFieldError } from '../../components/formErrors.ts';
+import { App, Form, Typography } from 'antd';
+import { FormModal } from '../../components/FormModal.tsx';
+import { ReasonItem } from '../../components/ReasonItem.tsx';
 import { useRetained } from '../../hooks/useRetained.ts';
 
 export interface RejectTarget {
@@ -14,46 +13,29 @@ export interface RejectTarget {
 export function RejectModal({ target, onClose, onDone }: { target: RejectTarget | null; onClose: () => void; onDone: () => void }) {
   const { message } = App.useApp();
   const [form] = Form.useForm<{ reason: string }>();
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const shown = useRetained(target);
 
   const onFinish = async (v: { reason: string }) => {
     if (!target) return;
-    setSaving(true);
-    setError(null);
-    try {
-      await target.run(v.reason.trim());
-      message.success('已驳回，机构将看到驳回理由');
-      onDone();
-    } catch (e) {
-      if (!showFieldError(form, e, ['reason'])) setError(errorMessage(e));
-    } finally {
-      setSaving(false);
-    }
+    await target.run(v.reason.trim());
+    message.success('已驳回，机构将看到驳回理由');
+    onDone();
   };
 
   return (
-    <Modal
+    <FormModal<{ reason: string }>
       open={target !== null}
       title="驳回核验"
       okText="驳回"
-      okButtonProps={{ danger: true }}
-      cancelText="取消"
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      confirmLoading={saving}
-      destroyOnHidden
-      mask={{ closable: false }}
-      afterOpenChange={(o) => !o && setError(null)}
+      danger
+      form={form}
+      name="reject"
+      fields={['reason']}
+      onSubmit={onFinish}
+      onClose={onClose}
+      intro={shown ? <Typography.Paragraph>驳回：{shown.label}</Typography.Paragraph> : null}
     >
-      {shown ? <Typography.Paragraph>驳回：{shown.label}</Typography.Paragraph> : null}
-      {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} /> : null}
-      <Form form={form} layout="vertical" onFinish={onFinish} preserve={false} disabled={saving} name="reject">
-        <Form.Item name="reason" label="驳回理由" rules={[{ required: true, whitespace: true, message: '驳回须说明理由' }, { max: 500, message: '最多 500 个字符' }]} extra="写明需要补正的内容，机构将看到此理由。">
-          <Input.TextArea rows={3} maxLength={500} showCount placeholder="例如：扫描件不清晰，无法核对证书编号" />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <ReasonItem label="驳回理由" message="驳回须说明理由" min={0} extra="写明需要补正的内容，机构将看到此理由。" placeholder="例如：扫描件不清晰，无法核对证书编号" />
+    </FormModal>
   );
 }

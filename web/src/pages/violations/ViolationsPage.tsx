@@ -1,16 +1,14 @@
-import { DownloadOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, DatePicker, Descriptions, Empty, Flex, Input, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, DatePicker, Descriptions, Flex, Popconfirm, Select, Space, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import dayjs from 'dayjs';
-import { useState } from 'react';
 import { SEVERITY_LABELS, VIOLATION_TYPE_LABELS } from '../../../../src/modules/violations/types.ts';
 import { useMe } from '../../auth.tsx';
 import { OrganisationSelect } from '../../components/OrganisationSelect.tsx';
-import { PageHeader } from '../../components/PageHeader.tsx';
+import { ListPage } from '../../components/ListPage.tsx';
 import { ProjectSelect } from '../../components/ProjectSelect.tsx';
 import { OrganisationTypeTag } from '../../components/Tags.tsx';
 import { formatDateTime, orDash, TIME_ZONE } from '../../format.ts';
-import { usePagedList } from '../../hooks/usePagedList.ts';
+import { useFilteredList } from '../../hooks/useFilteredList.ts';
 import type { Violation } from '../../types.ts';
 import { errorMessage } from '../../api.ts';
 import { decideIntent, exportViolations, listViolations, type ViolationFilters } from './api.ts';
@@ -66,25 +64,10 @@ function Evidence({ v, officer, onChanged }: { v: Violation; officer: boolean; o
 /** 违规记录: the ledger. Departments see their jurisdiction, organisations their own; both export what they see. */
 export default function ViolationsPage() {
   const me = useMe();
-  const [filters, setFilters] = useState<ViolationFilters>({});
-  const { data, loading, error, page, pageSize, onChange, reload } = usePagedList(listViolations, filters);
-  const filtered = Object.values(filters).some((v) => v !== undefined);
+  const list = useFilteredList(listViolations, {} as ViolationFilters);
+  const { reload } = list;
   const department = me.roles.includes('dept_officer') || me.roles.includes('platform_admin');
   const officer = me.roles.includes('dept_officer');
-  const { message } = App.useApp();
-  const [exporting, setExporting] = useState(false);
-  const onExport = async () => {
-    setExporting(true);
-    try {
-      const { filename } = await exportViolations(filters);
-      message.success(`已导出 ${filename}`);
-    } catch (e) {
-      message.error(errorMessage(e));
-    } finally {
-      setExporting(false);
-    }
-  };
-
   const columns: ColumnsType<Violation> = [
     { title: '发生时间', dataIndex: 'occurredAt', width: 170, render: (v: string) => formatDateTime(v) },
     { title: '违规类型', dataIndex: 'typeLabel', width: 170 },
@@ -98,84 +81,68 @@ export default function ViolationsPage() {
 
   return (
     <>
-      <PageHeader
+      <ListPage<Violation, ViolationFilters>
+        list={list}
         title="违规记录"
         description={
           department
             ? `${me.jurisdiction ? `${me.jurisdiction.name}辖区内` : '全省'}平台自动发现或监管人员认定的违规记录；处置见「分级处置」。`
             : `${me.organisation?.name ?? '本单位'}的违规记录。`
         }
-        extra={
-          <Button icon={<DownloadOutlined />} loading={exporting} onClick={() => void onExport()}>
-            导出 Excel
-          </Button>
-        }
-      />
-      <Card>
-        <Flex gap={12} wrap className="filter-bar">
-          <Select
-            placeholder="违规类型"
-            allowClear
-            style={{ width: 200 }}
-            value={filters.type}
-            onChange={(type: string | undefined) => setFilters((f) => ({ ...f, type }))}
-            options={Object.entries(VIOLATION_TYPE_LABELS).map(([value, label]) => ({ value, label }))}
-          />
-          <Select
-            placeholder="严重程度"
-            allowClear
-            style={{ width: 120 }}
-            value={filters.severity}
-            onChange={(severity: 'minor' | 'serious' | undefined) => setFilters((f) => ({ ...f, severity }))}
-            options={Object.entries(SEVERITY_LABELS).map(([value, label]) => ({ value, label }))}
-          />
-          {department ? <OrganisationSelect placeholder="违规单位" style={{ width: 260 }} value={filters.organisationId} onChange={(organisationId) => setFilters((f) => ({ ...f, organisationId }))} /> : null}
-          {department ? (
+        exportAs={exportViolations}
+        search={{ field: 'personRef', placeholder: '涉及人员', width: 200 }}
+        filters={
+          <>
             <Select
-              placeholder="单位类型"
+              placeholder="违规类型"
               allowClear
-              style={{ width: 130 }}
-              value={filters.organisationType}
-              onChange={(organisationType: string | undefined) => setFilters((f) => ({ ...f, organisationType }))}
-              options={[
-                { value: 'agency', label: '检测机构' },
-                { value: 'supervision_unit', label: '监理单位' },
-                { value: 'construction_unit', label: '建设单位' },
-              ]}
+              style={{ width: 200 }}
+              value={list.filters.type}
+              onChange={(type: string | undefined) => list.set({ type })}
+              options={Object.entries(VIOLATION_TYPE_LABELS).map(([value, label]) => ({ value, label }))}
             />
-          ) : null}
-          <Input.Search
-            placeholder="涉及人员"
-            allowClear
-            style={{ width: 160 }}
-            onSearch={(p) => setFilters((f) => ({ ...f, personRef: p.trim() || undefined }))}
-          />
-          <ProjectSelect placeholder="工程项目" style={{ width: 280 }} value={filters.projectId} onChange={(projectId) => setFilters((f) => ({ ...f, projectId }))} />
-          <DatePicker.RangePicker
-            placeholder={['发生日期起', '发生日期止']}
-            value={filters.from && filters.to ? [dayjs(filters.from).tz(TIME_ZONE), dayjs(filters.to).tz(TIME_ZONE).subtract(1, 'day')] : null}
-            onChange={(r) =>
-              setFilters((f) => ({
-                ...f,
-                from: r?.[0] ? dayjs.tz(r[0].format('YYYY-MM-DD'), TIME_ZONE).toISOString() : undefined,
-                to: r?.[1] ? dayjs.tz(r[1].format('YYYY-MM-DD'), TIME_ZONE).add(1, 'day').toISOString() : undefined,
-              }))
-            }
-          />
-          {filtered ? <Button onClick={() => setFilters({})}>重置</Button> : null}
-        </Flex>
-        {error ? <Alert type="error" showIcon title="违规记录加载失败" description={error} style={{ marginBottom: 16 }} action={<Button onClick={reload}>重试</Button>} /> : null}
-        <Table<Violation>
-          rowKey="id"
-          columns={columns}
-          dataSource={data.items}
-          loading={loading}
-          scroll={{ x: 1250 }}
-          expandable={{ expandedRowRender: (v) => <Evidence v={v} officer={officer} onChanged={reload} /> }}
-          locale={{ emptyText: <Empty description={filtered ? '没有符合条件的违规记录' : '暂无违规记录'} /> }}
-          pagination={{ current: page, pageSize, total: data.total, showSizeChanger: true, pageSizeOptions: [10, 20, 50, 100], showTotal: (t) => `共 ${t} 条`, onChange }}
-        />
-      </Card>
+            <Select
+              placeholder="严重程度"
+              allowClear
+              style={{ width: 120 }}
+              value={list.filters.severity}
+              onChange={(severity: 'minor' | 'serious' | undefined) => list.set({ severity })}
+              options={Object.entries(SEVERITY_LABELS).map(([value, label]) => ({ value, label }))}
+            />
+            {department ? <OrganisationSelect placeholder="违规单位" style={{ width: 260 }} value={list.filters.organisationId} onChange={(organisationId) => list.set({ organisationId })} /> : null}
+            {department ? (
+              <Select
+                placeholder="单位类型"
+                allowClear
+                style={{ width: 130 }}
+                value={list.filters.organisationType}
+                onChange={(organisationType: string | undefined) => list.set({ organisationType })}
+                options={[
+                  { value: 'agency', label: '检测机构' },
+                  { value: 'supervision_unit', label: '监理单位' },
+                  { value: 'construction_unit', label: '建设单位' },
+                ]}
+              />
+            ) : null}
+            <ProjectSelect placeholder="工程项目" style={{ width: 280 }} value={list.filters.projectId} onChange={(projectId) => list.set({ projectId })} />
+            <DatePicker.RangePicker
+              placeholder={['发生日期起', '发生日期止']}
+              value={list.filters.from && list.filters.to ? [dayjs(list.filters.from).tz(TIME_ZONE), dayjs(list.filters.to).tz(TIME_ZONE).subtract(1, 'day')] : null}
+              onChange={(r) =>
+                list.set({
+                  from: r?.[0] ? dayjs.tz(r[0].format('YYYY-MM-DD'), TIME_ZONE).toISOString() : undefined,
+                  to: r?.[1] ? dayjs.tz(r[1].format('YYYY-MM-DD'), TIME_ZONE).add(1, 'day').toISOString() : undefined,
+                })
+              }
+            />
+          </>
+        }
+        errorTitle="违规记录加载失败"
+        empty="暂无违规记录"
+        emptyFiltered="没有符合条件的违规记录"
+        total={(t) => `共 ${t} 条`}
+        table={{ rowKey: 'id', columns, scroll: { x: 1250 }, expandable: { expandedRowRender: (v) => <Evidence v={v} officer={officer} onChanged={reload} /> } }}
+      />
     </>
   );
 }

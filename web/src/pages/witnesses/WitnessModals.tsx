@@ -1,10 +1,8 @@
-import { Alert, App, DatePicker, Form, Input, Modal, Radio, Select, Typography } from 'antd';
+import { Alert, App, DatePicker, Form, Input, Radio, Select, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useState } from 'react';
-import { errorMessage } from '../../api.ts';
 import { useMe } from '../../auth.tsx';
 import { DocumentUpload } from '../../components/Documents.tsx';
-import { showMappedFieldError } from '../../components/formErrors.ts';
+import { FormModal } from '../../components/FormModal.tsx';
 import { OrganisationSelect } from '../../components/OrganisationSelect.tsx';
 import { useRetained } from '../../hooks/useRetained.ts';
 import { toBeijingInstant, toDateString, todayBeijing } from '../../format.ts';
@@ -48,97 +46,79 @@ export function NewWitnessModal({ open, onClose, onCreated }: { open: boolean; o
   const me = useMe();
   const { message } = App.useApp();
   const [form] = Form.useForm<NewValues>();
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const admin = me.roles.includes('platform_admin');
   const picked = Form.useWatch('supervisionUnitId', form);
   const replacing = Form.useWatch('replacesWitnessId', form);
   const unitId = admin ? (picked ?? null) : (me.organisation?.id ?? null);
 
   const onFinish = async (v: NewValues) => {
-    setSaving(true);
-    setError(null);
-    try {
-      const r = await createWitness({
-        ...(admin ? { supervisionUnitId: v.supervisionUnitId ?? null } : {}),
-        name: v.name.trim(),
-        idNumber: v.idNumber.trim().toUpperCase(),
-        phone: v.phone.trim(),
-        userId: v.userId ?? null,
-        authorization: {
-          documentId: v.documentId,
-          signedOn: toDateString(v.signedOn),
-          projectIds: v.projectIds,
-          replacesWitnessId: v.replacesWitnessId ?? null,
-          changedAt: v.replacesWitnessId && v.changedAt ? toBeijingInstant(v.changedAt) : null,
-        },
-      });
-      message.success(`已登记见证人员「${r.witness.name}」`);
-      onCreated(r);
-    } catch (e) {
-      if (!showMappedFieldError(form, e, NEW_FIELDS)) setError(errorMessage(e));
-    } finally {
-      setSaving(false);
-    }
+    const r = await createWitness({
+      ...(admin ? { supervisionUnitId: v.supervisionUnitId ?? null } : {}),
+      name: v.name.trim(),
+      idNumber: v.idNumber.trim().toUpperCase(),
+      phone: v.phone.trim(),
+      userId: v.userId ?? null,
+      authorization: {
+        documentId: v.documentId,
+        signedOn: toDateString(v.signedOn),
+        projectIds: v.projectIds,
+        replacesWitnessId: v.replacesWitnessId ?? null,
+        changedAt: v.replacesWitnessId && v.changedAt ? toBeijingInstant(v.changedAt) : null,
+      },
+    });
+    message.success(`已登记见证人员「${r.witness.name}」`);
+    onCreated(r);
   };
 
   return (
-    <Modal
+    <FormModal<NewValues>
       open={open}
       title="登记见证人员"
       okText="登记"
-      cancelText="取消"
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      confirmLoading={saving}
-      destroyOnHidden
-      mask={{ closable: false }}
+      form={form}
+      name="new-witness"
+      fields={NEW_FIELDS}
+      onSubmit={onFinish}
+      onClose={onClose}
       width={680}
-      afterOpenChange={(o) => !o && setError(null)}
+      intro={
+        <Alert type="info" showIcon style={{ marginBottom: 16 }} title="见证人员须经建设单位或监理单位书面授权后登记；未登记的人员不得在项目上见证，不得由他人代见证。" />
+      }
     >
-      <Alert type="info" showIcon style={{ marginBottom: 16 }} title="见证人员须经建设单位或监理单位书面授权后登记；未登记的人员不得在项目上见证，不得由他人代见证。" />
-      {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} /> : null}
-      <Form<NewValues> form={form} layout="vertical" onFinish={onFinish} preserve={false} disabled={saving} name="new-witness">
-        {admin ? (
-          <Form.Item name="supervisionUnitId" label="监理单位" rules={[{ required: true, message: '请选择监理单位' }]}>
-            <OrganisationSelect type="supervision_unit" activeOnly />
-          </Form.Item>
-        ) : (
-          <Form.Item label="监理单位">
-            <Input value={me.organisation?.name ?? '—'} disabled />
-          </Form.Item>
-        )}
-        <Form.Item name="name" label="姓名" rules={[{ required: true, whitespace: true, message: '请填写姓名' }, { min: 2, message: '姓名至少 2 个字符' }, { max: 50, message: '最多 50 个字符' }]}>
-          <Input maxLength={50} />
+      {admin ? (
+        <Form.Item name="supervisionUnitId" label="监理单位" rules={[{ required: true, message: '请选择监理单位' }]}>
+          <OrganisationSelect type="supervision_unit" activeOnly />
         </Form.Item>
-        <Form.Item name="idNumber" label="身份证号" extra={RESIDENT_ID_HINT} validateDebounce={400} rules={[{ required: true, whitespace: true, message: '请填写身份证号' }, residentIdRule]} normalize={(v: string | undefined) => v?.toUpperCase()}>
-          <Input maxLength={18} autoComplete="off" className="mono" />
+      ) : (
+        <Form.Item label="监理单位">
+          <Input value={me.organisation?.name ?? '—'} disabled />
         </Form.Item>
-        <Form.Item name="phone" label="联系电话" rules={[{ required: true, whitespace: true, message: '请填写联系电话' }, { max: 30, message: '最多 30 个字符' }]}>
-          <Input maxLength={30} placeholder="手机号或固定电话" />
+      )}
+      <Form.Item name="name" label="姓名" rules={[{ required: true, whitespace: true, message: '请填写姓名' }, { min: 2, message: '姓名至少 2 个字符' }, { max: 50, message: '最多 50 个字符' }]}>
+        <Input maxLength={50} />
+      </Form.Item>
+      <Form.Item name="idNumber" label="身份证号" extra={RESIDENT_ID_HINT} validateDebounce={400} rules={[{ required: true, whitespace: true, message: '请填写身份证号' }, residentIdRule]} normalize={(v: string | undefined) => v?.toUpperCase()}>
+        <Input maxLength={18} autoComplete="off" className="mono" />
+      </Form.Item>
+      <Form.Item name="phone" label="联系电话" rules={[{ required: true, whitespace: true, message: '请填写联系电话' }, { max: 30, message: '最多 30 个字符' }]}>
+        <Input maxLength={30} placeholder="手机号或固定电话" />
+      </Form.Item>
+      <Form.Item name="userId" label="平台账号" extra="该见证人员登录平台所用的账号（本单位“见证人员”角色账号），用于核对现场见证人身份；可不关联。">
+        <UserLinkSelect organisationId={unitId} emptyHint="请先选择监理单位" />
+      </Form.Item>
+      <AuthorizationDocumentItems hint="签字盖章的授权书扫描件；PDF、JPEG 或 PNG，不超过 20 MB。" />
+      <Form.Item name="projectIds" label="授权见证的项目" rules={[{ required: true, message: '请选择授权见证的项目' }]}>
+        <SupervisedProjectsSelect unitId={unitId} />
+      </Form.Item>
+      <Form.Item name="replacesWitnessId" label="更换原见证人员" extra="如本次登记是更换原见证人员，选择被更换的人员；首次登记不选。">
+        <WitnessSelect unitId={unitId} />
+      </Form.Item>
+      {replacing ? (
+        <Form.Item name="changedAt" label="更换实际发生时间" rules={[{ required: true, message: '请填写更换实际发生的时间' }]} extra="应在更换后 3 个工作日内登记（按国家法定节假日及调休安排计算）。">
+          <DatePicker showTime style={{ width: '100%' }} disabledDate={notFuture} />
         </Form.Item>
-        <Form.Item name="userId" label="平台账号" extra="该见证人员登录平台所用的账号（本单位“见证人员”角色账号），用于核对现场见证人身份；可不关联。">
-          <UserLinkSelect organisationId={unitId} emptyHint="请先选择监理单位" />
-        </Form.Item>
-        <Form.Item name="documentId" label="书面授权书" rules={[{ required: true, message: '请上传书面授权书' }]} extra="签字盖章的授权书扫描件；PDF、JPEG 或 PNG，不超过 20 MB。">
-          <DocumentUpload />
-        </Form.Item>
-        <Form.Item name="signedOn" label="授权书签署日期" rules={[{ required: true, message: '请选择签署日期' }]}>
-          <DatePicker style={{ width: '100%' }} disabledDate={notFuture} />
-        </Form.Item>
-        <Form.Item name="projectIds" label="授权见证的项目" rules={[{ required: true, message: '请选择授权见证的项目' }]}>
-          <SupervisedProjectsSelect unitId={unitId} />
-        </Form.Item>
-        <Form.Item name="replacesWitnessId" label="更换原见证人员" extra="如本次登记是更换原见证人员，选择被更换的人员；首次登记不选。">
-          <WitnessSelect unitId={unitId} />
-        </Form.Item>
-        {replacing ? (
-          <Form.Item name="changedAt" label="更换实际发生时间" rules={[{ required: true, message: '请填写更换实际发生的时间' }]} extra="应在更换后 3 个工作日内登记（按国家法定节假日及调休安排计算）。">
-            <DatePicker showTime style={{ width: '100%' }} disabledDate={notFuture} />
-          </Form.Item>
-        ) : null}
-      </Form>
-    </Modal>
+      ) : null}
+    </FormModal>
   );
 }
 
@@ -154,7 +134,7 @@ interface ChangeValues {
   reason?: string;
 }
 
-const CHANGE_FIELDS = ['kind', 'changedAt', 'documentId', 'signedOn', 'projectIds', 'replacesWitnessId', 'reason'];
+const CHANGE_FIELDS: readonly string[] = ['kind', 'changedAt', 'documentId', 'signedOn', 'projectIds', 'replacesWitnessId', 'reason'];
 
 const KIND_HELP: Record<ChangeKind, string> = {
   new_authorization: '该见证人员获得新的书面授权（如增加授权项目）。',
@@ -166,96 +146,89 @@ const KIND_HELP: Record<ChangeKind, string> = {
 export function ChangeModal({ witness, onClose, onSaved }: { witness: Witness | null; onClose: () => void; onSaved: (r: RegistrationResult) => void }) {
   const { message } = App.useApp();
   const [form] = Form.useForm<ChangeValues>();
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const shown = useRetained(witness);
   const kind = Form.useWatch('kind', form);
 
   const onFinish = async (v: ChangeValues) => {
     if (!witness) return;
-    setSaving(true);
-    setError(null);
-    try {
-      const revoking = v.kind === 'revocation';
-      const r = await addAuthorization(witness.id, {
-        kind: v.kind,
-        changedAt: toBeijingInstant(v.changedAt),
-        documentId: v.documentId ?? null,
-        signedOn: v.signedOn ? toDateString(v.signedOn) : null,
-        ...(v.projectIds && v.projectIds.length > 0 ? { projectIds: v.projectIds } : revoking ? {} : { projectIds: [] }),
-        replacesWitnessId: v.kind === 'replacement' ? (v.replacesWitnessId ?? null) : null,
-        reason: v.reason?.trim() || null,
-      });
-      message.success('已登记见证变更');
-      onSaved(r);
-    } catch (e) {
-      if (!showMappedFieldError(form, e, Object.fromEntries(CHANGE_FIELDS.map((f) => [f, f])))) setError(errorMessage(e));
-    } finally {
-      setSaving(false);
-    }
+    const revoking = v.kind === 'revocation';
+    const r = await addAuthorization(witness.id, {
+      kind: v.kind,
+      changedAt: toBeijingInstant(v.changedAt),
+      documentId: v.documentId ?? null,
+      signedOn: v.signedOn ? toDateString(v.signedOn) : null,
+      ...(v.projectIds && v.projectIds.length > 0 ? { projectIds: v.projectIds } : revoking ? {} : { projectIds: [] }),
+      replacesWitnessId: v.kind === 'replacement' ? (v.replacesWitnessId ?? null) : null,
+      reason: v.reason?.trim() || null,
+    });
+    message.success('已登记见证变更');
+    onSaved(r);
   };
 
   return (
-    <Modal
+    <FormModal<ChangeValues>
       open={witness !== null}
       title={`登记见证变更${shown ? ` · ${shown.name}` : ''}`}
       okText="登记变更"
-      cancelText="取消"
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      confirmLoading={saving}
-      destroyOnHidden
-      mask={{ closable: false }}
+      form={form}
+      name="witness-change"
+      fields={CHANGE_FIELDS}
+      onSubmit={onFinish}
+      onClose={onClose}
       width={680}
-      afterOpenChange={(o) => !o && setError(null)}
+      initialValues={{ kind: 'new_authorization', changedAt: dayjs() }}
+      intro={<Alert type="info" showIcon style={{ marginBottom: 16 }} title="见证人员变更应在变更发生后 3 个工作日内登记（按国家法定节假日及调休安排计算）；逾期登记将记录为监理单位的违规。" />}
     >
-      <Alert type="info" showIcon style={{ marginBottom: 16 }} title="见证人员变更应在变更发生后 3 个工作日内登记（按国家法定节假日及调休安排计算）；逾期登记将记录为监理单位的违规。" />
-      {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} /> : null}
-      {shown ? (
-        <Form<ChangeValues> form={form} layout="vertical" onFinish={onFinish} preserve={false} disabled={saving} name="witness-change" initialValues={{ kind: 'new_authorization', changedAt: dayjs() }}>
-          <Form.Item name="kind" label="变更类型" rules={[{ required: true, message: '请选择变更类型' }]} extra={kind ? KIND_HELP[kind] : undefined}>
-            <Radio.Group
-              optionType="button"
-              buttonStyle="solid"
-              options={[
-                { value: 'new_authorization', label: '新授权' },
-                { value: 'replacement', label: '更换见证人员' },
-                { value: 'revocation', label: '撤销授权' },
-              ]}
-            />
-          </Form.Item>
-          <Form.Item name="changedAt" label="变更实际发生时间" rules={[{ required: true, message: '请填写变更实际发生的时间' }]} extra="北京时间；登记期限从这一天起算。">
-            <DatePicker showTime style={{ width: '100%' }} disabledDate={notFuture} />
-          </Form.Item>
-          {kind === 'replacement' ? (
-            <Form.Item name="replacesWitnessId" label="被更换的见证人员" rules={[{ required: true, message: '请选择被更换的见证人员' }]}>
-              <WitnessSelect unitId={shown.supervisionUnitId} exclude={shown.id} />
-            </Form.Item>
-          ) : null}
-          {kind === 'revocation' ? (
-            <Form.Item name="projectIds" label="撤销授权的项目" extra="不选即撤销该人员当前登记的全部项目。">
-              <SelectCurrentProjects witness={shown} />
-            </Form.Item>
-          ) : (
-            <>
-              <Form.Item name="projectIds" label="授权见证的项目" rules={[{ required: true, message: '请选择授权见证的项目' }]}>
-                <SupervisedProjectsSelect unitId={shown.supervisionUnitId} />
-              </Form.Item>
-              <Form.Item name="documentId" label="书面授权书" rules={[{ required: true, message: '请上传书面授权书' }]} extra="PDF、JPEG 或 PNG，不超过 20 MB。">
-                <DocumentUpload />
-              </Form.Item>
-              <Form.Item name="signedOn" label="授权书签署日期" rules={[{ required: true, message: '请选择签署日期' }]}>
-                <DatePicker style={{ width: '100%' }} disabledDate={notFuture} />
-              </Form.Item>
-            </>
-          )}
-          <Form.Item name="reason" label="变更说明" rules={[{ max: 500, message: '最多 500 个字符' }]}>
-            <Input.TextArea rows={2} maxLength={500} placeholder="选填，例如 原见证人员调离本项目" />
-          </Form.Item>
-        </Form>
+      <Form.Item name="kind" label="变更类型" rules={[{ required: true, message: '请选择变更类型' }]} extra={kind ? KIND_HELP[kind] : undefined}>
+        <Radio.Group
+          optionType="button"
+          buttonStyle="solid"
+          options={[
+            { value: 'new_authorization', label: '新授权' },
+            { value: 'replacement', label: '更换见证人员' },
+            { value: 'revocation', label: '撤销授权' },
+          ]}
+        />
+      </Form.Item>
+      <Form.Item name="changedAt" label="变更实际发生时间" rules={[{ required: true, message: '请填写变更实际发生的时间' }]} extra="北京时间；登记期限从这一天起算。">
+        <DatePicker showTime style={{ width: '100%' }} disabledDate={notFuture} />
+      </Form.Item>
+      {kind === 'replacement' && shown ? (
+        <Form.Item name="replacesWitnessId" label="被更换的见证人员" rules={[{ required: true, message: '请选择被更换的见证人员' }]}>
+          <WitnessSelect unitId={shown.supervisionUnitId} exclude={shown.id} />
+        </Form.Item>
       ) : null}
+      {kind === 'revocation' && shown ? (
+        <Form.Item name="projectIds" label="撤销授权的项目" extra="不选即撤销该人员当前登记的全部项目。">
+          <SelectCurrentProjects witness={shown} />
+        </Form.Item>
+      ) : (
+        <>
+          <Form.Item name="projectIds" label="授权见证的项目" rules={[{ required: true, message: '请选择授权见证的项目' }]}>
+            <SupervisedProjectsSelect unitId={shown?.supervisionUnitId ?? null} />
+          </Form.Item>
+          <AuthorizationDocumentItems />
+        </>
+      )}
+      <Form.Item name="reason" label="变更说明" rules={[{ max: 500, message: '最多 500 个字符' }]}>
+        <Input.TextArea rows={2} maxLength={500} placeholder="选填，例如 原见证人员调离本项目" />
+      </Form.Item>
       {shown && shown.projects.length === 0 && kind === 'revocation' ? <Typography.Text type="warning">该人员当前未在任何项目登记，无可撤销的授权。</Typography.Text> : null}
-    </Modal>
+    </FormModal>
+  );
+}
+
+/** The written authorization: its scanned file and the date it was signed. */
+function AuthorizationDocumentItems({ hint = 'PDF、JPEG 或 PNG，不超过 20 MB。' }: { hint?: string }) {
+  return (
+    <>
+      <Form.Item name="documentId" label="书面授权书" rules={[{ required: true, message: '请上传书面授权书' }]} extra={hint}>
+        <DocumentUpload />
+      </Form.Item>
+      <Form.Item name="signedOn" label="授权书签署日期" rules={[{ required: true, message: '请选择签署日期' }]}>
+        <DatePicker style={{ width: '100%' }} disabledDate={notFuture} />
+      </Form.Item>
+    </>
   );
 }
 

@@ -1,13 +1,13 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Empty, Flex, Input, Table, Tag, Tooltip, Typography } from 'antd';
+import { Alert, App, Button, Tag, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { useMe } from '../../auth.tsx';
 import { OrganisationSelect } from '../../components/OrganisationSelect.tsx';
-import { PageHeader } from '../../components/PageHeader.tsx';
+import { ListPage } from '../../components/ListPage.tsx';
 import { ProjectSelect } from '../../components/ProjectSelect.tsx';
 import { formatDateTime } from '../../format.ts';
-import { usePagedList } from '../../hooks/usePagedList.ts';
+import { useFilteredList } from '../../hooks/useFilteredList.ts';
 import { can } from '../../nav.tsx';
 import type { Witness } from '../../types.ts';
 import { listWitnesses, type RegistrationResult, type WitnessFilters } from './api.ts';
@@ -18,12 +18,10 @@ import { NewWitnessModal } from './WitnessModals.tsx';
 export default function WitnessesPage() {
   const me = useMe();
   const { modal } = App.useApp();
-  const [filters, setFilters] = useState<WitnessFilters>({ q: '' });
-  const [qInput, setQInput] = useState('');
+  const list = useFilteredList(listWitnesses, { q: '' } as WitnessFilters);
+  const { reload } = list;
   const [detailId, setDetailId] = useState<string | null>(null);
   const [creating, setCreating] = useState(false);
-  const { data, loading, error, page, pageSize, onChange, reload } = usePagedList(listWitnesses, filters);
-  const filtered = filters.q !== '' || filters.projectId !== undefined || filters.supervisionUnitId !== undefined;
   const mayRegister = can.registerWitnesses(me);
   const department = me.roles.includes('dept_officer') || me.roles.includes('platform_admin');
 
@@ -88,7 +86,8 @@ export default function WitnessesPage() {
 
   return (
     <>
-      <PageHeader
+      <ListPage<Witness, WitnessFilters>
+        list={list}
         title="见证人员"
         description={
           department
@@ -102,47 +101,21 @@ export default function WitnessesPage() {
             </Button>
           ) : null
         }
+        search={{ field: 'q', placeholder: '姓名', width: 220 }}
+        filters={
+          <>
+            <ProjectSelect placeholder="按项目筛选" style={{ width: 320 }} value={list.filters.projectId} onChange={(projectId) => list.set({ projectId })} />
+            {department ? (
+              <OrganisationSelect type="supervision_unit" placeholder="按监理单位筛选" style={{ width: 260 }} value={list.filters.supervisionUnitId} onChange={(supervisionUnitId) => list.set({ supervisionUnitId })} />
+            ) : null}
+          </>
+        }
+        errorTitle="见证人员加载失败"
+        empty="暂无登记的见证人员"
+        emptyFiltered="没有符合条件的见证人员"
+        total={(t) => `共 ${t} 人`}
+        table={{ rowKey: 'id', columns, scroll: { x: 1200 } }}
       />
-      <Card>
-        <Flex gap={12} wrap className="filter-bar">
-          <Input.Search
-            placeholder="姓名"
-            allowClear
-            value={qInput}
-            onChange={(e) => {
-              setQInput(e.target.value);
-              if (e.target.value === '') setFilters((f) => ({ ...f, q: '' }));
-            }}
-            onSearch={(v) => setFilters((f) => ({ ...f, q: v }))}
-            enterButton="查询"
-            style={{ width: 220 }}
-          />
-          <ProjectSelect placeholder="按项目筛选" style={{ width: 320 }} value={filters.projectId} onChange={(projectId) => setFilters((f) => ({ ...f, projectId }))} />
-          {department ? (
-            <OrganisationSelect type="supervision_unit" placeholder="按监理单位筛选" style={{ width: 260 }} value={filters.supervisionUnitId} onChange={(supervisionUnitId) => setFilters((f) => ({ ...f, supervisionUnitId }))} />
-          ) : null}
-          {filtered ? (
-            <Button
-              onClick={() => {
-                setQInput('');
-                setFilters({ q: '' });
-              }}
-            >
-              重置
-            </Button>
-          ) : null}
-        </Flex>
-        {error ? <Alert type="error" showIcon title="见证人员加载失败" description={error} style={{ marginBottom: 16 }} action={<Button onClick={reload}>重试</Button>} /> : null}
-        <Table<Witness>
-          rowKey="id"
-          columns={columns}
-          dataSource={data.items}
-          loading={loading}
-          scroll={{ x: 1200 }}
-          locale={{ emptyText: <Empty description={filtered ? '没有符合条件的见证人员' : '暂无登记的见证人员'} /> }}
-          pagination={{ current: page, pageSize, total: data.total, showSizeChanger: true, pageSizeOptions: [10, 20, 50, 100], showTotal: (t) => `共 ${t} 人`, onChange }}
-        />
-      </Card>
       <WitnessDrawer id={detailId} onClose={() => setDetailId(null)} onChanged={showResult} />
       {mayRegister ? (
         <NewWitnessModal

@@ -1,6 +1,5 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '../../kernel/db/types.ts';
-import '../images/tables.ts';
 
 /**
  * What batches need to know about evidence other modules store (migration 0008): process images

@@ -3,7 +3,6 @@ import { requireUser, scopeOf, type RequestContext, type UserActor } from '../..
 import type { Database } from '../../kernel/db/types.ts';
 import { visibleTo } from '../../kernel/db/scope-sql.ts';
 import { badRequest, forbidden, notFound } from '../../kernel/errors.ts';
-import '../organisations/tables.ts';
 
 /**
  * Shared by the agency, personnel and equipment registries: which agency a caller may see, and who may change an

@@ -1,18 +1,14 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { RequestContext } from '../../kernel/auth/actor.ts';
 import type { Database } from '../../kernel/db/types.ts';
-import { durations, FORCE_MAJEURE_MAX_SUSPENSION_MS, PLATFORM_TIME_ZONE } from '../../kernel/policy.ts';
-import type { BatchRow } from '../batches/tables.ts';
-import { agencyRecipients, notify, type NewNotification } from '../notifications/service.ts';
-import { severityOf } from '../violations/types.ts';
+import { durations, FORCE_MAJEURE_MAX_SUSPENSION_MS } from '../../kernel/policy.ts';
+import { beijingTime } from '../../kernel/time.ts';
+import type { ForceMajeureFilingRow } from '../deadlines/index.ts';
+import { agencyRecipients, notify, type NewNotification } from '../notifications/index.ts';
+import { severityOf } from '../violations/index.ts';
 import { deadlineSchedule, type DeadlineSchedule } from './rules/schedule.ts';
 import { deadlineState, shouldLock, type BatchTiming } from './rules/upload-deadline.ts';
-import type { ForceMajeureFilingRow } from './tables.ts';
-import './tables.ts';
-import '../batches/tables.ts';
-import '../records/tables.ts';
-import '../images/tables.ts';
-import '../violations/tables.ts';
+import type { BatchRow } from './tables.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -60,18 +56,6 @@ export function scheduleColumns(b: TimingRow & Pick<BatchRow, 'locked_at' | 'mis
   return { lock_due_at: s.lockDueAt, warn_due_at: s.warnDueAt, missing_due_at: s.missingDueAt };
 }
 
-const beijingFormat = new Intl.DateTimeFormat('sv-SE', {
-  timeZone: PLATFORM_TIME_ZONE,
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-  hour12: false,
-});
-/** '2026-07-15 12:00:00' read in Beijing: how people see the instants. */
-export const beijingTime = (d: Date) => beijingFormat.format(d);
 
 export type LockCandidate = Pick<
   BatchRow,

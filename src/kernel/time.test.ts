@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, beijingDate, isInverted, isValidAt, validityEnd, validityStart } from './validity.ts';
+import { addDays, beijingDate, isInverted, isValidAt, validityEnd, validityStart } from './time.ts';
 
 const period = { validFrom: '2026-01-01', validTo: '2026-12-31' };
 

@@ -3,17 +3,12 @@ import type { RequestContext } from '../../kernel/auth/actor.ts';
 import { recordAudit } from '../../kernel/audit.ts';
 import { LOCKS } from '../../kernel/db/locks.ts';
 import type { Database } from '../../kernel/db/types.ts';
-import { CREDIT_DEDUCTION, PLATFORM_TIME_ZONE } from '../../kernel/policy.ts';
-import { supplementaryUploadCount as supplementaryUploads } from '../deadlines/service.ts';
-import { handlingDepartmentRegion } from '../projects/service.ts';
+import { CREDIT_DEDUCTION } from '../../kernel/policy.ts';
+import { yearBounds } from '../../kernel/time.ts';
+import { handlingDepartmentRegion } from '../projects/index.ts';
 import { planProposal, settleViolation, type CaseFacts } from './rules/cases.ts';
 import { proposeRung, type LadderRectification } from './rules/ladder.ts';
-import type { EnforcementCaseRow } from './tables.ts';
-import './tables.ts';
-import '../violations/tables.ts';
-import '../batches/tables.ts';
-import '../records/tables.ts';
-import '../images/tables.ts';
+import type { EnforcementCaseRow } from '../enforcement/index.ts';
 
 /**
  * The platform side of the ladder: after every new violation, every step of a case and once an hour, the
@@ -24,19 +19,34 @@ import '../images/tables.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
-/** The Beijing calendar year of an instant: the ladder's window (⚙ policy: calendar year). */
-export function beijingYear(d: Date): number {
-  return Number(new Intl.DateTimeFormat('en', { timeZone: PLATFORM_TIME_ZONE, year: 'numeric' }).format(d));
-}
 
-/** [start, end) of a Beijing calendar year. */
-export function yearBounds(year: number): { from: Date; to: Date } {
-  return { from: new Date(`${year}-01-01T00:00:00+08:00`), to: new Date(`${year + 1}-01-01T00:00:00+08:00`) };
+
+/**
+ * 补传 counted per agency per year (DESIGN.md §2 rules 7 and 10, "补传超1次"): the number of the agency's batches that
+ * received supplementary uploads (records or process images after a lock), each counted in the Beijing calendar year
+ * of its first supplementary upload. A batch supplemented with twenty files is one 补传, not twenty. `uploads` is the
+ * number of supplementary files, for information. It reads records and process images, each marked `supplementary` by
+ * its owner when it arrives after a lock; it lives here, beside its one rule-side reader (the ladder), so that the
+ * deadlines module can show it without the ladder depending on deadlines.
+ */
+export async function supplementaryUploads(db: Db, agencyId: string, year: number): Promise<{ batches: number; uploads: number }> {
+  const { from, to } = yearBounds(year);
+  const r = await sql<{ batches: number; uploads: number }>`
+    select count(*)::int as batches, coalesce(sum(s.n), 0)::int as uploads from (
+      select u.batch_id, min(u.at) as first_at, count(*) as n from (
+        select r.batch_id, r.received_at as at from batch_records r join batches b on b.id = r.batch_id
+         where r.supplementary and b.agency_id = ${agencyId}
+        union all
+        select i.batch_id, i.uploaded_at from images i where i.supplementary and i.kind = 'process' and i.agency_id = ${agencyId}
+      ) u group by u.batch_id
+    ) s where s.first_at >= ${from} and s.first_at < ${to}`.execute(db);
+  const row = r.rows[0];
+  return { batches: Number(row?.batches ?? 0), uploads: Number(row?.uploads ?? 0) };
 }
 
 /**
  * "补传" count of an agency in a year (policy SUPPLEMENTARY_COUNT_UNIT = batch): the 2-hour rule's own count
- * (src/modules/deadlines), one per batch that received supplementary uploads, in the Beijing year of the first.
+ * (the query above), one per batch that received supplementary uploads, in the Beijing year of the first.
  */
 export async function supplementaryUploadCount(db: Db, agencyId: string, year: number): Promise<number> {
   return (await supplementaryUploads(db, agencyId, year)).batches;

@@ -1,0 +1,6 @@
+/**
+ * Front door of the audit module: what other modules, the app, seeds, scripts and tests may use. Anything not
+ * exported here is internal to the module (eslint.config.js enforces it; see docs/architecture.md).
+ */
+export { AuditService } from './service.ts';
+export { auditRoutes } from './routes.ts';

@@ -1,0 +1,9 @@
+/**
+ * Front door of the calendar module: what other modules, the app, seeds, scripts and tests may use. Anything not
+ * exported here is internal to the module (eslint.config.js enforces it; see docs/architecture.md).
+ */
+import type {} from './tables.ts'; // the module's tables in the kernel's Database interface
+export { loadBundledCalendar } from './bundled.ts';
+export { addWorkingDays, withYear, type WorkCalendar } from './calendar.ts';
+export { getWorkCalendar, syncBundledCalendar } from './service.ts';
+export { calendarRoutes } from './routes.ts';

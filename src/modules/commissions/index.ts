@@ -1,0 +1,7 @@
+/**
+ * Front door of the commissions module: what other modules, the app, seeds, scripts and tests may use. Anything not
+ * exported here is internal to the module (eslint.config.js enforces it; see docs/architecture.md).
+ */
+import type {} from './tables.ts'; // the module's tables in the kernel's Database interface
+export { commissionCovers, liftMarketRestriction, recordMarketRestriction } from './service.ts';
+export { commissionRoutes } from './routes.ts';

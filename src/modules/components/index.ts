@@ -1,0 +1,8 @@
+/**
+ * Front door of the components module: what other modules, the app, seeds, scripts and tests may use. Anything not
+ * exported here is internal to the module (eslint.config.js enforces it; see docs/architecture.md).
+ */
+import type {} from './tables.ts'; // the module's tables in the kernel's Database interface
+export { componentIdFromBytes, formatComponentId, parseComponentId } from './rules/component-id.ts';
+export { CJK_FONT_CANDIDATES, cjkFont, drawQr } from './labels.ts';
+export { componentRoutes } from './routes.ts';

@@ -1,0 +1,8 @@
+/**
+ * Front door of the documents module: what other modules, the app, seeds, scripts and tests may use. Anything not
+ * exported here is internal to the module (eslint.config.js enforces it; see docs/architecture.md).
+ */
+import type {} from './tables.ts'; // the module's tables in the kernel's Database interface
+export { sniffDocumentType } from './sniff.ts';
+export { useDocument } from './service.ts';
+export { documentRoutes } from './routes.ts';

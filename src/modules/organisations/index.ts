@@ -1,0 +1,8 @@
+/**
+ * Front door of the organisations module: what other modules, the app, seeds, scripts and tests may use. Anything not
+ * exported here is internal to the module (eslint.config.js enforces it; see docs/architecture.md).
+ */
+import type {} from './tables.ts'; // the module's tables in the kernel's Database interface
+export { agencyForNewEntry, findVisibleAgency, mayManageAgency, requireManagedAgency, type AgencyRef } from './agency-access.ts';
+export { OrganisationService } from './service.ts';
+export { organisationRoutes } from './routes.ts';

@@ -1,0 +1,7 @@
+/**
+ * Front door of the witnesses module: what other modules, the app, seeds, scripts and tests may use. Anything not
+ * exported here is internal to the module (eslint.config.js enforces it; see docs/architecture.md).
+ */
+import type {} from './tables.ts'; // the module's tables in the kernel's Database interface
+export { assertWitnessRegistered, findWitnessByUser, isWitnessRegisteredFor } from './service.ts';
+export { witnessRoutes } from './routes.ts';
