@@ -41,6 +41,7 @@ import { enforcementRoutes } from './modules/enforcement/index.ts';
 import { inspectionRoutes } from './modules/inspections/index.ts';
 import { ledgerApiRoutes, ledgerTileRoutes } from './modules/ledger/index.ts';
 import { anomalyDeskRoutes } from './modules/anomaly-desk/index.ts';
+import { captureRoutes } from './modules/capture/index.ts';
 
 export interface Services {
   regions: RegionService;
@@ -177,6 +178,7 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
       await api.register(enforcementRoutes);
       await api.register(inspectionRoutes);
       await api.register(ledgerApiRoutes);
+      await api.register(captureRoutes);
     },
     { prefix: '/api/v1' },
   );

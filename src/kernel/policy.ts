@@ -513,6 +513,11 @@ export const ANOMALY_SEVERITY_OF_KIND = {
   screenshot_suspected: 'major',
   jpeg_trailing_data: 'minor',
   exif_makernote_missing: 'minor',
+  // Signed capture (issue 11): an unsigned image is listed for review but does not stop the report — honest agencies
+  // still upload unsigned pictures while phones are being enrolled; a stale or inaccurate position likewise.
+  unsigned_capture: 'minor',
+  capture_position_stale: 'minor',
+  capture_position_inaccurate: 'minor',
 } as const;
 
 /** ⚙ Severities, most serious first; the desk orders its queue by this, then by age. */
@@ -554,3 +559,45 @@ export const ANOMALY_CONFIRMED_VIOLATION_TYPE: Record<string, string> = {
   supplementary_upload: 'late_upload',
   possibly_missing: 'missing_upload',
 };
+// ───────────────────────────── Signed field capture (issue 11, DESIGN.md §4) ─────────────────────────────
+
+/**
+ * ⚙ A capture key (a phone's WebCrypto key pair, or an agency capture app's key) is valid for 365 days from enrolment;
+ * the holder enrols a new one after that (the old one stays on record). One holder has at most 5 keys in force or
+ * waiting for approval at once (a phone per hand, a spare, a tablet), so a stolen session cannot flood the approval list.
+ */
+export const CAPTURE_KEY_VALIDITY_MS = 365 * DAY;
+export const CAPTURE_KEYS_PER_HOLDER_MAX = 5;
+
+/**
+ * ⚙ A capture challenge (single-use nonce) must reach the platform, with the photo signed over it, within 4 hours of
+ * its issue: long enough for a morning in a basement without network plus the notice's 2-hour upload window, short
+ * enough that a picture cannot be staged days ahead. A holder has at most 5 unused, unexpired challenges at once (the
+ * phone keeps them in hand for capture without network); asking for more returns the ones already held.
+ */
+export const CAPTURE_CHALLENGE_TTL_MS = 4 * HOUR;
+export const CAPTURE_CHALLENGES_HELD_MAX = 5;
+
+/**
+ * ⚙ Positions of a signed capture: a fix older than 60 s at the moment of capture, or less accurate than 50 m (the
+ * 95 % radius the browser reports), is refused on the phone and, if it arrives anyway, flagged on the platform. 50 m
+ * matches SITE_GEOFENCE_TOLERANCE_METRES: a worse fix cannot tell on site from next door.
+ */
+export const CAPTURE_POSITION_MAX_AGE_MS = 60_000;
+export const CAPTURE_POSITION_MAX_ACCURACY_METRES = 50;
+
+/**
+ * ⚙ Severity of the capture anomalies for the departments' review (one scale with every other kind,
+ * ANOMALY_SEVERITY_OF_KIND): an image that arrived without a capture signature (console file upload, an integration
+ * upload with neither a capture manifest nor an instrument's signature) is minor — the notice forbids 补拍 and album
+ * pictures, but unsigned images of honest agencies still exist while phones are enrolled, so it does not block the
+ * report; a stale or inaccurate position on a signed capture is minor too.
+ */
+export const CAPTURE_ANOMALY_SEVERITY = {
+  unsigned_capture: ANOMALY_SEVERITY_OF_KIND.unsigned_capture,
+  capture_position_stale: ANOMALY_SEVERITY_OF_KIND.capture_position_stale,
+  capture_position_inaccurate: ANOMALY_SEVERITY_OF_KIND.capture_position_inaccurate,
+} as const;
+
+/** ⚙ An app version string in a manifest: 1–40 characters of [0-9A-Za-z.+-]. */
+export const CAPTURE_APP_VERSION_MAX_LENGTH = 40;

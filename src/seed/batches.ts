@@ -367,14 +367,18 @@ export async function seedBatches(trx: Transaction<Database>, ids: Record<string
           longitude: place.lng,
         });
         const jpeg = await sharp(photo).flip().flop().keepExif().jpeg({ quality: 90 }).toBuffer();
-        const image = await addProcessImage(trx, blobs, ctx, batch.id, jpeg, {
+        const declared = {
           capturedAt: capturedAt.toISOString(),
           location: place,
           testerPersonId: testers[0]!,
           equipmentId: refs.equipment.rebound,
           componentId: projectComponents[step.component!]!,
           recordKeys: [recordKeys[step.record! - 1]!],
-        });
+        };
+        // Taken by the 回弹仪's own camera and signed by it (an instrument's signature: not flagged unsigned_capture).
+        const sha256 = createHash('sha256').update(jpeg).digest('hex');
+        const signature = { alg: 'Ed25519', value: demoDeviceSignature(canonicalJson({ batchId: batch.id, sha256, ...declared })) };
+        const image = await addProcessImage(trx, blobs, ctx, batch.id, jpeg, { ...declared, signature });
         imageHashes.push(image.sha256);
       } else if (step.kind === 'checkin') {
         // The witness checks in on site with a photo, as the witness's phone page does.

@@ -8,6 +8,7 @@
 import type {} from '../../modules/agencies/index.ts';
 import type {} from '../../modules/batches/index.ts';
 import type {} from '../../modules/calendar/index.ts';
+import type {} from '../../modules/capture/index.ts';
 import type {} from '../../modules/catalogue/index.ts';
 import type {} from '../../modules/checkins/index.ts';
 import type {} from '../../modules/commissions/index.ts';

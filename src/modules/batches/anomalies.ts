@@ -42,6 +42,10 @@ export const ANOMALY_KIND_LABELS = {
   exif_makernote_missing: '有相机型号但缺少相机厂商数据（MakerNote）',
   exif_exposure_implausible: '曝光参数缺失或不合常理',
   screenshot_suspected: '疑似截屏或翻拍屏幕',
+  // Signed capture (issue 11; severity in policy CAPTURE_ANOMALY_SEVERITY, kept in the details)
+  unsigned_capture: '影像未经签名采集（非现场拍摄签名）',
+  capture_position_stale: '采集时定位已过时',
+  capture_position_inaccurate: '采集时定位精度不足',
   // Witness (二(二))
   witness_not_registered: '见证人员未在本项目登记',
   witness_no_checkin: '见证人员未现场签到',

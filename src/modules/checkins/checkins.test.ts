@@ -63,7 +63,8 @@ describe('witness check-in', () => {
       const list = await h.get(who, `/api/v1/batches/${batchId}/checkins`);
       expect(list.statusCode, who).toBe(200);
       expect(list.json()).toHaveLength(1);
-      expect(list.json()[0].photo).toMatchObject({ status: 'done', exif: { make: 'HUAWEI' }, flags: [] });
+      // An unsigned check-in photo (not taken through the signed capture page) is flagged for the department (issue 11).
+      expect(list.json()[0].photo).toMatchObject({ status: 'done', exif: { make: 'HUAWEI' }, capture: { status: 'unsigned' }, flags: [expect.objectContaining({ kind: 'unsigned_capture' })] });
     }
     expect((await h.get('officer.chaoyang', `/api/v1/batches/${batchId}/checkins`)).statusCode).toBe(404);
     // The photo is a check-in photo, not one of the batch's process images.
@@ -108,7 +109,7 @@ describe('witness check-in', () => {
   it('a photo taken the day before is accepted and flagged on the photo', async () => {
     const res = await checkIn(await h.t.login('witness.sun'), SITE_CENTRE, { seed: 4, capturedAt: new Date(h.clock.now().getTime() - 24 * 3600_000) });
     expect(res.statusCode).toBe(201);
-    expect(res.json().photo.flags).toEqual([expect.objectContaining({ kind: 'capture_outside_window', details: expect.objectContaining({ position: 'before_opening' }) })]);
+    expect(res.json().photo.flags).toEqual([expect.objectContaining({ kind: 'capture_outside_window', details: expect.objectContaining({ position: 'before_opening' }) }), expect.objectContaining({ kind: 'unsigned_capture' })]);
   });
 
   it('only a witness checks in, and only one registered for the project', async () => {
@@ -167,7 +168,7 @@ describe('for seeds and tools inside a transaction', () => {
       }),
       checkin: await addCheckinFromBytes(trx, h.t.deps.blobs, witness, b.id, photo, { capturedAt: beijingRfc3339(capturedAt), location: SITE_CENTRE }),
     }));
-    expect(image).toMatchObject({ kind: 'process', status: 'processing', flags: [expect.objectContaining({ kind: 'image_without_record' })] });
+    expect(image).toMatchObject({ kind: 'process', status: 'processing', flags: [expect.objectContaining({ kind: 'image_without_record' }), expect.objectContaining({ kind: 'unsigned_capture' })] });
     expect(checkin).toMatchObject({ namedOnBatch: true, insideSite: true, flags: [], photo: { kind: 'witness_checkin' } });
     expect((await h.get('jz.owner', `/api/v1/batches/${b.id}/checkins`)).json()).toHaveLength(1);
   });

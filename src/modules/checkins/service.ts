@@ -1,4 +1,5 @@
 import { appendReceipt, contentHash } from '../ledger/index.ts';
+import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
 import type { Kysely, Transaction } from 'kysely';
 import { hasRole, requireUser, type RequestContext, type UserActor } from '../../kernel/auth/actor.ts';
@@ -9,6 +10,8 @@ import type { AppDeps } from '../../kernel/deps.ts';
 import type { Database } from '../../kernel/db/types.ts';
 import { forbidden } from '../../kernel/errors.ts';
 import { hashRequest, idempotent, type IdempotentResult } from '../../kernel/idempotency.ts';
+import { CAPTURE_ANOMALY_SEVERITY } from '../../kernel/policy.ts';
+import { recordImageCapture, verifyCapture, type VerifiedCapture } from '../capture/index.ts';
 import { findVisibleBatch, getBatchForUpload, type BatchForUpload } from '../batches/index.ts';
 import { assertNotInFuture, captureWindowFlag, type CheckinMetadata, idempotencyKeyUsed, IMAGE_JOB_QUEUED, type ImageFlag, type ImageFlagView, imageJobSignal, type ImageView, insertImage, loadImageViews, outsideSite, parseCheckinMetadata, projectSite, recordFlags, type StoredImage, storeImage, toFlagView } from '../images/index.ts';
 import { assertWitnessRegistered, findWitnessByUser } from '../witnesses/index.ts';
@@ -134,7 +137,21 @@ export async function addCheckin(trx: Transaction<Database>, ctx: RequestContext
   const { batchId, witnessId, user, stored, meta, field } = n;
   const batch = await batchForWitness(trx, ctx, batchId, witnessId);
   assertNotInFuture(meta, ctx, field);
-  const image = await insertImage(trx, ctx, { batch, stored, kind: 'witness_checkin', capture: meta, raw: meta.raw, process: null, signature: null, channel: 'direct', by: user });
+  // A check-in signed with the witness's enrolled key over a fresh challenge (issue 11 item 6): the same manifest as a
+  // process image, with purpose witness_checkin and no tester, equipment, component or records.
+  const imageId = randomUUID();
+  let capture: VerifiedCapture | null = null;
+  if (meta.capture) {
+    capture = await verifyCapture(
+      trx,
+      ctx,
+      meta.capture,
+      { purpose: 'witness_checkin', batchId: batch.id, capturedAt: meta.capturedAtText, location: meta.location, testerPersonId: null, equipmentId: null, componentId: null, recordKeys: [] },
+      { usedFor: `image:${imageId}`, receivedAt: ctx.now, sha256: stored.sha256, field: `${field}.capture` },
+    );
+  }
+  const image = await insertImage(trx, ctx, { id: imageId, batch, stored, kind: 'witness_checkin', capture: meta, raw: meta.raw, process: null, signature: null, channel: 'direct', by: user });
+  if (capture) await recordImageCapture(trx, ctx, image.id, capture);
   const project = await projectSite(trx, batch.projectId);
   const outside = outsideSite(meta.location, project);
   const named = batch.witnessPersonId === witnessId;
@@ -166,8 +183,12 @@ export async function addCheckin(trx: Transaction<Database>, ctx: RequestContext
   if (late) checkinFlags.push({ ...late, details: { ...late.details, checkedInAt: ctx.now.toISOString() } });
   if (!named) checkinFlags.push({ kind: 'witness_proxy_suspected', details: { batchWitnessPersonId: batch.witnessPersonId, checkedInWitnessPersonId: witnessId } });
   await recordFlags(trx, ctx, batch.id, { type: 'checkin', id: row.id }, checkinFlags);
+  const photoFlags: ImageFlag[] = [];
   const photoWindow = captureWindowFlag(meta.capturedAt, window);
-  if (photoWindow) await recordFlags(trx, ctx, batch.id, { type: 'image', id: image.id }, [photoWindow]);
+  if (photoWindow) photoFlags.push(photoWindow);
+  if (capture) photoFlags.push(...capture.flags);
+  else photoFlags.push({ kind: 'unsigned_capture', details: { severity: CAPTURE_ANOMALY_SEVERITY.unsigned_capture, channel: 'direct', uploadedBy: 'user' } });
+  await recordFlags(trx, ctx, batch.id, { type: 'image', id: image.id }, photoFlags);
   await recordAudit(trx, ctx, {
     action: 'witness.checkin',
     targetType: 'witness_checkin',
@@ -182,6 +203,7 @@ export async function addCheckin(trx: Transaction<Database>, ctx: RequestContext
       sha256: image.sha256,
       insideSite: row.inside_site,
       namedOnBatch: named,
+      capture: capture ? { keyId: capture.keyId, code: capture.code } : null,
       flags: checkinFlags.map((f) => f.kind),
     },
   });

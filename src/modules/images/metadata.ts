@@ -2,6 +2,7 @@ import { canonicalJson } from '../../kernel/crypto/canonical-json.ts';
 import { badRequest } from '../../kernel/errors.ts';
 import { IMAGE_METADATA_HEADER_MAX_BYTES, IMAGE_RECORD_KEYS_MAX } from '../../kernel/policy.ts';
 import { parseComponentId } from '../components/index.ts';
+import { parseCaptureEnvelope, type CaptureEnvelope } from '../capture/index.ts';
 import type { GeoPoint } from './rules/flags.ts';
 
 /**
@@ -34,11 +35,13 @@ export interface ProcessMetadata extends CaptureMetadata {
   componentCode: string;
   recordKeys: string[];
   signature: SignatureInput | null;
+  /** A signed capture manifest (phone or agency capture app, issue 11), verified on upload. */
+  capture: CaptureEnvelope | null;
   /** The parsed JSON object, kept verbatim in the image row. */
   raw: Record<string, unknown>;
 }
 
-export type CheckinMetadata = CaptureMetadata & { raw: Record<string, unknown> };
+export type CheckinMetadata = CaptureMetadata & { capture: CaptureEnvelope | null; raw: Record<string, unknown> };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$/;
@@ -102,7 +105,7 @@ const uuid = (obj: Record<string, unknown>, key: string, zh: string, field: stri
 
 /** A process image's metadata: time, place, tester, equipment, component, the records it documents, a signature. */
 export function parseProcessMetadata(obj: Record<string, unknown>, field: string): ProcessMetadata {
-  only(obj, ['capturedAt', 'location', 'testerPersonId', 'equipmentId', 'componentId', 'recordKeys', 'signature'], field);
+  only(obj, ['capturedAt', 'location', 'testerPersonId', 'equipmentId', 'componentId', 'recordKeys', 'signature', 'capture'], field);
   const capture = captureFields(obj, field);
   const testerPersonId = uuid(obj, 'testerPersonId', '检测人员', field);
   const equipmentId = uuid(obj, 'equipmentId', '检测设备', field);
@@ -139,14 +142,15 @@ export function parseProcessMetadata(obj: Record<string, unknown>, field: string
     componentCode,
     recordKeys: keys as string[],
     signature,
+    capture: obj.capture === undefined ? null : parseCaptureEnvelope(obj.capture, `${field}.capture`),
     raw: obj,
   };
 }
 
 /** A check-in photo's metadata: when and where it was taken. */
 export function parseCheckinMetadata(obj: Record<string, unknown>, field: string): CheckinMetadata {
-  only(obj, ['capturedAt', 'location'], field);
-  return { ...captureFields(obj, field), raw: obj };
+  only(obj, ['capturedAt', 'location', 'capture'], field);
+  return { ...captureFields(obj, field), capture: obj.capture === undefined ? null : parseCaptureEnvelope(obj.capture, `${field}.capture`), raw: obj };
 }
 
 /**

@@ -1,5 +1,6 @@
 import { Type, type TSchema } from 'typebox';
 import { commonErrors, DateTime } from '../../kernel/http/schemas.ts';
+import { CaptureStatusInline } from '../capture/index.ts';
 import { IMAGE_KINDS } from './tables.ts';
 
 export const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
@@ -55,6 +56,7 @@ export const ImageProps = {
     analysedAt: Nullable(Type.String({ format: 'date-time', description: 'EXIF、缩略图和一致性检查完成的时间；处理中为 null' })),
     signed: Type.Boolean({ description: '是否带有经设备密钥验证的签名' }),
     signatureKeyId: Nullable(Id),
+    capture: CaptureStatusInline,
     supplementary: Type.Boolean({ description: '补传（批次锁定期间或锁定后上传）' }),
     channel: Type.Enum(['direct', 'resumable'] as const),
     uploadedAt: DateTime,

@@ -13,7 +13,7 @@ import type { Database } from '../../kernel/db/types.ts';
 import { conflict, notFound, unprocessable } from '../../kernel/errors.ts';
 import { hashRequest, idempotencyScope, idempotent, type IdempotentResult } from '../../kernel/idempotency.ts';
 import { pageBounds } from '../../kernel/http/schemas.ts';
-import { CLIENT_CLOCK_TOLERANCE_MS } from '../../kernel/policy.ts';
+import { CAPTURE_ANOMALY_SEVERITY, CLIENT_CLOCK_TOLERANCE_MS } from '../../kernel/policy.ts';
 import {
   ANOMALY_KIND_LABELS,
   assertAgencyOperator,
@@ -29,6 +29,7 @@ import {
   type AnomalyKind,
   type BatchForUpload,
 } from '../batches/index.ts';
+import { captureStatuses, recordImageCapture, UNSIGNED_CAPTURE, verifyCapture, type CaptureStatus, type VerifiedCapture } from '../capture/index.ts';
 import { formatComponentId } from '../components/index.ts';
 import { deviceKeysAtColumn, devicePublicKeyObject, verificationKeys } from '../equipment/index.ts';
 import type { SiteBoundary } from '../projects/index.ts';
@@ -85,6 +86,8 @@ export interface ImageView {
   analysedAt: string | null;
   signed: boolean;
   signatureKeyId: string | null;
+  /** Signed capture (issue 11): verified when a capture key's signature over a fresh challenge checked out on upload. */
+  capture: CaptureStatus;
   supplementary: boolean;
   channel: 'direct' | 'resumable';
   uploadedAt: string;
@@ -100,6 +103,7 @@ interface ImageParts {
   jobState: ImageJobState | null;
   recordKeys: string[];
   flags: ImageFlagView[];
+  capture: CaptureStatus;
 }
 
 function toView(p: ImageParts): ImageView {
@@ -131,6 +135,7 @@ function toView(p: ImageParts): ImageView {
     analysedAt: a?.analysed_at ? new Date(a.analysed_at).toISOString() : null,
     signed: r.signed,
     signatureKeyId: r.signature_key_id,
+    capture: p.capture,
     supplementary: r.supplementary,
     channel: r.channel,
     uploadedAt: r.uploaded_at.toISOString(),
@@ -143,11 +148,12 @@ function toView(p: ImageParts): ImageView {
 export async function loadImageViews(db: Db, rows: ImageRow[]): Promise<ImageView[]> {
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
-  const [analyses, jobs, links, anomalies] = await Promise.all([
+  const [analyses, jobs, links, anomalies, captures] = await Promise.all([
     db.selectFrom('image_analyses').selectAll().where('image_id', 'in', ids).execute(),
     db.selectFrom('image_jobs').select(['image_id', 'state']).where('image_id', 'in', ids).execute(),
     db.selectFrom('image_records').select(['image_id', 'record_key']).where('image_id', 'in', ids).execute(),
     db.selectFrom('anomalies').select(['subject_id', 'kind', 'details', 'detected_at', 'status']).where('subject_type', '=', 'image').where('subject_id', 'in', ids).execute(),
+    captureStatuses(db, ids),
   ]);
   const analysisOf = new Map(analyses.map((a) => [a.image_id, a]));
   const jobOf = new Map(jobs.map((j) => [j.image_id, j.state]));
@@ -163,6 +169,7 @@ export async function loadImageViews(db: Db, rows: ImageRow[]): Promise<ImageVie
       flags: sortFlags(
         anomalies.filter((a) => a.subject_id === row.id).map(toFlagView),
       ),
+      capture: captures.get(row.id) ?? UNSIGNED_CAPTURE,
     }),
   );
 }
@@ -226,6 +233,8 @@ export interface NewImage {
   signature: { keyId: string; value: string; payload: string } | null;
   channel: 'direct' | 'resumable';
   by: UserActor | MachineActor;
+  /** The new image's id when the caller made it first (a signed capture's challenge names it); made here otherwise. */
+  id?: string;
   /** The audit row of the change, written by the same statement (given the new image's id and whether it is 补传). */
   audit?: (image: { id: string; supplementary: boolean }) => AuditEntry;
 }
@@ -236,7 +245,7 @@ export interface NewImage {
  * One statement (the id is made here, so the links and the job need not wait for it to come back).
  */
 export async function insertImage(trx: Transaction<Database>, ctx: RequestContext, n: NewImage): Promise<ImageRow> {
-  const id = randomUUID();
+  const id = n.id ?? randomUUID();
   const supplementary = isSupplementary(n.batch);
   const links = n.process?.recordKeys.map((record_key) => ({ image_id: id, batch_id: n.batch.id, record_key })) ?? [];
   let q = trx
@@ -398,6 +407,8 @@ export async function attachProcessImage(
   meta: ProcessMetadata,
   channel: 'direct' | 'resumable',
   field: string,
+  /** The resumable upload it came through (its challenge was consumed at its creation, its receipt is that time). */
+  upload: { id: string; createdAt: Date } | null = null,
 ): Promise<ImageView> {
   // The batch with its project's site; the tester and the equipment, the agency's own; the device's keys in force at
   // the capture: one round trip.
@@ -429,6 +440,17 @@ export async function attachProcessImage(
     signature = { keyId: key.id, value: meta.signature.value, payload };
   }
 
+  const imageId = randomUUID();
+  let capture: VerifiedCapture | null = null;
+  if (meta.capture) {
+    capture = await verifyCapture(trx, ctx, meta.capture, declaredCaptureOf(batchId, meta), {
+      usedFor: upload ? `image_upload:${upload.id}` : `image:${imageId}`,
+      receivedAt: upload?.createdAt ?? ctx.now,
+      sha256: stored.sha256,
+      field: `${field}.capture`,
+    });
+  }
+
   const declaredFlags = declaredProcessFlags(
     {
       capturedAt: meta.capturedAt,
@@ -441,7 +463,14 @@ export async function attachProcessImage(
     { openedAt: batch.openedAt, completedAt: batch.completedAt, testerPersonIds: batch.testerPersonIds, equipmentIds: batch.equipmentIds, componentCodes: batch.componentIds },
     batch.projectSite,
   );
+  const captureFlags: ImageFlag[] = capture
+    ? capture.flags
+    : signature
+      ? []
+      : [{ kind: 'unsigned_capture', details: { severity: CAPTURE_ANOMALY_SEVERITY.unsigned_capture, channel, uploadedBy: by.kind } }];
+  const allFlags = [...declaredFlags, ...captureFlags];
   const row = await insertImage(trx, ctx, {
+    id: imageId,
     batch,
     stored,
     kind: 'process',
@@ -464,17 +493,36 @@ export async function attachProcessImage(
         size: stored.size,
         contentType: stored.contentType,
         signed: signature !== null,
+        capture: capture ? { keyId: capture.keyId, code: capture.code } : null,
         channel,
         supplementary: image.supplementary,
         recordKeys: meta.recordKeys,
-        flags: declaredFlags.map((f) => f.kind),
+        flags: allFlags.map((f) => f.kind),
       },
     }),
   });
+  if (capture) await recordImageCapture(trx, ctx, row.id, capture);
   await markUploading(trx, ctx, batchId, batch);
-  const flags = await recordFlags(trx, ctx, batch, { type: 'image', id: row.id }, declaredFlags);
+  const flags = await recordFlags(trx, ctx, batch, { type: 'image', id: row.id }, allFlags);
   // A new image: nothing analysed yet, its job pending, its links and flags as just written.
-  return toView({ row, analysis: null, jobState: 'pending', recordKeys: [...meta.recordKeys].sort(byCodeUnits), flags });
+  const captureView: CaptureStatus = capture
+    ? { status: 'verified', keyId: capture.keyId, algorithm: capture.envelope.alg, code: capture.code, positionAccuracy: capture.envelope.manifest.position.accuracy, appVersion: capture.envelope.manifest.appVersion }
+    : UNSIGNED_CAPTURE;
+  return toView({ row, analysis: null, jobState: 'pending', recordKeys: [...meta.recordKeys].sort(byCodeUnits), flags, capture: captureView });
+}
+
+/** What a process image's metadata declares, in the terms of a capture manifest (values exactly as sent). */
+export function declaredCaptureOf(batchId: string, meta: ProcessMetadata) {
+  return {
+    purpose: 'process' as const,
+    batchId,
+    capturedAt: meta.capturedAtText,
+    location: meta.location,
+    testerPersonId: meta.testerPersonId,
+    equipmentId: meta.equipmentId,
+    componentId: meta.componentIdText,
+    recordKeys: meta.recordKeys,
+  };
 }
 
 /**

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
 import type { Kysely } from 'kysely';
 import { requireAuthenticated, type RequestContext } from '../../kernel/auth/actor.ts';
@@ -11,7 +12,8 @@ import { hashRequest, idempotent, type IdempotentResult } from '../../kernel/ide
 import { IMAGE_MAX_BYTES, RESUMABLE_SEGMENT_BYTES, RESUMABLE_UPLOAD_EXPIRY_MS } from '../../kernel/policy.ts';
 import { assertAgencyOperator, getBatchForUpload } from '../batches/index.ts';
 import { parseProcessMetadata, type ProcessMetadata } from './metadata.ts';
-import { assertNotInFuture, attachProcessImage, IMAGE_JOB_QUEUED, imageJobSignal, loadImageViews, type ImageView } from './service.ts';
+import { verifyCapture } from '../capture/index.ts';
+import { assertNotInFuture, attachProcessImage, declaredCaptureOf, IMAGE_JOB_QUEUED, imageJobSignal, loadImageViews, type ImageView } from './service.ts';
 import { ClientAbortedError, imageTooLarge, storeImage } from './store.ts';
 import type { ImageUploadRow, UploadRefusal } from './tables.ts';
 import './tables.ts';
@@ -78,9 +80,16 @@ export class ResumableUploadService {
       const batch = await getBatchForUpload(trx, ctx, batchId);
       const by = assertAgencyOperator(ctx, batch.agencyId);
       assertNotInFuture(meta, ctx, field);
+      // A signed capture is checked now (key, signature, challenge — consumed by this upload), before any byte: a
+      // refusal is answered to the creation request with its own code; the bytes' hash is checked when they are whole.
+      const id = randomUUID();
+      if (meta.capture) {
+        await verifyCapture(trx, ctx, meta.capture, declaredCaptureOf(batchId, meta), { usedFor: `image_upload:${id}`, receivedAt: ctx.now, sha256: null, field: `${field}.capture` });
+      }
       const row = await trx
         .insertInto('image_uploads')
         .values({
+          id,
           organisation_id: batch.agencyId,
           batch_id: batch.id,
           kind: 'process',
@@ -229,7 +238,7 @@ export class ResumableUploadService {
       const meta = parseProcessMetadata(declared, field);
       const stored = await storeImage(this.#blobs, joined);
       await this.#db.transaction().execute(async (trx) => {
-        const view = await attachProcessImage(trx, ctx, row.batch_id, stored, meta, 'resumable', field);
+        const view = await attachProcessImage(trx, ctx, row.batch_id, stored, meta, 'resumable', field, { id: row.id, createdAt: row.created_at });
         const marked = await trx
           .updateTable('image_uploads')
           .set({ state: 'attached', image_id: view.id, updated_at: ctx.now })

@@ -5,5 +5,6 @@
 import type {} from './tables.ts'; // the module's tables in the kernel's Database interface
 export { QR_BOX } from './pdf.ts';
 export { generateReport } from './service.ts';
+export { newCheckCode, normaliseCheckCode } from './rules/number.ts';
 export { reportRoutes } from './routes.ts';
 export { namedSchemas as reportsSchemas } from './schemas.ts';

@@ -123,6 +123,12 @@ export function ImagePanel({ img, batch }: { img: BatchImage; batch: BatchDetail
             {img.sha256}
           </Typography.Text>
         </Descriptions.Item>
+        <Descriptions.Item label="现场采集">
+          <CaptureTag img={img} />
+          {img.capture.status === 'verified' ? (
+            <span className="muted">{` 验证码 ${img.capture.code ?? ''} · ${img.capture.algorithm ?? ''} · 定位精度 ${img.capture.positionAccuracy ?? '-'} m`}</span>
+          ) : null}
+        </Descriptions.Item>
         <Descriptions.Item label="签名">{img.signed ? <Tag color="success">设备签名已验证</Tag> : <Tag>未签名（人工上传）</Tag>}</Descriptions.Item>
         {img.supplementary ? (
           <Descriptions.Item label="补传">
@@ -131,6 +137,17 @@ export function ImagePanel({ img, batch }: { img: BatchImage; batch: BatchDetail
         ) : null}
       </Descriptions>
     </div>
+  );
+}
+
+/** `capture: verified` (signed at capture on an enrolled phone or capture app) or not; the test reads data-capture. */
+export function CaptureTag({ img }: { img: BatchImage }) {
+  return img.capture.status === 'verified' ? (
+    <Tag color="success" data-capture="verified">
+      现场签名采集 ✓
+    </Tag>
+  ) : (
+    <Tag data-capture="unsigned">非签名采集</Tag>
   );
 }
 
@@ -184,6 +201,7 @@ export function GalleryTab({ batch, version }: { batch: BatchDetail; version: nu
             >
               <div className="muted">{formatDateTime(img.declared.capturedAt)}</div>
               <div className="mono">{orDash(img.declared.componentIdDisplay)}</div>
+              <CaptureTag img={img} />
               {img.flags.map((f) => (
                 <Tag key={f.kind} color="orange" style={{ marginTop: 4 }}>
                   {f.label}

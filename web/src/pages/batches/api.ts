@@ -169,6 +169,8 @@ export interface BatchImage {
   previewNote: string | null;
   analysedAt: string | null;
   signed: boolean;
+  /** Signed capture (issue 11): verified when a phone or capture app signed it with an enrolled key over a fresh challenge. */
+  capture: { status: 'verified' | 'unsigned'; keyId: string | null; algorithm: 'Ed25519' | 'ES256' | null; code: string | null; positionAccuracy: number | null; appVersion: string | null };
   supplementary: boolean;
   uploadedAt: string;
   uploadedBy: { type: 'user' | 'machine'; id: string; name: string };

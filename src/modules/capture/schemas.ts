@@ -1,0 +1,74 @@
+import { Type } from 'typebox';
+import { DateTime } from '../../kernel/http/schemas.ts';
+
+const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
+const Id = Type.String({ format: 'uuid' });
+const Algorithm = Type.Enum(['Ed25519', 'ES256'] as const, { description: 'Ed25519，或 ES256（ECDSA P-256 + SHA-256，签名为 IEEE P1363 r‖s）' });
+
+export const CaptureKeySchema = Type.Object(
+  {
+    id: Id,
+    owner: Type.Object({ type: Type.Enum(['user', 'machine'] as const), id: Id, name: Type.String() }),
+    organisationId: Id,
+    algorithm: Algorithm,
+    publicKey: Type.String({ description: '公钥 SubjectPublicKeyInfo（DER）的 base64' }),
+    fingerprint: Type.String({ description: '公钥指纹：SPKI DER 的 SHA-256（小写十六进制）' }),
+    label: Type.String(),
+    state: Type.Enum(['pending', 'approved', 'revoked', 'expired'] as const, { description: 'pending 待批准 · approved 已批准 · revoked 已吊销 · expired 已过期' }),
+    enrolledAt: DateTime,
+    expiresAt: DateTime,
+    approvedAt: Nullable(DateTime),
+    approvedBy: Nullable(Type.String()),
+    revokedAt: Nullable(DateTime),
+    revokeReason: Nullable(Type.String()),
+  },
+  { $id: 'CaptureKey' },
+);
+
+export const EnrolBody = Type.Object(
+  {
+    publicKey: Type.String({ minLength: 40, maxLength: 1000, description: 'Ed25519 或 P-256 公钥的 SPKI（base64/base64url 或 PEM）' }),
+    label: Type.String({ minLength: 1, maxLength: 100, description: '设备名称，如“张三的手机”' }),
+  },
+  { $id: 'CaptureKeyEnrolment', additionalProperties: false },
+);
+
+export const RevokeBody = Type.Object({ reason: Type.String({ minLength: 2, maxLength: 500 }) }, { $id: 'CaptureKeyRevocation', additionalProperties: false });
+
+export const ChallengeSchema = Type.Object(
+  {
+    nonce: Type.String({ description: '32 字节随机数（base64url，43 位），写入采集清单 challenge.nonce' }),
+    issuedAt: DateTime,
+    expiresAt: DateTime,
+    code: Type.String({ description: '验证码（8 位 Crockford base32），印在照片水印上，可在公开核验页查询' }),
+  },
+  { $id: 'CaptureChallenge' },
+);
+
+export const CaptureStatusProps = {
+    status: Type.Enum(['verified', 'unsigned'] as const, { description: 'verified 签名采集已验证 · unsigned 未经签名采集' }),
+    keyId: Nullable(Id),
+    algorithm: Nullable(Algorithm),
+    code: Nullable(Type.String()),
+    positionAccuracy: Nullable(Type.Number()),
+    appVersion: Nullable(Type.String()),
+};
+/** Embedded (without $id) in the image view; registered with its $id for the capture routes. */
+export const CaptureStatusInline = Type.Object(CaptureStatusProps, { description: '签名采集：verified 为手机或采集程序在现场以登记密钥签名、平台验证通过' });
+export const CaptureStatusSchema = Type.Object(CaptureStatusProps, { $id: 'CaptureStatus' });
+
+export const PublicCaptureSchema = Type.Object(
+  {
+    code: Type.String(),
+    kind: Type.Enum(['process', 'witness_checkin'] as const),
+    capturedAt: DateTime,
+    location: Type.Object({ lat: Type.Number(), lng: Type.Number(), accuracy: Type.Number() }),
+    agencyName: Type.String(),
+    batchNumber: Type.String(),
+    sha256: Type.String(),
+    algorithm: Algorithm,
+    receivedAt: DateTime,
+    verifiedAt: DateTime,
+  },
+  { $id: 'PublicCapture' },
+);
