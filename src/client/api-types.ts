@@ -91,6 +91,74 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/anomalies/{id}/decide": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 住建部门核查决定：排除（说明理由）或确认违规 */
+        post: operations["decideAnomaly"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/anomaly-desk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 异常核查台：本辖区的异常，按严重程度和发现时间排序（住建部门） */
+        get: operations["listDeskAnomalies"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/anomaly-desk/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 异常详情及证据 */
+        get: operations["getDeskAnomaly"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/anomaly-desk/{id}/original/thumbnail": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 疑似原图的缩略图（与被标记影像并排比对） */
+        get: operations["getAnomalyDeskOriginalThumbnail"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/audit": {
         parameters: {
             query?: never;
@@ -205,6 +273,23 @@ export interface paths {
         get: operations["getBatch"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/batches/{id}/anomalies/decide": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 对一个批次的异常批量作出核查决定（不选则为全部待核查异常） */
+        post: operations["createBatchAnomaliesDecide"];
         delete?: never;
         options?: never;
         head?: never;
@@ -508,6 +593,75 @@ export interface paths {
         /** 加载某年度节假日安排（平台管理员；生成新版本，旧版本保留） */
         put: operations["putCalendarYear"];
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/capture/challenges": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 领取采集挑战码（一次性；返回手中全部未用、未过期的挑战码，不足时补足） */
+        post: operations["createCaptureChallenge"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/capture/keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 采集设备列表：本人的（默认），或本单位全部（管理员，scope=organisation） */
+        get: operations["listCaptureKeys"];
+        put?: never;
+        /** 登记本人的采集设备公钥（手机或机构采集程序），待本单位管理员批准 */
+        post: operations["createCaptureKey"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/capture/keys/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 批准采集设备（本单位管理员；监理单位由本单位另一名见证人员） */
+        post: operations["approveCaptureKey"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/capture/keys/{id}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 吊销采集设备（持有人或本单位管理员；须说明原因） */
+        post: operations["revokeCaptureKey"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1319,6 +1473,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/images/{id}/reuse": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 影像重复使用比对：疑似原图和疑似复用本图的影像（部门可并排查看） */
+        get: operations["getImageReuse"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/images/{id}/reuse/{matchId}/thumbnail": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 比对中另一张影像的缩略图（无权查看该影像时 404） */
+        get: operations["getImageReuseThumbnail"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/images/{id}/thumbnail": {
         parameters: {
             query?: never;
@@ -1347,6 +1535,143 @@ export interface paths {
         put?: never;
         /** 将“发现问题”的检查记录认定为违规（记入违规台账，来源：监管人员） */
         post: operations["recordInspectionFindingViolation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ledger/checkpoints/latest": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 最新检查点（JSON） */
+        get: operations["getLedgerCheckpointsLatest"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ledger/consistency": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 两个树大小之间的一致性证明 */
+        get: operations["getLedgerConsistency"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ledger/cosignatures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 检查点的联署签名（默认最新检查点） */
+        get: operations["listLedgerCosignatures"];
+        put?: never;
+        /** 见证方提交检查点的联署签名（C2SP tlog-cosignature/v1） */
+        post: operations["createLedgerCosignature"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ledger/entries/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 回执（账本条目）及其包含证明 */
+        get: operations["getLedgerEntry"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ledger/inclusion": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 叶子的包含证明（按叶子序号） */
+        get: operations["getLedgerInclusion"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ledger/integrity-alarms": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 完整性告警（存储文件与哈希不符；平台管理员） */
+        get: operations["listLedgerIntegrityAlarms"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ledger/key": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 账本公钥（验证检查点签名） */
+        get: operations["getLedgerKey"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ledger/objects/{type}/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 某对象的全部回执及包含证明 */
+        get: operations["getLedgerObject"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1694,6 +2019,23 @@ export interface paths {
         };
         /** 可选参建单位（登记项目时选择建设、监理、施工单位） */
         get: operations["listProjectsParticipantOptions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/captures/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 公开核验照片水印上的验证码：拍摄时间、地点、检测机构、批次和照片哈希（无需登录） */
+        get: operations["getPublicCapture"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2475,6 +2817,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/ledger/checkpoint": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 账本最新检查点（C2SP signed note，text/plain） */
+        get: operations["getLedgerCheckpoint"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ledger/tile/{*}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 账本瓦片（C2SP tlog-tiles：哈希瓦片与条目包） */
+        get: operations["getLedgerTile*"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/readyz": {
         parameters: {
             query?: never;
@@ -2507,6 +2883,10 @@ export interface components {
             agencyId: string;
             /** Format: uuid */
             batchId: string;
+            /** @description 未核查时是否阻止出具检测报告 */
+            blocking: boolean;
+            decidedByName: string | null;
+            decision: ("dismissed" | "confirmed") | null;
             details: {
                 [key: string]: unknown;
             };
@@ -2518,14 +2898,20 @@ export interface components {
              * @description 异常类型（稳定代码）
              * @enum {unknown}
              */
-            kind: "completion_before_capture" | "capture_outside_window" | "tester_not_on_batch" | "equipment_not_on_batch" | "component_not_on_batch" | "record_missing_images" | "image_without_record" | "undeclared_at_seal" | "location_outside_site" | "exif_time_mismatch" | "exif_location_mismatch" | "exif_missing" | "editing_software" | "duplicate_image" | "image_signature_invalid" | "witness_not_registered" | "witness_no_checkin" | "witness_no_attestation" | "witness_checkin_outside_site" | "witness_proxy_suspected" | "supplementary_upload" | "possibly_missing";
+            kind: "completion_before_capture" | "capture_outside_window" | "tester_not_on_batch" | "equipment_not_on_batch" | "component_not_on_batch" | "record_missing_images" | "image_without_record" | "undeclared_at_seal" | "location_outside_site" | "exif_time_mismatch" | "exif_location_mismatch" | "exif_missing" | "editing_software" | "duplicate_image" | "image_signature_invalid" | "jpeg_truncated" | "jpeg_corrupt_data" | "jpeg_trailing_data" | "jpeg_resaved" | "exif_modified_after_capture" | "exif_gps_time_mismatch" | "exif_thumbnail_mismatch" | "exif_makernote_missing" | "exif_exposure_implausible" | "screenshot_suspected" | "unsigned_capture" | "capture_position_stale" | "capture_position_inaccurate" | "witness_not_registered" | "witness_no_checkin" | "witness_no_attestation" | "witness_checkin_outside_site" | "witness_proxy_suspected" | "supplementary_upload" | "possibly_missing" | "record_recompute_mismatch" | "record_readings_missing";
             kindLabel: string;
             regionCode: string;
+            /**
+             * @description critical 严重 · major 较重 · minor 一般（策略模块规定）
+             * @enum {unknown}
+             */
+            severity: "critical" | "major" | "minor";
             /** @description open 待核查 · acknowledged 已核查 */
             status: "open" | "acknowledged";
             subjectId: string | null;
             /** @description batch · record · image · checkin · attestation · seal */
             subjectType: string;
+            violationId: string | null;
         };
         AnomalyListItem: {
             acknowledgedAt: string | null;
@@ -2537,6 +2923,10 @@ export interface components {
             /** Format: uuid */
             batchId: string;
             batchNumber: string;
+            /** @description 未核查时是否阻止出具检测报告 */
+            blocking: boolean;
+            decidedByName: string | null;
+            decision: ("dismissed" | "confirmed") | null;
             details: {
                 [key: string]: unknown;
             };
@@ -2548,17 +2938,23 @@ export interface components {
              * @description 异常类型（稳定代码）
              * @enum {unknown}
              */
-            kind: "completion_before_capture" | "capture_outside_window" | "tester_not_on_batch" | "equipment_not_on_batch" | "component_not_on_batch" | "record_missing_images" | "image_without_record" | "undeclared_at_seal" | "location_outside_site" | "exif_time_mismatch" | "exif_location_mismatch" | "exif_missing" | "editing_software" | "duplicate_image" | "image_signature_invalid" | "witness_not_registered" | "witness_no_checkin" | "witness_no_attestation" | "witness_checkin_outside_site" | "witness_proxy_suspected" | "supplementary_upload" | "possibly_missing";
+            kind: "completion_before_capture" | "capture_outside_window" | "tester_not_on_batch" | "equipment_not_on_batch" | "component_not_on_batch" | "record_missing_images" | "image_without_record" | "undeclared_at_seal" | "location_outside_site" | "exif_time_mismatch" | "exif_location_mismatch" | "exif_missing" | "editing_software" | "duplicate_image" | "image_signature_invalid" | "jpeg_truncated" | "jpeg_corrupt_data" | "jpeg_trailing_data" | "jpeg_resaved" | "exif_modified_after_capture" | "exif_gps_time_mismatch" | "exif_thumbnail_mismatch" | "exif_makernote_missing" | "exif_exposure_implausible" | "screenshot_suspected" | "unsigned_capture" | "capture_position_stale" | "capture_position_inaccurate" | "witness_not_registered" | "witness_no_checkin" | "witness_no_attestation" | "witness_checkin_outside_site" | "witness_proxy_suspected" | "supplementary_upload" | "possibly_missing" | "record_recompute_mismatch" | "record_readings_missing";
             kindLabel: string;
             /** Format: uuid */
             projectId: string;
             projectName: string;
             regionCode: string;
+            /**
+             * @description critical 严重 · major 较重 · minor 一般（策略模块规定）
+             * @enum {unknown}
+             */
+            severity: "critical" | "major" | "minor";
             /** @description open 待核查 · acknowledged 已核查 */
             status: "open" | "acknowledged";
             subjectId: string | null;
             /** @description batch · record · image · checkin · attestation · seal */
             subjectType: string;
+            violationId: string | null;
         };
         ApproveEquipmentResponse: {
             /** Format: uuid */
@@ -2978,6 +3374,73 @@ export interface components {
             version: number;
             year: number;
         };
+        CaptureChallenge: {
+            /** @description 验证码（8 位 Crockford base32），印在照片水印上，可在公开核验页查询 */
+            code: string;
+            /** Format: date-time */
+            expiresAt: string;
+            /** Format: date-time */
+            issuedAt: string;
+            /** @description 32 字节随机数（base64url，43 位），写入采集清单 challenge.nonce */
+            nonce: string;
+        };
+        CaptureKey: {
+            /**
+             * @description Ed25519，或 ES256（ECDSA P-256 + SHA-256，签名为 IEEE P1363 r‖s）
+             * @enum {unknown}
+             */
+            algorithm: "Ed25519" | "ES256";
+            approvedAt: string | null;
+            approvedBy: string | null;
+            /** Format: date-time */
+            enrolledAt: string;
+            /** Format: date-time */
+            expiresAt: string;
+            /** @description 公钥指纹：SPKI DER 的 SHA-256（小写十六进制） */
+            fingerprint: string;
+            /** Format: uuid */
+            id: string;
+            label: string;
+            /** Format: uuid */
+            organisationId: string;
+            owner: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                /** @enum {unknown} */
+                type: "user" | "machine";
+            };
+            /** @description 公钥 SubjectPublicKeyInfo（DER）的 base64 */
+            publicKey: string;
+            revokedAt: string | null;
+            revokeReason: string | null;
+            /**
+             * @description pending 待批准 · approved 已批准 · revoked 已吊销 · expired 已过期
+             * @enum {unknown}
+             */
+            state: "pending" | "approved" | "revoked" | "expired";
+        };
+        CaptureKeyEnrolment: {
+            /** @description 设备名称，如“张三的手机” */
+            label: string;
+            /** @description Ed25519 或 P-256 公钥的 SPKI（base64/base64url 或 PEM） */
+            publicKey: string;
+        };
+        CaptureKeyRevocation: {
+            reason: string;
+        };
+        CaptureStatus: {
+            algorithm: ("Ed25519" | "ES256") | null;
+            appVersion: string | null;
+            code: string | null;
+            keyId: string | null;
+            positionAccuracy: number | null;
+            /**
+             * @description verified 签名采集已验证 · unsigned 未经签名采集
+             * @enum {unknown}
+             */
+            status: "verified" | "unsigned";
+        };
         ChangePasswordRequest: {
             currentPassword: string;
             newPassword: string;
@@ -3066,6 +3529,76 @@ export interface components {
              */
             validTo: string;
         };
+        CreateBatchAnomaliesDecideRequest: {
+            anomalyIds?: string[];
+            /** @enum {string} */
+            decision: "dismiss";
+            /** @description 核查理由 */
+            reason: string;
+        } | {
+            anomalyIds?: string[];
+            /** @enum {string} */
+            decision: "confirm";
+            /** @description 核查理由 */
+            reason: string;
+            /**
+             * @description 确认违规时记入的违规类型（不填则按异常类型）
+             * @enum {unknown}
+             */
+            violationType?: "late_upload" | "missing_upload" | "tampered_data" | "synthesized_image" | "fabricated_data" | "manual_entry_instead_of_auto" | "unregistered_witness" | "proxy_witness" | "witness_change_late" | "no_double_review" | "unqualified_commission" | "other";
+        };
+        CreateBatchAnomaliesDecideResponse: {
+            decided: number;
+            items: {
+                acknowledgedAt: string | null;
+                acknowledgedBy: string | null;
+                acknowledgeNote: string | null;
+                /** Format: uuid */
+                agencyId: string;
+                agencyName: string;
+                /** Format: uuid */
+                batchId: string;
+                batchNumber: string;
+                batchStatus: string;
+                /** @description 未核查时是否阻止出具检测报告 */
+                blocking: boolean;
+                decidedByName: string | null;
+                decision: ("dismissed" | "confirmed") | null;
+                details: {
+                    [key: string]: unknown;
+                };
+                /** Format: date-time */
+                detectedAt: string;
+                /** Format: uuid */
+                id: string;
+                /**
+                 * @description 异常类型（稳定代码）
+                 * @enum {unknown}
+                 */
+                kind: "completion_before_capture" | "capture_outside_window" | "tester_not_on_batch" | "equipment_not_on_batch" | "component_not_on_batch" | "record_missing_images" | "image_without_record" | "undeclared_at_seal" | "location_outside_site" | "exif_time_mismatch" | "exif_location_mismatch" | "exif_missing" | "editing_software" | "duplicate_image" | "image_signature_invalid" | "jpeg_truncated" | "jpeg_corrupt_data" | "jpeg_trailing_data" | "jpeg_resaved" | "exif_modified_after_capture" | "exif_gps_time_mismatch" | "exif_thumbnail_mismatch" | "exif_makernote_missing" | "exif_exposure_implausible" | "screenshot_suspected" | "unsigned_capture" | "capture_position_stale" | "capture_position_inaccurate" | "witness_not_registered" | "witness_no_checkin" | "witness_no_attestation" | "witness_checkin_outside_site" | "witness_proxy_suspected" | "supplementary_upload" | "possibly_missing" | "record_recompute_mismatch" | "record_readings_missing";
+                kindLabel: string;
+                /** @description 疑似原图（重复/翻拍影像） */
+                originalImageId: string | null;
+                /** Format: uuid */
+                projectId: string;
+                projectName: string;
+                /** @enum {unknown} */
+                proposedViolationType: "late_upload" | "missing_upload" | "tampered_data" | "synthesized_image" | "fabricated_data" | "manual_entry_instead_of_auto" | "unregistered_witness" | "proxy_witness" | "witness_change_late" | "no_double_review" | "unqualified_commission" | "other";
+                regionCode: string;
+                /**
+                 * @description critical 严重 · major 较重 · minor 一般（策略模块规定）
+                 * @enum {unknown}
+                 */
+                severity: "critical" | "major" | "minor";
+                /** @description open 待核查 · acknowledged 已核查 */
+                status: "open" | "acknowledged";
+                subjectId: string | null;
+                /** @description batch · record · image · checkin · attestation · seal */
+                subjectType: string;
+                violationId: string | null;
+                violationTypeLabel: string;
+            }[];
+        };
         CreateBatchManualEntryExceptionRequest: {
             itemCode: string;
             reason: string;
@@ -3132,6 +3665,9 @@ export interface components {
         CreateBatchWitnessAttestationRequest: {
             /** @description 见证说明 */
             statement: string;
+        };
+        CreateCaptureChallengeResponse: {
+            items: components["schemas"]["CaptureChallenge"][];
         };
         CreateCatalogueVersionRequest: {
             /** @description 编辑所基于的版本号；已有更新版本时返回 409 */
@@ -3478,6 +4014,17 @@ export interface components {
             projectId: string;
             subjectOrganisationId?: string | null;
         };
+        CreateLedgerCosignatureRequest: {
+            note: string;
+        };
+        CreateLedgerCosignatureResponse: {
+            accepted: {
+                keyId: string;
+                name: string;
+                timestamp: number;
+            }[];
+            size: number;
+        };
         CreateMachineCredentialRequest: {
             name: string;
         };
@@ -3808,7 +4355,7 @@ export interface components {
             outcome: "compliant" | "problem";
         };
         CreateSpecialCampaignRequest: {
-            anomalyKind?: ("completion_before_capture" | "capture_outside_window" | "tester_not_on_batch" | "equipment_not_on_batch" | "component_not_on_batch" | "record_missing_images" | "image_without_record" | "undeclared_at_seal" | "location_outside_site" | "exif_time_mismatch" | "exif_location_mismatch" | "exif_missing" | "editing_software" | "duplicate_image" | "image_signature_invalid" | "witness_not_registered" | "witness_no_checkin" | "witness_no_attestation" | "witness_checkin_outside_site" | "witness_proxy_suspected" | "supplementary_upload" | "possibly_missing") | null;
+            anomalyKind?: ("completion_before_capture" | "capture_outside_window" | "tester_not_on_batch" | "equipment_not_on_batch" | "component_not_on_batch" | "record_missing_images" | "image_without_record" | "undeclared_at_seal" | "location_outside_site" | "exif_time_mismatch" | "exif_location_mismatch" | "exif_missing" | "editing_software" | "duplicate_image" | "image_signature_invalid" | "jpeg_truncated" | "jpeg_corrupt_data" | "jpeg_trailing_data" | "jpeg_resaved" | "exif_modified_after_capture" | "exif_gps_time_mismatch" | "exif_thumbnail_mismatch" | "exif_makernote_missing" | "exif_exposure_implausible" | "screenshot_suspected" | "unsigned_capture" | "capture_position_stale" | "capture_position_inaccurate" | "witness_not_registered" | "witness_no_checkin" | "witness_no_attestation" | "witness_checkin_outside_site" | "witness_proxy_suspected" | "supplementary_upload" | "possibly_missing" | "record_recompute_mismatch" | "record_readings_missing") | null;
             /**
              * Format: date
              * @description 北京时间日期 YYYY-MM-DD
@@ -3888,6 +4435,77 @@ export interface components {
         CreateWitnessResponse: {
             registration: components["schemas"]["WitnessRegistration"];
             witness: components["schemas"]["Witness"];
+        };
+        DecideAnomalyRequest: {
+            /**
+             * @description 排除（须说明理由）
+             * @enum {string}
+             */
+            decision: "dismiss";
+            /** @description 核查理由 */
+            reason: string;
+        } | {
+            /**
+             * @description 确认违规（记入违规台账，进入分级处置）
+             * @enum {string}
+             */
+            decision: "confirm";
+            /** @description 核查理由 */
+            reason: string;
+            /**
+             * @description 确认违规时记入的违规类型（不填则按异常类型）
+             * @enum {unknown}
+             */
+            violationType?: "late_upload" | "missing_upload" | "tampered_data" | "synthesized_image" | "fabricated_data" | "manual_entry_instead_of_auto" | "unregistered_witness" | "proxy_witness" | "witness_change_late" | "no_double_review" | "unqualified_commission" | "other";
+        };
+        DecideAnomalyResponse: {
+            acknowledgedAt: string | null;
+            acknowledgedBy: string | null;
+            acknowledgeNote: string | null;
+            /** Format: uuid */
+            agencyId: string;
+            agencyName: string;
+            /** Format: uuid */
+            batchId: string;
+            batchNumber: string;
+            batchStatus: string;
+            /** @description 未核查时是否阻止出具检测报告 */
+            blocking: boolean;
+            decidedByName: string | null;
+            decision: ("dismissed" | "confirmed") | null;
+            details: {
+                [key: string]: unknown;
+            };
+            /** Format: date-time */
+            detectedAt: string;
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description 异常类型（稳定代码）
+             * @enum {unknown}
+             */
+            kind: "completion_before_capture" | "capture_outside_window" | "tester_not_on_batch" | "equipment_not_on_batch" | "component_not_on_batch" | "record_missing_images" | "image_without_record" | "undeclared_at_seal" | "location_outside_site" | "exif_time_mismatch" | "exif_location_mismatch" | "exif_missing" | "editing_software" | "duplicate_image" | "image_signature_invalid" | "jpeg_truncated" | "jpeg_corrupt_data" | "jpeg_trailing_data" | "jpeg_resaved" | "exif_modified_after_capture" | "exif_gps_time_mismatch" | "exif_thumbnail_mismatch" | "exif_makernote_missing" | "exif_exposure_implausible" | "screenshot_suspected" | "unsigned_capture" | "capture_position_stale" | "capture_position_inaccurate" | "witness_not_registered" | "witness_no_checkin" | "witness_no_attestation" | "witness_checkin_outside_site" | "witness_proxy_suspected" | "supplementary_upload" | "possibly_missing" | "record_recompute_mismatch" | "record_readings_missing";
+            kindLabel: string;
+            /** @description 疑似原图（重复/翻拍影像） */
+            originalImageId: string | null;
+            /** Format: uuid */
+            projectId: string;
+            projectName: string;
+            /** @enum {unknown} */
+            proposedViolationType: "late_upload" | "missing_upload" | "tampered_data" | "synthesized_image" | "fabricated_data" | "manual_entry_instead_of_auto" | "unregistered_witness" | "proxy_witness" | "witness_change_late" | "no_double_review" | "unqualified_commission" | "other";
+            regionCode: string;
+            /**
+             * @description critical 严重 · major 较重 · minor 一般（策略模块规定）
+             * @enum {unknown}
+             */
+            severity: "critical" | "major" | "minor";
+            /** @description open 待核查 · acknowledged 已核查 */
+            status: "open" | "acknowledged";
+            subjectId: string | null;
+            /** @description batch · record · image · checkin · attestation · seal */
+            subjectType: string;
+            violationId: string | null;
+            violationTypeLabel: string;
         };
         DecideEnforcementCaseRectificationRequest: {
             /** @enum {unknown} */
@@ -3988,6 +4606,10 @@ export interface components {
         ErrorResponse: {
             /** @description 稳定的机器可读错误码 */
             code: string;
+            /** @description 可供程序处理的细节，如出具报告被拒时尚待处理的异常清单（anomalies） */
+            details?: {
+                [key: string]: unknown;
+            };
             /** @description 出错的字段，如 body.uscc */
             field?: string;
             /** @description 中文错误说明 */
@@ -4351,6 +4973,55 @@ export interface components {
                 name: string;
             };
         };
+        GetDeskAnomalyResponse: {
+            acknowledgedAt: string | null;
+            acknowledgedBy: string | null;
+            acknowledgeNote: string | null;
+            /** Format: uuid */
+            agencyId: string;
+            agencyName: string;
+            /** Format: uuid */
+            batchId: string;
+            batchNumber: string;
+            batchStatus: string;
+            /** @description 未核查时是否阻止出具检测报告 */
+            blocking: boolean;
+            decidedByName: string | null;
+            decision: ("dismissed" | "confirmed") | null;
+            details: {
+                [key: string]: unknown;
+            };
+            /** Format: date-time */
+            detectedAt: string;
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description 异常类型（稳定代码）
+             * @enum {unknown}
+             */
+            kind: "completion_before_capture" | "capture_outside_window" | "tester_not_on_batch" | "equipment_not_on_batch" | "component_not_on_batch" | "record_missing_images" | "image_without_record" | "undeclared_at_seal" | "location_outside_site" | "exif_time_mismatch" | "exif_location_mismatch" | "exif_missing" | "editing_software" | "duplicate_image" | "image_signature_invalid" | "jpeg_truncated" | "jpeg_corrupt_data" | "jpeg_trailing_data" | "jpeg_resaved" | "exif_modified_after_capture" | "exif_gps_time_mismatch" | "exif_thumbnail_mismatch" | "exif_makernote_missing" | "exif_exposure_implausible" | "screenshot_suspected" | "unsigned_capture" | "capture_position_stale" | "capture_position_inaccurate" | "witness_not_registered" | "witness_no_checkin" | "witness_no_attestation" | "witness_checkin_outside_site" | "witness_proxy_suspected" | "supplementary_upload" | "possibly_missing" | "record_recompute_mismatch" | "record_readings_missing";
+            kindLabel: string;
+            /** @description 疑似原图（重复/翻拍影像） */
+            originalImageId: string | null;
+            /** Format: uuid */
+            projectId: string;
+            projectName: string;
+            /** @enum {unknown} */
+            proposedViolationType: "late_upload" | "missing_upload" | "tampered_data" | "synthesized_image" | "fabricated_data" | "manual_entry_instead_of_auto" | "unregistered_witness" | "proxy_witness" | "witness_change_late" | "no_double_review" | "unqualified_commission" | "other";
+            regionCode: string;
+            /**
+             * @description critical 严重 · major 较重 · minor 一般（策略模块规定）
+             * @enum {unknown}
+             */
+            severity: "critical" | "major" | "minor";
+            /** @description open 待核查 · acknowledged 已核查 */
+            status: "open" | "acknowledged";
+            subjectId: string | null;
+            /** @description batch · record · image · checkin · attestation · seal */
+            subjectType: string;
+            violationId: string | null;
+            violationTypeLabel: string;
+        };
         GetEnforcementCaseResponse: {
             closedAt: string | null;
             confirmedAt: string | null;
@@ -4521,6 +5192,10 @@ export interface components {
             /** @enum {string} */
             status: "ok";
         };
+        GetImageReuseResponse: {
+            items: components["schemas"]["ImageReuseEvidence"][];
+        };
+        GetLedgerObjectResponse: components["schemas"]["LedgerEntryProof"][];
         GetNotificationsUnreadCountResponse: {
             unread: number;
         };
@@ -4642,6 +5317,18 @@ export interface components {
         };
         GetPublicReportResponse: {
             agencyName: string;
+            /** @description 平台发现的异常及住建部门的核查决定（报告出具时的状态）；2026 年 12 月前出具的报告不含此项 */
+            anomalies: {
+                decidedAt: string | null;
+                /** @description 住建部门的核查决定：排除 / 确认违规 / 待核查 */
+                decisionLabel: string;
+                /** Format: date-time */
+                detectedAt: string;
+                /** @description 异常类型 */
+                kindLabel: string;
+                /** @description 严重程度 */
+                severityLabel: string;
+            }[];
             contentSha256: string;
             pdfSha256: string;
             projectName: string;
@@ -4804,6 +5491,19 @@ export interface components {
             analysedAt: string | null;
             /** Format: uuid */
             batchId: string;
+            /** @description 签名采集：verified 为手机或采集程序在现场以登记密钥签名、平台验证通过 */
+            capture: {
+                algorithm: ("Ed25519" | "ES256") | null;
+                appVersion: string | null;
+                code: string | null;
+                keyId: string | null;
+                positionAccuracy: number | null;
+                /**
+                 * @description verified 签名采集已验证 · unsigned 未经签名采集
+                 * @enum {unknown}
+                 */
+                status: "verified" | "unsigned";
+            };
             /** @enum {unknown} */
             channel: "direct" | "resumable";
             contentType: string;
@@ -4881,6 +5581,56 @@ export interface components {
             };
             width: number;
         };
+        ImageReuseEvidence: {
+            /** Format: date-time */
+            detectedAt: string;
+            hammingDistance: number | null;
+            imageHash: string | null;
+            imageRegion: string | null;
+            /**
+             * @description identical 文件完全相同 · similar 感知哈希相近
+             * @enum {unknown}
+             */
+            match: "identical" | "similar";
+            /** Format: uuid */
+            matchId: string;
+            maxDistance: number;
+            originalHash: string | null;
+            originalRegion: string | null;
+            other: {
+                /** Format: uuid */
+                agencyId: string;
+                agencyName: string;
+                /** Format: uuid */
+                batchId: string;
+                batchNumber: string;
+                /** Format: date-time */
+                capturedAt: string;
+                /** Format: uuid */
+                imageId: string;
+                /** Format: uuid */
+                projectId: string;
+                projectName: string;
+                thumbnail: {
+                    height: number;
+                    width: number;
+                } | null;
+                /** Format: date-time */
+                uploadedAt: string;
+            } | null;
+            /**
+             * @description same_batch 同一批次 · same_agency 本机构其他批次 · other_agency 其他机构
+             * @enum {unknown}
+             */
+            otherIn: "same_batch" | "same_agency" | "other_agency";
+            /**
+             * @description original 本影像疑似重复使用了这张更早的影像 · copy 这张更晚的影像疑似重复使用了本影像
+             * @enum {unknown}
+             */
+            role: "original" | "copy";
+            /** @description 两张影像之间的变换：none、mirror（左右镜像）、flip（上下翻转）、rotate90/180/270（顺时针旋转）、transpose、transverse */
+            transform: string;
+        };
         ImageUpload: {
             /** Format: uuid */
             batchId: string;
@@ -4922,6 +5672,23 @@ export interface components {
             recordedAt: string;
             recordedByName: string;
             violationId: string | null;
+        };
+        IntegrityAlarm: {
+            actualSha256: string | null;
+            /** Format: date-time */
+            detectedAt: string;
+            /** @enum {unknown} */
+            foundBy: "download" | "scrub" | "audit";
+            /** Format: uuid */
+            id: string;
+            /** @enum {unknown} */
+            kind: "blob_hash_mismatch" | "blob_missing";
+            objects: {
+                id: string;
+                leafIndex: number | null;
+                type: string;
+            }[];
+            sha256: string;
         };
         InterviewEnforcementCaseRequest: {
             attendees: string;
@@ -4999,6 +5766,59 @@ export interface components {
             userId: string | null;
             username: string | null;
         };
+        LedgerCheckpoint: {
+            /** @description the C2SP signed note, as served at /ledger/checkpoint */
+            note: string;
+            publishedAt: string | null;
+            /** @description base64 of the RFC 9162 root hash */
+            rootHash: string;
+            size: number;
+        };
+        LedgerConsistency: {
+            checkpoint: components["schemas"]["LedgerCheckpoint"];
+            fromRootHash: string | null;
+            fromSize: number;
+            proof: string[];
+            toRootHash: string;
+            toSize: number;
+        };
+        LedgerCosignatures: {
+            cosignatures: {
+                /** Format: date-time */
+                cosignedAt: string;
+                keyId: string;
+                name: string;
+                /** Format: date-time */
+                receivedAt: string;
+            }[];
+            /** @description the checkpoint with the cosignature lines appended */
+            note: string;
+            size: number;
+        };
+        LedgerEntryProof: {
+            checkpoint: components["schemas"]["LedgerCheckpoint"] | null;
+            contentSha256: string;
+            /** @description the leaf: RFC 8785 JSON */
+            entry: string;
+            entryId: number;
+            inclusionProof: string[] | null;
+            leafHash: string;
+            leafIndex: number | null;
+            objectId: string;
+            objectType: string;
+            treeSize: number | null;
+        };
+        LedgerPublicKey: {
+            /** @enum {string} */
+            algorithm: "Ed25519";
+            keyId: string;
+            /** @description checkpoint origin and key name */
+            origin: string;
+            /** @description raw Ed25519 public key, base64 */
+            publicKey: string;
+            /** @description C2SP signed-note verifier key <name>+<key ID hex>+<base64(0x01 ‖ key)> */
+            vkey: string;
+        };
         ListAgencyQualificationsResponse: {
             /** Format: uuid */
             agencyId: string;
@@ -5059,6 +5879,9 @@ export interface components {
         };
         ListBatchManualEntryExceptionsResponse: components["schemas"]["ManualEntryException"][];
         ListBatchRecordsResponse: components["schemas"]["RawRecord"][];
+        ListCaptureKeysResponse: {
+            items: components["schemas"]["CaptureKey"][];
+        };
         ListCatalogueVersionsResponse: {
             /** @description 发布人 */
             authorName: string;
@@ -5232,6 +6055,62 @@ export interface components {
             }[];
             to: string;
         };
+        ListDeskAnomaliesResponse: {
+            /** @description 其中阻止出具报告的 */
+            blockingOpen: number;
+            items: {
+                acknowledgedAt: string | null;
+                acknowledgedBy: string | null;
+                acknowledgeNote: string | null;
+                /** Format: uuid */
+                agencyId: string;
+                agencyName: string;
+                /** Format: uuid */
+                batchId: string;
+                batchNumber: string;
+                batchStatus: string;
+                /** @description 未核查时是否阻止出具检测报告 */
+                blocking: boolean;
+                decidedByName: string | null;
+                decision: ("dismissed" | "confirmed") | null;
+                details: {
+                    [key: string]: unknown;
+                };
+                /** Format: date-time */
+                detectedAt: string;
+                /** Format: uuid */
+                id: string;
+                /**
+                 * @description 异常类型（稳定代码）
+                 * @enum {unknown}
+                 */
+                kind: "completion_before_capture" | "capture_outside_window" | "tester_not_on_batch" | "equipment_not_on_batch" | "component_not_on_batch" | "record_missing_images" | "image_without_record" | "undeclared_at_seal" | "location_outside_site" | "exif_time_mismatch" | "exif_location_mismatch" | "exif_missing" | "editing_software" | "duplicate_image" | "image_signature_invalid" | "jpeg_truncated" | "jpeg_corrupt_data" | "jpeg_trailing_data" | "jpeg_resaved" | "exif_modified_after_capture" | "exif_gps_time_mismatch" | "exif_thumbnail_mismatch" | "exif_makernote_missing" | "exif_exposure_implausible" | "screenshot_suspected" | "unsigned_capture" | "capture_position_stale" | "capture_position_inaccurate" | "witness_not_registered" | "witness_no_checkin" | "witness_no_attestation" | "witness_checkin_outside_site" | "witness_proxy_suspected" | "supplementary_upload" | "possibly_missing" | "record_recompute_mismatch" | "record_readings_missing";
+                kindLabel: string;
+                /** @description 疑似原图（重复/翻拍影像） */
+                originalImageId: string | null;
+                /** Format: uuid */
+                projectId: string;
+                projectName: string;
+                /** @enum {unknown} */
+                proposedViolationType: "late_upload" | "missing_upload" | "tampered_data" | "synthesized_image" | "fabricated_data" | "manual_entry_instead_of_auto" | "unregistered_witness" | "proxy_witness" | "witness_change_late" | "no_double_review" | "unqualified_commission" | "other";
+                regionCode: string;
+                /**
+                 * @description critical 严重 · major 较重 · minor 一般（策略模块规定）
+                 * @enum {unknown}
+                 */
+                severity: "critical" | "major" | "minor";
+                /** @description open 待核查 · acknowledged 已核查 */
+                status: "open" | "acknowledged";
+                subjectId: string | null;
+                /** @description batch · record · image · checkin · attestation · seal */
+                subjectType: string;
+                violationId: string | null;
+                violationTypeLabel: string;
+            }[];
+            /** @description 辖区内待核查异常数 */
+            open: number;
+            total: number;
+        };
         ListEnforcementCasesResponse: {
             items: components["schemas"]["EnforcementCase"][];
             total: number;
@@ -5318,6 +6197,7 @@ export interface components {
             items: components["schemas"]["FraudReport"][];
             total: number;
         };
+        ListLedgerIntegrityAlarmsResponse: components["schemas"]["IntegrityAlarm"][];
         ListMachineCredentialsResponse: {
             items: components["schemas"]["MachineCredential"][];
         };
@@ -5632,6 +6512,30 @@ export interface components {
             /** @description 案件版本（并发保护；可省略） */
             rowVersion?: number;
         };
+        PublicCapture: {
+            agencyName: string;
+            /**
+             * @description Ed25519，或 ES256（ECDSA P-256 + SHA-256，签名为 IEEE P1363 r‖s）
+             * @enum {unknown}
+             */
+            algorithm: "Ed25519" | "ES256";
+            batchNumber: string;
+            /** Format: date-time */
+            capturedAt: string;
+            code: string;
+            /** @enum {unknown} */
+            kind: "process" | "witness_checkin";
+            location: {
+                accuracy: number;
+                lat: number;
+                lng: number;
+            };
+            /** Format: date-time */
+            receivedAt: string;
+            sha256: string;
+            /** Format: date-time */
+            verifiedAt: string;
+        };
         PutAgencyProfileRequest: {
             filing?: {
                 /**
@@ -5790,7 +6694,7 @@ export interface components {
             /** Format: uuid */
             equipmentId: string;
             /** @description 本版本记录的异常类型 */
-            flags: ("completion_before_capture" | "capture_outside_window" | "tester_not_on_batch" | "equipment_not_on_batch" | "component_not_on_batch" | "record_missing_images" | "image_without_record" | "undeclared_at_seal" | "location_outside_site" | "exif_time_mismatch" | "exif_location_mismatch" | "exif_missing" | "editing_software" | "duplicate_image" | "image_signature_invalid" | "witness_not_registered" | "witness_no_checkin" | "witness_no_attestation" | "witness_checkin_outside_site" | "witness_proxy_suspected" | "supplementary_upload" | "possibly_missing")[];
+            flags: ("completion_before_capture" | "capture_outside_window" | "tester_not_on_batch" | "equipment_not_on_batch" | "component_not_on_batch" | "record_missing_images" | "image_without_record" | "undeclared_at_seal" | "location_outside_site" | "exif_time_mismatch" | "exif_location_mismatch" | "exif_missing" | "editing_software" | "duplicate_image" | "image_signature_invalid" | "jpeg_truncated" | "jpeg_corrupt_data" | "jpeg_trailing_data" | "jpeg_resaved" | "exif_modified_after_capture" | "exif_gps_time_mismatch" | "exif_thumbnail_mismatch" | "exif_makernote_missing" | "exif_exposure_implausible" | "screenshot_suspected" | "unsigned_capture" | "capture_position_stale" | "capture_position_inaccurate" | "witness_not_registered" | "witness_no_checkin" | "witness_no_attestation" | "witness_checkin_outside_site" | "witness_proxy_suspected" | "supplementary_upload" | "possibly_missing" | "record_recompute_mismatch" | "record_readings_missing")[];
             /** Format: uuid */
             id: string;
             itemCode: string;
@@ -6782,6 +7686,19 @@ export interface components {
                 analysedAt: string | null;
                 /** Format: uuid */
                 batchId: string;
+                /** @description 签名采集：verified 为手机或采集程序在现场以登记密钥签名、平台验证通过 */
+                capture: {
+                    algorithm: ("Ed25519" | "ES256") | null;
+                    appVersion: string | null;
+                    code: string | null;
+                    keyId: string | null;
+                    positionAccuracy: number | null;
+                    /**
+                     * @description verified 签名采集已验证 · unsigned 未经签名采集
+                     * @enum {unknown}
+                     */
+                    status: "verified" | "unsigned";
+                };
                 /** @enum {unknown} */
                 channel: "direct" | "resumable";
                 contentType: string;
@@ -7087,7 +8004,7 @@ export interface operations {
                 batchId?: string;
                 from?: string;
                 /** @description 异常类型（稳定代码） */
-                kind?: "completion_before_capture" | "capture_outside_window" | "tester_not_on_batch" | "equipment_not_on_batch" | "component_not_on_batch" | "record_missing_images" | "image_without_record" | "undeclared_at_seal" | "location_outside_site" | "exif_time_mismatch" | "exif_location_mismatch" | "exif_missing" | "editing_software" | "duplicate_image" | "image_signature_invalid" | "witness_not_registered" | "witness_no_checkin" | "witness_no_attestation" | "witness_checkin_outside_site" | "witness_proxy_suspected" | "supplementary_upload" | "possibly_missing";
+                kind?: "completion_before_capture" | "capture_outside_window" | "tester_not_on_batch" | "equipment_not_on_batch" | "component_not_on_batch" | "record_missing_images" | "image_without_record" | "undeclared_at_seal" | "location_outside_site" | "exif_time_mismatch" | "exif_location_mismatch" | "exif_missing" | "editing_software" | "duplicate_image" | "image_signature_invalid" | "jpeg_truncated" | "jpeg_corrupt_data" | "jpeg_trailing_data" | "jpeg_resaved" | "exif_modified_after_capture" | "exif_gps_time_mismatch" | "exif_thumbnail_mismatch" | "exif_makernote_missing" | "exif_exposure_implausible" | "screenshot_suspected" | "unsigned_capture" | "capture_position_stale" | "capture_position_inaccurate" | "witness_not_registered" | "witness_no_checkin" | "witness_no_attestation" | "witness_checkin_outside_site" | "witness_proxy_suspected" | "supplementary_upload" | "possibly_missing" | "record_recompute_mismatch" | "record_readings_missing";
                 page?: number;
                 pageSize?: number;
                 status?: "open" | "acknowledged";
@@ -7144,6 +8061,117 @@ export interface operations {
             403: components["responses"]["Error"];
             404: components["responses"]["Error"];
             409: components["responses"]["Error"];
+        };
+    };
+    decideAnomaly: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DecideAnomalyRequest"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DecideAnomalyResponse"];
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+        };
+    };
+    listDeskAnomalies: {
+        parameters: {
+            query?: {
+                batchId?: string;
+                kind?: "completion_before_capture" | "capture_outside_window" | "tester_not_on_batch" | "equipment_not_on_batch" | "component_not_on_batch" | "record_missing_images" | "image_without_record" | "undeclared_at_seal" | "location_outside_site" | "exif_time_mismatch" | "exif_location_mismatch" | "exif_missing" | "editing_software" | "duplicate_image" | "image_signature_invalid" | "jpeg_truncated" | "jpeg_corrupt_data" | "jpeg_trailing_data" | "jpeg_resaved" | "exif_modified_after_capture" | "exif_gps_time_mismatch" | "exif_thumbnail_mismatch" | "exif_makernote_missing" | "exif_exposure_implausible" | "screenshot_suspected" | "unsigned_capture" | "capture_position_stale" | "capture_position_inaccurate" | "witness_not_registered" | "witness_no_checkin" | "witness_no_attestation" | "witness_checkin_outside_site" | "witness_proxy_suspected" | "supplementary_upload" | "possibly_missing" | "record_recompute_mismatch" | "record_readings_missing";
+                page?: number;
+                pageSize?: number;
+                severity?: "critical" | "major" | "minor";
+                /** @description open 待核查（默认）· decided 已核查 */
+                status?: "open" | "decided";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListDeskAnomaliesResponse"];
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+        };
+    };
+    getDeskAnomaly: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GetDeskAnomalyResponse"];
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+        };
+    };
+    getAnomalyDeskOriginalThumbnail: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
     listAudit: {
@@ -7373,6 +8401,37 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["BatchDetail"];
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+        };
+    };
+    createBatchAnomaliesDecide: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateBatchAnomaliesDecideRequest"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreateBatchAnomaliesDecideResponse"];
                 };
             };
             400: components["responses"]["Error"];
@@ -8077,6 +9136,145 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CalendarYearVersion"];
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+        };
+    };
+    createCaptureChallenge: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreateCaptureChallengeResponse"];
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+        };
+    };
+    listCaptureKeys: {
+        parameters: {
+            query?: {
+                scope?: "mine" | "organisation";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListCaptureKeysResponse"];
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+        };
+    };
+    createCaptureKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CaptureKeyEnrolment"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaptureKey"];
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+        };
+    };
+    approveCaptureKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaptureKey"];
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+        };
+    };
+    revokeCaptureKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CaptureKeyRevocation"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaptureKey"];
                 };
             };
             400: components["responses"]["Error"];
@@ -9607,6 +10805,54 @@ export interface operations {
             };
         };
     };
+    getImageReuse: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GetImageReuseResponse"];
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+        };
+    };
+    getImageReuseThumbnail: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                matchId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     getImageThumbnail: {
         parameters: {
             query?: never;
@@ -9657,6 +10903,238 @@ export interface operations {
             404: components["responses"]["Error"];
             409: components["responses"]["Error"];
             422: components["responses"]["Error"];
+        };
+    };
+    getLedgerCheckpointsLatest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LedgerCheckpoint"];
+                };
+            };
+        };
+    };
+    getLedgerConsistency: {
+        parameters: {
+            query: {
+                from: number;
+                to?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LedgerConsistency"];
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+        };
+    };
+    listLedgerCosignatures: {
+        parameters: {
+            query?: {
+                size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LedgerCosignatures"];
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+        };
+    };
+    createLedgerCosignature: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateLedgerCosignatureRequest"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreateLedgerCosignatureResponse"];
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+        };
+    };
+    getLedgerEntry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LedgerEntryProof"];
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+        };
+    };
+    getLedgerInclusion: {
+        parameters: {
+            query: {
+                index: number;
+                size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LedgerEntryProof"];
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+        };
+    };
+    listLedgerIntegrityAlarms: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListLedgerIntegrityAlarmsResponse"];
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+        };
+    };
+    getLedgerKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LedgerPublicKey"];
+                };
+            };
+        };
+    };
+    getLedgerObject: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                type: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GetLedgerObjectResponse"];
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
         };
     };
     listMachineCredentials: {
@@ -10543,6 +12021,29 @@ export interface operations {
             403: components["responses"]["Error"];
             404: components["responses"]["Error"];
             409: components["responses"]["Error"];
+        };
+    };
+    getPublicCapture: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicCapture"];
+                };
+            };
+            404: components["responses"]["Error"];
         };
     };
     getPublicReport: {
@@ -12128,6 +13629,44 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["GetHealthzResponse"];
                 };
+            };
+        };
+    };
+    getLedgerCheckpoint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "getLedgerTile*": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                "*": string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 export const MODULES_DIR = fileURLToPath(new URL('../modules/', import.meta.url));
 
 /** UPPER_SNAKE string literals in module code that are not error codes. */
-const NOT_CODES = new Set(['ERR_STREAM_PREMATURE_CLOSE', 'PII_KEY']);
+const NOT_CODES = new Set(['ERR_STREAM_PREMATURE_CLOSE', 'PII_KEY', 'LEDGER_KEY']);
 const CODE = /'([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)'/g;
 const CHINESE = /'([^'\n]*[\u4e00-\u9fff][^'\n]*)'|`([^`\n]*[\u4e00-\u9fff][^`\n]*)`/;
 

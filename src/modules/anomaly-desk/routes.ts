@@ -5,6 +5,8 @@ import { ANOMALY_BULK_MAX, ANOMALY_DECISION_REASON_MAX, ANOMALY_DECISION_REASON_
 import { ANOMALY_KINDS, AnomalyListItemProps } from '../batches/index.ts';
 import { VIOLATION_TYPES } from '../violations/index.ts';
 import { AnomalyDeskService } from './service.ts';
+import { declareErrorCodes } from '../../kernel/http/openapi.ts';
+import { ERROR_CODES } from './schemas.ts';
 
 const Id = Type.String({ format: 'uuid' });
 const Reason = Type.String({ minLength: ANOMALY_DECISION_REASON_MIN, maxLength: ANOMALY_DECISION_REASON_MAX, description: '核查理由' });
@@ -27,6 +29,7 @@ const Item = Type.Object({
 
 /** The department's anomaly desk (issue 12 item 4). */
 export const anomalyDeskRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  declareErrorCodes(app, ERROR_CODES);
   const svc = new AnomalyDeskService(app.deps);
   const tags = ['anomalies'];
 
@@ -34,6 +37,7 @@ export const anomalyDeskRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/anomaly-desk',
     {
       schema: {
+        operationId: 'listDeskAnomalies',
         tags,
         summary: '异常核查台：本辖区的异常，按严重程度和发现时间排序（住建部门）',
         querystring: Type.Object(
@@ -55,7 +59,7 @@ export const anomalyDeskRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (req) => svc.queue(req.ctx, req.query),
   );
 
-  app.get('/anomaly-desk/:id', { schema: { tags, summary: '异常详情及证据', params: IdParams, response: { 200: Item, ...commonErrors } } }, async (req) => svc.get(req.ctx, req.params.id));
+  app.get('/anomaly-desk/:id', { schema: { operationId: 'getDeskAnomaly', tags, summary: '异常详情及证据', params: IdParams, response: { 200: Item, ...commonErrors } } }, async (req) => svc.get(req.ctx, req.params.id));
 
   app.post(
     '/anomalies/:id/decide',

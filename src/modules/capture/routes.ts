@@ -1,12 +1,14 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { commonErrors, IdParams } from '../../kernel/http/schemas.ts';
-import { CaptureKeySchema, CaptureStatusSchema, ChallengeSchema, EnrolBody, PublicCaptureSchema, RevokeBody } from './schemas.ts';
+import { CaptureKeySchema, CaptureStatusSchema, ChallengeSchema, EnrolBody, ERROR_CODES, PublicCaptureSchema, RevokeBody } from './schemas.ts';
 import { CaptureService } from './service.ts';
+import { declareErrorCodes } from '../../kernel/http/openapi.ts';
 
 const tags = ['capture'];
 
 export const captureRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  declareErrorCodes(app, ERROR_CODES);
   for (const s of [CaptureKeySchema, EnrolBody, RevokeBody, ChallengeSchema, CaptureStatusSchema, PublicCaptureSchema]) app.addSchema(s);
   const svc = new CaptureService(app.deps);
   const Key = Type.Ref('CaptureKey');

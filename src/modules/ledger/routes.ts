@@ -1,9 +1,10 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { commonErrors } from '../../kernel/http/schemas.ts';
-import { IntegrityAlarm, LedgerCosignatures, LedgerCheckpoint, LedgerConsistency, LedgerEntryProof, LedgerPublicKey } from './schemas.ts';
+import { ERROR_CODES, IntegrityAlarm, LedgerCosignatures, LedgerCheckpoint, LedgerConsistency, LedgerEntryProof, LedgerPublicKey } from './schemas.ts';
 import { LedgerService } from './service.ts';
 import { parseTilePath, TILE_WIDTH } from './tiles.ts';
+import { declareErrorCodes } from '../../kernel/http/openapi.ts';
 
 const Size = Type.Integer({ minimum: 0, maximum: Number.MAX_SAFE_INTEGER });
 
@@ -12,6 +13,7 @@ const Size = Type.Integer({ minimum: 0, maximum: Number.MAX_SAFE_INTEGER });
  * `/ledger/tile/…` at the root, so a static mirror can copy them as files.
  */
 export const ledgerTileRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  declareErrorCodes(app, ERROR_CODES);
   const svc = new LedgerService(app.deps);
   app.get('/ledger/checkpoint', { schema: { tags: ['ledger'], summary: '账本最新检查点（C2SP signed note，text/plain）' } }, async (_req, reply) => {
     const cp = await svc.checkpoint();
@@ -30,6 +32,7 @@ export const ledgerTileRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
 /** JSON endpoints: public key, proofs, receipts by object. Public (a verifier needs no account). */
 export const ledgerApiRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  declareErrorCodes(app, ERROR_CODES);
   for (const s of [LedgerCheckpoint, LedgerPublicKey, LedgerEntryProof, LedgerConsistency, IntegrityAlarm, LedgerCosignatures]) app.addSchema(s);
   const svc = new LedgerService(app.deps);
   app.get('/ledger/key', { schema: { tags: ['ledger'], summary: '账本公钥（验证检查点签名）', response: { 200: Type.Ref('LedgerPublicKey') } } }, async () => svc.publicKey());

@@ -71,3 +71,19 @@ export const LedgerCosignatures = Type.Object(
   },
   { $id: 'LedgerCosignatures' },
 );
+
+/** The error `code`s this module's routes can answer with besides the platform-wide ones (listed in /openapi.json). */
+export const ERROR_CODES: readonly string[] = [
+  'LEDGER_BAD_COSIGNATURE',
+  'LEDGER_BAD_NOTE',
+  'LEDGER_BAD_SIZES',
+  'LEDGER_BAD_TILE_PATH',
+  'LEDGER_BAD_TYPE',
+  'LEDGER_CHECKPOINT_NOT_FOUND',
+  'LEDGER_ENTRY_NOT_FOUND',
+  'LEDGER_LEAF_NOT_FOUND',
+  'LEDGER_TILE_NOT_FOUND',
+  'LEDGER_UNKNOWN_CHECKPOINT',
+  'LEDGER_UNKNOWN_WITNESS',
+  'PLATFORM_ADMIN_REQUIRED',
+];
