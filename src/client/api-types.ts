@@ -2834,23 +2834,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/ledger/tile/{*}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 账本瓦片（C2SP tlog-tiles：哈希瓦片与条目包） */
-        get: operations["getLedgerTile*"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/readyz": {
         parameters: {
             query?: never;
@@ -13637,26 +13620,6 @@ export interface operations {
             query?: never;
             header?: never;
             path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Default Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    "getLedgerTile*": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                "*": string;
-            };
             cookie?: never;
         };
         requestBody?: never;

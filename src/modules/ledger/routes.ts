@@ -19,7 +19,8 @@ export const ledgerTileRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const cp = await svc.checkpoint();
     return reply.type('text/plain; charset=utf-8').header('cache-control', 'no-cache').send(cp.note);
   });
-  app.get<{ Params: { '*': string } }>('/ledger/tile/*', { schema: { tags: ['ledger'], summary: '账本瓦片（C2SP tlog-tiles：哈希瓦片与条目包）' } }, async (req, reply) => {
+  app.get<{ Params: { '*': string } }>('/ledger/tile/*', { schema: { tags: ['ledger'], summary: '账本瓦片（C2SP tlog-tiles：哈希瓦片与条目包）', // A wildcard path (tile/<L>/<N>[.p/<W>], tile/entries/…) that OpenAPI cannot describe; the layout is the C2SP spec's.
+    hide: true } }, async (req, reply) => {
     const ref = parseTilePath(req.params['*']);
     if (!ref) return reply.status(400).send({ code: 'LEDGER_BAD_TILE_PATH', message: '瓦片路径不符合 C2SP tlog-tiles 格式', field: 'params.*' });
     const bytes = await svc.tile(ref);
