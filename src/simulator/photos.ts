@@ -1,4 +1,5 @@
 import sharp from 'sharp';
+import { exifApp1, GENUINE_EXIF, withApp1 } from '../modules/forensics/index.ts';
 
 /**
  * Site photos for the simulator and the benchmark: a concrete surface (grey with blotches, a rebar grid and sensor
@@ -23,13 +24,6 @@ export function frameFor(targetBytes: number): { width: number; height: number }
   const pixels = Math.max(targetBytes / BYTES_PER_PIXEL, 320 * 240);
   const height = Math.round(Math.sqrt((pixels * 3) / 4) / 24) * 24;
   return { width: (height / 3) * 4, height };
-}
-
-function rational(deg: number): string {
-  const d = Math.floor(deg);
-  const m = Math.floor((deg - d) * 60);
-  const s = Math.round(((deg - d) * 60 - m) * 60 * 10000);
-  return `${d}/1 ${m}/1 ${s}/10000`;
 }
 
 export async function makeSitePhoto(p: SitePhoto): Promise<Buffer> {
@@ -66,19 +60,25 @@ export async function makeSitePhoto(p: SitePhoto): Promise<Buffer> {
       raw[i + 2] = Math.max(0, Math.min(255, v));
     }
   }
-  return sharp(raw, { raw: { width, height, channels: 3 } })
-    .jpeg({ quality: 92 })
-    .withExif({
-      IFD0: { Make: p.make, Model: p.model },
-      IFD2: { DateTimeOriginal: p.takenAtLocal.replace(/-/g, ':').replace('T', ' '), OffsetTimeOriginal: '+08:00' },
-      IFD3: {
-        GPSLatitudeRef: p.latitude >= 0 ? 'N' : 'S',
-        GPSLatitude: rational(Math.abs(p.latitude)),
-        GPSLongitudeRef: p.longitude >= 0 ? 'E' : 'W',
-        GPSLongitude: rational(Math.abs(p.longitude)),
-      },
-    })
-    .toBuffer();
+  const body = await sharp(raw, { raw: { width, height, channels: 3 } }).jpeg({ quality: 92 }).toBuffer();
+  // EXIF as a phone camera writes it: exposure data, a MakerNote and a GPS stamp in UTC (the forensic checks look for
+  // each), so the simulated honest agency's pictures are not flagged.
+  const local = p.takenAtLocal.replace(/-/g, ':').replace('T', ' ');
+  const utc = new Date(`${p.takenAtLocal}+08:00`).toISOString();
+  return withApp1(
+    body,
+    exifApp1({
+      make: p.make,
+      model: p.model,
+      dateTimeOriginal: local,
+      offsetTimeOriginal: '+08:00',
+      modifyDate: local,
+      exposure: { time: [1, 200], fNumber: [18, 10], iso: 100 },
+      makerNote: GENUINE_EXIF.makerNote!,
+      orientation: 1,
+      gps: { lat: p.latitude, lng: p.longitude, date: utc.slice(0, 10).replace(/-/g, ':'), time: [Number(utc.slice(11, 13)), Number(utc.slice(14, 16)), Number(utc.slice(17, 19))] },
+    }),
+  );
 }
 
 /**

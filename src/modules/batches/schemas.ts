@@ -240,6 +240,7 @@ export const namedSchemas = [AnomalySchema, AnomalyListItemSchema, EventSchema, 
  * module's code produces a code missing here.
  */
 export const ERROR_CODES: readonly string[] = [
+  'REPORT_BLOCKED_BY_ANOMALIES',
   'ANOMALY_ALREADY_ACKNOWLEDGED',
   'ANOMALY_NOT_FOUND',
   'BATCH_AGENCY_ONLY',

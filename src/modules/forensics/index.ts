@@ -22,6 +22,8 @@ import { signatureDifference, thumbnailSignature, type SignatureDifference } fro
 
 export { EXIFR_OPTIONS, exifFacts, flattenExif, exifDateTime, gpsInstant, type ExifFacts, type ForensicFinding, type ForensicKind, type PictureFacts } from './rules.ts';
 export { greySignature } from './thumbnail.ts';
+// A small EXIF writer: the tests' camera pictures and the agency-system simulator write phone-like EXIF with it.
+export { exifApp1, GENUINE_EXIF, withApp1 } from './testing.ts';
 export { parseJpeg, isJpeg, type JpegStructure, type QuantTable } from './jpeg.ts';
 export { matchEncoderTables, scaleTable, ENCODER_FAMILIES, type EncoderFamily } from './quant-tables.ts';
 

@@ -131,6 +131,7 @@ export const namedSchemas = [ImageSchema, UploadSchema, ReuseEvidenceSchema];
  * module's code produces a code missing here.
  */
 export const ERROR_CODES: readonly string[] = [
+  'REUSE_MATCH_NOT_FOUND',
   'COMPONENT_ID_INVALID',
   'IDEMPOTENCY_KEY_INVALID',
   'IDEMPOTENCY_KEY_REQUIRED',
