@@ -9,7 +9,6 @@ export default defineConfig({
     // A fixed key for personal ID numbers in tests, so no run writes ./data/pii.key (never use it outside tests).
     env: { PII_KEY: 'cXRyYWNlLXRlc3Qta2V5LW5vdC1mb3ItcHJvZHVjdGk=' },
     include: ['e2e/**/*.e2e.ts'],
-    globalSetup: ['e2e/global-setup.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     fileParallelism: false,

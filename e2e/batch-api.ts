@@ -127,3 +127,15 @@ export async function batchWithManualRecord(baseUrl: string): Promise<{ id: stri
   if (res.status !== 201) throw new Error(`POST record: ${res.status} ${await res.text()}`);
   return { ...batch, recordKey };
 }
+
+/**
+ * The department decides the batch's open anomalies (dismissed with a reason, through the anomaly desk's API): an open
+ * anomaly of a blocking severity stops the report until a department has looked (issue 12). None open is fine.
+ */
+export async function dismissOpenAnomalies(baseUrl: string, batchId: string, officer = 'officer.nanguan'): Promise<void> {
+  const s = await apiSession(baseUrl, officer);
+  const r = await s.send('POST', `/batches/${batchId}/anomalies/decide`, { decision: 'dismiss', reason: '已现场核实，不影响检测结论' });
+  if (r.status !== 200 && (r.body as { code?: string } | undefined)?.code !== 'NO_OPEN_ANOMALIES') {
+    throw new Error(`dismiss anomalies of ${batchId}: ${r.status} ${JSON.stringify(r.body)}`);
+  }
+}

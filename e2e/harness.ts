@@ -1,11 +1,11 @@
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Locator, type Page } from 'playwright-core';
-import { expect, inject } from 'vitest';
+import { expect } from 'vitest';
 import type { AppDeps } from '../src/kernel/deps.ts';
 import type { TestAppOptions } from '../src/testing/app.ts';
 import { startTestServer } from '../src/testing/server.ts';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from './global-setup.ts';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.ts';
 
 export const DEMO_PASSWORD = 'Demo@2026';
 export const SCREENSHOT_DIR = fileURLToPath(new URL('../.tmp/', import.meta.url));
@@ -20,18 +20,15 @@ export interface Harness {
 }
 
 /**
- * `browserArgs`: extra Chromium flags (e.g. a fake camera); such a file launches a Chromium of its own, every other
- * file connects to the run's shared one (e2e/global-setup.ts).
+ * `browserArgs`: extra Chromium flags (e.g. a fake camera). Each file launches its own Chromium: a browser shared over
+ * a websocket cannot hand a test the path of a download (the label PDF, Excel exports), and launching costs ~1 s.
  */
 export async function startHarness(opts: TestAppOptions & { browserArgs?: string[] } = {}): Promise<Harness> {
   const { browserArgs, ...appOpts } = opts;
   const server = await startTestServer({ seed: true, ...appOpts });
   let browser: Browser;
   try {
-    const shared = browserArgs ? undefined : inject('chromiumWs');
-    browser = shared
-      ? await chromium.connect(shared)
-      : await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: [...CHROMIUM_ARGS, ...(browserArgs ?? [])] });
+    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: [...CHROMIUM_ARGS, ...(browserArgs ?? [])] });
   } catch (e) {
     await server.close();
     throw e;

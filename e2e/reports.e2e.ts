@@ -7,6 +7,7 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { QR_BOX } from '../src/modules/reports/index.ts';
 import { expectNoPageErrors, loginAndWait, openMenu, openSession, pick, screenshot, startHarness, tableRows, type Harness } from './harness.ts';
+import { dismissOpenAnomalies } from './batch-api.ts';
 
 /**
  * 检测报告 (issue 5 items 5–6): a late (locked) batch's report is refused in the console until a department unlocks
@@ -70,6 +71,8 @@ test('jz.signatory: a locked batch is refused with the lock message; after the u
 
     // A department handles the late upload and unlocks the batch (the unlock itself is another module's screen).
     await h.deps.db.updateTable('batches').set({ locked: false, unlocked_at: new Date(), unlock_reason: '已约谈，补传完成' }).where('id', '=', batch.id).execute();
+    // …and decides its open anomalies, which would also stop the report (issue 12).
+    await dismissOpenAnomalies(h.url, batch.id);
     await dialog.getByRole('button', { name: '生成报告' }).click();
     await dialog.waitFor({ state: 'hidden' });
     const done = page.locator('.ant-message-notice', { hasText: '已出具检测报告' });
