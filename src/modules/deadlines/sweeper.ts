@@ -1,4 +1,5 @@
 import type { FastifyBaseLogger } from 'fastify';
+import { startLoop } from '../../kernel/loop.ts';
 import { sql, type Transaction } from 'kysely';
 import pino from 'pino';
 import type { RequestContext } from '../../kernel/auth/actor.ts';
@@ -198,32 +199,11 @@ export interface DeadlineSweeper {
 export function startDeadlineSweeper(deps: Deps, opts: { intervalMs?: number; log?: Logger } = {}): DeadlineSweeper {
   const intervalMs = opts.intervalMs ?? DEADLINE_SWEEP_INTERVAL_MS;
   const log = opts.log ?? pino({ name: 'deadline-sweeper' });
-  let stopping = false;
-  let wake: (() => void) | null = null;
-  const loop = (async () => {
-    while (!stopping) {
-      try {
-        const r = await sweepDeadlines(deps);
-        if (r.locked + r.warned + r.flagged > 0) log.info({ sweep: r }, 'deadline sweep');
-      } catch (err) {
-        log.error({ err }, 'deadline sweep failed; retrying at the next interval');
-      }
-      if (stopping) break;
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, intervalMs);
-        wake = () => {
-          clearTimeout(timer);
-          resolve();
-        };
-      });
-      wake = null;
-    }
-  })();
-  return {
-    async stop() {
-      stopping = true;
-      (wake as (() => void) | null)?.();
-      await loop;
+  return startLoop(
+    async () => {
+      const r = await sweepDeadlines(deps);
+      if (r.locked + r.warned + r.flagged > 0) log.info({ sweep: r }, 'deadline sweep');
     },
-  };
+    { intervalMs, onError: (err) => log.error({ err }, 'deadline sweep failed; retrying at the next interval') },
+  );
 }

@@ -1,4 +1,5 @@
 import pino from 'pino';
+import { startLoop } from '../../kernel/loop.ts';
 import type { FastifyBaseLogger } from 'fastify';
 import type { RequestContext } from '../../kernel/auth/actor.ts';
 import type { AppDeps } from '../../kernel/deps.ts';
@@ -43,32 +44,11 @@ export interface DailyCheckJob {
 export function startDailyCheckJob(deps: Deps, opts: { pollMs?: number; log?: Logger } = {}): DailyCheckJob {
   const log = opts.log ?? pino({ name: 'daily-check' });
   const pollMs = opts.pollMs ?? DAILY_CHECK_POLL_MS;
-  let stopping = false;
-  let wake: (() => void) | null = null;
-  const loop = (async () => {
-    while (!stopping) {
-      try {
-        const done = await runDailyCheckJob(deps);
-        for (const r of done) log.info({ day: r.day, written: r.written }, 'daily check snapshot written');
-      } catch (err) {
-        log.error({ err }, 'daily check job error');
-      }
-      if (stopping) break;
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, pollMs);
-        wake = () => {
-          clearTimeout(timer);
-          resolve();
-        };
-      });
-      wake = null;
-    }
-  })();
-  return {
-    async stop() {
-      stopping = true;
-      wake?.();
-      await loop;
+  return startLoop(
+    async () => {
+      const done = await runDailyCheckJob(deps);
+      for (const r of done) log.info({ day: r.day, written: r.written }, 'daily check snapshot written');
     },
-  };
+    { intervalMs: pollMs, onError: (err) => log.error({ err }, 'daily check job error') },
+  );
 }

@@ -1,4 +1,5 @@
 import type { Readable } from 'node:stream';
+import { startLoop } from '../../kernel/loop.ts';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Kysely } from 'kysely';
 import pino from 'pino';
@@ -134,32 +135,11 @@ export function unwrapBlobs(blobs: BlobStore): BlobStore {
 export function startBlobScrub(deps: { db: Kysely<Database>; blobs: BlobStore; clock: Clock }, opts: { intervalMs?: number; log?: FastifyBaseLogger | pino.Logger } = {}) {
   const intervalMs = opts.intervalMs ?? LEDGER_SCRUB_INTERVAL_MS;
   const log = opts.log ?? pino({ name: 'blob-scrub' });
-  let stopping = false;
-  let wake: (() => void) | null = null;
-  const loop = (async () => {
-    while (!stopping) {
-      try {
-        const r = await scrubBlobs(deps.db, unwrapBlobs(deps.blobs), () => deps.clock.now());
-        if (r.failed.length > 0) log.error({ scrub: r }, 'blob scrub found stored files that fail their hash');
-      } catch (err) {
-        log.error({ err }, 'blob scrub failed; retrying at the next interval');
-      }
-      if (stopping) break;
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, intervalMs);
-        wake = () => {
-          clearTimeout(timer);
-          resolve();
-        };
-      });
-      wake = null;
-    }
-  })();
-  return {
-    async stop() {
-      stopping = true;
-      (wake as (() => void) | null)?.();
-      await loop;
+  return startLoop(
+    async () => {
+      const r = await scrubBlobs(deps.db, unwrapBlobs(deps.blobs), () => deps.clock.now());
+      if (r.failed.length > 0) log.error({ scrub: r }, 'blob scrub found stored files that fail their hash');
     },
-  };
+    { intervalMs, onError: (err) => log.error({ err }, 'blob scrub failed; retrying at the next interval') },
+  );
 }

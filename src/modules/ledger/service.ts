@@ -1,4 +1,5 @@
 import type { FastifyBaseLogger } from 'fastify';
+import { startLoop } from '../../kernel/loop.ts';
 import pino from 'pino';
 import type { AppDeps } from '../../kernel/deps.ts';
 import { badRequest, forbidden, notFound } from '../../kernel/errors.ts';
@@ -212,32 +213,11 @@ export function startLedgerSequencer(deps: Deps, opts: { intervalMs?: number; lo
   const intervalMs = opts.intervalMs ?? LEDGER_SEQUENCE_INTERVAL_MS;
   const log = opts.log ?? pino({ name: 'ledger-sequencer' });
   const service = new LedgerService(deps);
-  let stopping = false;
-  let wake: (() => void) | null = null;
-  const loop = (async () => {
-    while (!stopping) {
-      try {
-        const r = await service.sequenceAll();
-        if (r.appended > 0) log.debug({ ledger: r }, 'ledger sequenced');
-      } catch (err) {
-        log.error({ err }, 'ledger sequencing failed; retrying at the next interval');
-      }
-      if (stopping) break;
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, intervalMs);
-        wake = () => {
-          clearTimeout(timer);
-          resolve();
-        };
-      });
-      wake = null;
-    }
-  })();
-  return {
-    async stop() {
-      stopping = true;
-      (wake as (() => void) | null)?.();
-      await loop;
+  return startLoop(
+    async () => {
+      const r = await service.sequenceAll();
+      if (r.appended > 0) log.debug({ ledger: r }, 'ledger sequenced');
     },
-  };
+    { intervalMs, onError: (err) => log.error({ err }, 'ledger sequencing failed; retrying at the next interval') },
+  );
 }
