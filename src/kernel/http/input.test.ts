@@ -31,6 +31,30 @@ describe('bad input gets a 4xx with a code and the field, never a 500', () => {
     if (field) expect(body.field).toBe(field);
   });
 
+  it.each([
+    ['NUL in a body field', { name: '某检测\u0000公司', type: 'agency', regionCode: '220102' }, 'body.name'],
+    ['a control character in a body field', { name: '某检测\u001b公司', type: 'agency', regionCode: '220102' }, 'body.name'],
+    ['a lone surrogate in a body field', { name: '某检测\ud800公司', type: 'agency', regionCode: '220102' }, 'body.name'],
+    ['NUL in a field name', { name: '某检测公司', type: 'agency', regionCode: '220102', 'a\u0000': 1 }, 'body.a\u0000'],
+  ])('%s is refused at the schema, naming the field (one kernel rule)', async (_label, body, field) => {
+    const res = await send(JSON.stringify(body));
+    expect(res.statusCode).toBe(400);
+    expect(res.json()).toMatchObject({ code: 'VALIDATION_FAILED', field });
+    expect(res.json().message).toContain('控制字符');
+  });
+
+  it('NUL in a query string or a path parameter is refused with the field; tabs and line breaks in text are kept', async () => {
+    const q = await t.app.inject({ url: '/api/v1/organisations?q=%00', headers: { cookie: admin } });
+    expect(q.statusCode).toBe(400);
+    expect(q.json()).toMatchObject({ code: 'VALIDATION_FAILED', field: 'querystring.q' });
+    const p = await t.app.inject({ url: '/api/v1/organisations/%00', headers: { cookie: admin } });
+    expect(p.statusCode).toBe(400);
+    expect(p.json()).toMatchObject({ code: 'VALIDATION_FAILED', field: 'params.id' });
+    const ok = await send(JSON.stringify({ name: '某检测\t公司\n二部', type: 'agency', regionCode: '220102' }));
+    // Refused later for its missing credit code, not for its tab and line break.
+    expect(ok.json()).toMatchObject({ code: 'USCC_REQUIRED', field: 'body.uscc' });
+  });
+
   it('an unsupported content type is 415', async () => {
     const res = await send('name=x', 'application/x-www-form-urlencoded');
     expect(res.statusCode).toBe(415);

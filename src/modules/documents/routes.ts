@@ -28,7 +28,11 @@ export const documentRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (req, reply) => {
       requireUser(req.actor);
       if (!req.isMultipart()) throw badRequest('MULTIPART_REQUIRED', '请以 multipart/form-data 上传文件', 'file');
-      const part = await req.file();
+      const part = await req.file().catch((err: unknown) => {
+        // The multipart parser rejects a malformed form with plain errors ("Unexpected end of form"): the client's fault.
+        const status = (err as { statusCode?: unknown }).statusCode;
+        throw typeof status === 'number' && status < 500 ? err : badRequest('MULTIPART_MALFORMED', '上传的表单数据格式不正确（multipart）', 'file');
+      });
       if (!part || part.fieldname !== 'file') throw badRequest('FILE_REQUIRED', '请选择要上传的文件（字段名 file）', 'file');
       const info = await svc.upload(req.ctx, part.file, part.filename);
       if (part.file.truncated) throw badRequest('DOCUMENT_TRUNCATED', '文件上传不完整', 'file');
