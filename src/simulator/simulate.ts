@@ -1,3 +1,4 @@
+import { mulberry32 } from '../kernel/prng.ts';
 import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
@@ -370,7 +371,7 @@ async function findWitness(q: QTraceClient, witness: QTraceClient | null, projec
  * and the estimate at mean − 1.645 × a standard deviation of 2–3.5 MPa.
  */
 export function reboundValues(n: number, salt: string): Record<string, unknown> {
-  const rnd = mulberry(seedOf(salt) + n * 7919);
+  const rnd = mulberry32(seedOf(salt) + n * 7919);
   const meanRebound = Math.round((30 + rnd() * 12) * 10) / 10;
   const carbonationDepth = Math.round((0.5 + rnd() * 3.5) * 2) / 2;
   const strengthMean = Math.round(0.034488 * meanRebound ** 1.94 * 10 ** (-0.0173 * carbonationDepth) * 10) / 10;
@@ -389,7 +390,7 @@ export function reboundValues(n: number, salt: string): Record<string, unknown> 
 
 /** A point inside the project's site (polygon or circle), kept 5 m off its edge, from `seed`. */
 export function pointInSite(site: Site, seed: number): { lat: number; lng: number } {
-  const rnd = mulberry(seed + 17);
+  const rnd = mulberry32(seed + 17);
   if (site.type === 'circle') {
     const [lng, lat] = site.center;
     const r = Math.max(0, site.radiusMeters - 5) * Math.sqrt(rnd());
@@ -435,17 +436,6 @@ export function describeAnomalies(anomalies: readonly { kind: string; kindLabel:
 
 function spread(total: number, parts: number): number[] {
   return Array.from({ length: parts }, (_, i) => Math.floor(total / parts) + (i < total % parts ? 1 : 0));
-}
-
-function mulberry(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const seedOf = (s: string) => [...s].reduce((h, c) => (Math.imul(h, 31) + c.charCodeAt(0)) >>> 0, 7);
