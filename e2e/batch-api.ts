@@ -20,13 +20,13 @@ export async function apiSession(baseUrl: string, username: string): Promise<Api
   const request = async (method: string, path: string, body?: unknown) => {
     const res = await fetch(`${baseUrl}/api/v1${path}`, {
       method,
-      headers: { cookie, accept: 'application/json', ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      headers: { cookie, 'x-qtrace-request': '1', accept: 'application/json', ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     return { res, text: await res.text() };
   };
   return {
-    headers: () => ({ cookie }),
+    headers: () => ({ cookie, 'x-qtrace-request': '1' }),
     async call<T>(method: string, path: string, body?: unknown): Promise<T> {
       const { res, text } = await request(method, path, body);
       if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${text}`);

@@ -9,7 +9,8 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Actor, RequestContext } from './kernel/auth/actor.ts';
 import type { AppDeps } from './kernel/deps.ts';
 import type {} from './kernel/db/schema.ts';
-import { unauthorized } from './kernel/errors.ts';
+import { forbidden, unauthorized } from './kernel/errors.ts';
+import { CONSOLE_REQUEST_HEADER, crossSiteRefusal, originOf } from './kernel/http/cross-site.ts';
 import { errorHandler } from './kernel/http/error-handler.ts';
 import { addApiSchemas } from './api-schemas.ts';
 import { describeRoute, finishOpenApiDocument } from './kernel/http/openapi.ts';
@@ -136,8 +137,21 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/docs' });
 
+  const configuredOrigin = originOf(deps.config.publicBaseUrl);
+  const single = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
   app.addHook('onRequest', async (req, reply) => {
     void reply.header('x-request-id', req.id);
+    const refusal = crossSiteRefusal({
+      method: req.method,
+      hasSessionCookie: Boolean(req.cookies[SESSION_COOKIE]),
+      hasAuthorization: Boolean(req.headers.authorization),
+      origin: single(req.headers.origin),
+      secFetchSite: single(req.headers['sec-fetch-site']),
+      consoleHeader: single(req.headers[CONSOLE_REQUEST_HEADER]),
+      // The request's own scheme and host (behind a trusted proxy, the proxy's), and PUBLIC_BASE_URL's.
+      ownOrigins: [`${req.protocol}://${req.host}`.toLowerCase(), ...(configuredOrigin ? [configuredOrigin] : [])],
+    });
+    if (refusal) throw forbidden(refusal.code, refusal.message);
     req.actor = await authenticate(app, req.headers.authorization, req.cookies[SESSION_COOKIE]);
     req.ctx = { actor: req.actor, requestId: req.id, clientIp: req.ip ?? null, now: deps.clock.now() };
   });

@@ -86,7 +86,7 @@ describe('graceful shutdown', () => {
     const exited = new Promise<number | null>((r) => server.child.once('exit', (code) => r(code)));
     const res = await fetch(`${server.url}/api/v1/documents`, {
       method: 'POST',
-      headers: { cookie, 'content-type': `multipart/form-data; boundary=${boundary}` },
+      headers: { cookie, 'x-qtrace-request': '1', 'content-type': `multipart/form-data; boundary=${boundary}` },
       body,
       duplex: 'half',
     } as RequestInit);

@@ -60,7 +60,8 @@ export interface QTraceClient {
 export function createQTraceClient(o: ClientOptions): QTraceClient {
   const auth: Record<string, string> = {};
   if (o.credential) auth.authorization = `Bearer ${o.credential}`;
-  if (o.cookie) auth.cookie = o.cookie;
+  // A person's session acts as the console does, with its header (src/kernel/http/cross-site.ts).
+  if (o.cookie) Object.assign(auth, { cookie: o.cookie, 'x-qtrace-request': '1' });
   const baseFetch: typeof fetch = o.fetch ?? nodeFetch;
   const retry = o.retry ?? {};
   const api = createClient<paths>({ baseUrl: o.baseUrl, headers: auth, fetch: retryingFetch((r) => baseFetch(r), retry) });

@@ -175,7 +175,7 @@ export async function simulate(o: SimulateOptions): Promise<SimulationResult> {
     const photo = await makeSitePhoto({ targetBytes: 300_000, takenAtLocal: beijingWallClock(at), latitude: spot.lat, longitude: spot.lng, ...CAMERA, seed: 7 });
     const res = await fetch(new URL(`/api/v1/batches/${batchId}/checkins`, o.baseUrl), {
       method: 'POST',
-      headers: { cookie: witnessCookie, 'content-type': 'image/jpeg', 'idempotency-key': checkin.idempotencyKey, 'x-qtrace-metadata': Buffer.from(JSON.stringify({ capturedAt: beijingRfc3339(at), location: spot })).toString('base64url') },
+      headers: { cookie: witnessCookie, 'x-qtrace-request': '1', 'content-type': 'image/jpeg', 'idempotency-key': checkin.idempotencyKey, 'x-qtrace-metadata': Buffer.from(JSON.stringify({ capturedAt: beijingRfc3339(at), location: spot })).toString('base64url') },
       body: photo,
     });
     if (res.status !== 201 && res.status !== 200) throw await apiError(res);

@@ -9,12 +9,18 @@ import { loadConfig, type Config } from '../kernel/config.ts';
 import type { AppDeps } from '../kernel/deps.ts';
 import { DEMO_PASSWORD, type DemoSeedResult } from '../seed/demo.ts';
 import { createTestDb } from './db.ts';
+import { CONSOLE_REQUEST_HEADER } from '../kernel/http/cross-site.ts';
 
 export interface TestApp {
   app: App;
   deps: AppDeps;
   seeded: DemoSeedResult | null;
   clock: Clock;
+  /**
+   * `app.inject` without the console's header: `t.app.inject` adds CONSOLE_REQUEST_HEADER to every request that carries
+   * a cookie (as the console's client does), so tests read as before; cross-site tests use this one.
+   */
+  rawInject: App['inject'];
   /** Logs in through the API and returns the cookie header to send. */
   login(username: string, password?: string): Promise<string>;
   close(): Promise<void>;
@@ -42,8 +48,16 @@ export async function createTestApp(opts: TestAppOptions = {}): Promise<TestApp>
   const { deps, seeded } = await bootstrap(config, { handle, clock, demoHistory: opts.demoHistory ?? false });
   const app = await buildApp(deps, { logger: false });
   await app.ready();
+  const rawInject = app.inject.bind(app) as App['inject'];
+  app.inject = ((opts?: { headers?: Record<string, unknown> }) => {
+    if (opts && typeof opts === 'object' && opts.headers && 'cookie' in opts.headers && !(CONSOLE_REQUEST_HEADER in opts.headers)) {
+      opts = { ...opts, headers: { ...opts.headers, [CONSOLE_REQUEST_HEADER]: '1' } };
+    }
+    return (rawInject as (o?: unknown) => unknown)(opts);
+  }) as unknown as App['inject'];
   return {
     app,
+    rawInject,
     deps,
     seeded,
     clock,

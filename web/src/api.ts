@@ -2,6 +2,9 @@
 
 export const API_BASE = '/api/v1';
 
+/** The header that marks a request as the console's own (CONSOLE_REQUEST_HEADER in src/kernel/http/cross-site.ts). */
+export const CONSOLE_REQUEST_HEADER = 'x-qtrace-request';
+
 /** An error answered by the server (`{ code, message, field? }`) or met on the way to it. */
 export class ApiError extends Error {
   readonly status: number;
@@ -85,7 +88,11 @@ async function errorFrom(res: Response): Promise<ApiError> {
 async function send(path: string, query: Query | undefined, init: RequestInit): Promise<Response> {
   let res: Response;
   try {
-    res = await fetch(buildUrl(path, query), { credentials: 'same-origin', ...init });
+    // Every console call carries the platform's custom header: the server refuses session-cookie changes without it
+    // (src/kernel/http/cross-site.ts), which no foreign form or simple cross-origin request can send.
+    const headers = new Headers(init.headers);
+    headers.set(CONSOLE_REQUEST_HEADER, '1');
+    res = await fetch(buildUrl(path, query), { credentials: 'same-origin', ...init, headers });
   } catch (e) {
     if (e instanceof DOMException && e.name === 'AbortError') throw e;
     throw new ApiError(0, 'NETWORK_ERROR', '无法连接到服务器，请检查网络后重试');
