@@ -97,15 +97,27 @@ export async function tableRows(page: Page): Promise<Locator> {
 
 /**
  * Chooses an option of an antd Select / TreeSelect opened from `trigger`, searching for it first when asked. Under
- * load a click can land while the list is still animating in; the choice is checked on the trigger and tried again.
+ * load a click can land while the list is still animating in; the choice is checked on the trigger and tried again
+ * (up to three openings).
  */
 export async function pick(page: Page, trigger: Locator, option: string, search?: string): Promise<void> {
   for (let attempt = 1; ; attempt++) {
     await trigger.click();
     if (search !== undefined) await trigger.locator('input').fill(search);
     const popup = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').last();
-    await popup.locator('.ant-select-item-option, .ant-select-tree-treenode', { hasText: option }).filter({ visible: true }).first()
-      .locator('.ant-select-item-option-content, .ant-select-tree-title').first().click();
+    // A click can also be intercepted by the form behind a list still moving into place, after which the list closes:
+    // give up on this opening after a short while and open it again.
+    const clicked = await popup.locator('.ant-select-item-option, .ant-select-tree-treenode', { hasText: option }).filter({ visible: true }).first()
+      .locator('.ant-select-item-option-content, .ant-select-tree-title').first().click({ timeout: attempt >= 3 ? 30_000 : 8_000 })
+      .then(() => true)
+      .catch((error: unknown) => {
+        if (attempt >= 3) throw error;
+        return false;
+      });
+    if (!clicked) {
+      await page.keyboard.press('Escape');
+      continue;
+    }
     const chosen = await expect
       .poll(() => trigger.innerText(), { timeout: 2_000 })
       .toContain(option)

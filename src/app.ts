@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type RawReplyDefaultExpression, type RawRequestDefaultExpression, type RawServerDefault } from 'fastify';
 import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
@@ -12,6 +13,12 @@ import type {} from './kernel/db/schema.ts';
 import { forbidden, unauthorized } from './kernel/errors.ts';
 import { CONSOLE_REQUEST_HEADER, crossSiteRefusal, originOf } from './kernel/http/cross-site.ts';
 import { errorHandler } from './kernel/http/error-handler.ts';
+import {
+  contentSecurityPolicyDirectives,
+  CSP_NONCE_PLACEHOLDER,
+  HSTS_MAX_AGE_SECONDS,
+  PERMISSIONS_POLICY,
+} from './kernel/http/security-headers.ts';
 import { addApiSchemas } from './api-schemas.ts';
 import { describeRoute, finishOpenApiDocument } from './kernel/http/openapi.ts';
 import { validatorCompilerFactory } from './kernel/http/validation.ts';
@@ -112,6 +119,17 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   addApiSchemas(app);
 
   await app.register(fastifyCookie);
+  const secure = deps.config.cookieSecure;
+  await app.register(fastifyHelmet, {
+    // A fresh nonce per request for script-src and style-src; the console's page carries the style one to Ant Design.
+    enableCSPNonces: true,
+    contentSecurityPolicy: { useDefaults: false, directives: contentSecurityPolicyDirectives({ upgradeInsecureRequests: secure }) },
+    // HSTS only where the platform is served over HTTPS; on plain HTTP (the embedded demo) it would be ignored or wrong.
+    hsts: secure ? { maxAge: HSTS_MAX_AGE_SECONDS, includeSubDomains: true } : false,
+    // Images are served same-origin; COEP would only get in the way of the public verification page's pictures.
+    crossOriginEmbedderPolicy: false,
+    referrerPolicy: { policy: 'same-origin' },
+  });
   await app.register(fastifySwagger, {
     openapi: {
       openapi: '3.1.0',
@@ -135,12 +153,18 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
     transformObject: (documentObject) => finishOpenApiDocument((documentObject as unknown as { openapiObject: never }).openapiObject) as never,
     refResolver: { buildLocalReference: (json, _base, _frag, i) => (typeof json.$id === 'string' ? json.$id : `def-${i}`) },
   });
-  await app.register(fastifySwaggerUi, { routePrefix: '/docs' });
+  await app.register(fastifySwaggerUi, {
+    routePrefix: '/docs',
+    // Swagger UI's own hashed policy replaces the console's on its pages; no upgrade on plain HTTP.
+    staticCSP: true,
+    transformStaticCSP: (header) => (secure ? header : header.replace(/\s*upgrade-insecure-requests;?/, '')),
+  });
 
   const configuredOrigin = originOf(deps.config.publicBaseUrl);
   const single = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
   app.addHook('onRequest', async (req, reply) => {
     void reply.header('x-request-id', req.id);
+    void reply.header('permissions-policy', PERMISSIONS_POLICY);
     const refusal = crossSiteRefusal({
       method: req.method,
       hasSessionCookie: Boolean(req.cookies[SESSION_COOKIE]),
@@ -199,14 +223,19 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
 
   const webDist = deps.config.webDistDir;
   const hasConsole = existsSync(`${webDist}/index.html`);
+  // The console's page is served from memory with this request's CSP nonce in place of Vite's placeholder; its
+  // assets are static files.
+  const consolePage = hasConsole ? readFileSync(`${webDist}/index.html`, 'utf8') : '';
   if (hasConsole) {
-    await app.register(fastifyStatic, { root: webDist, wildcard: false, index: ['index.html'] });
+    await app.register(fastifyStatic, { root: webDist, wildcard: false, index: false, globIgnore: ['index.html'] });
   }
   app.setNotFoundHandler((req, reply) => {
     const path = req.url.split('?')[0] ?? '';
     // The console is a single-page app: its deep links are answered with its page.
-    if (hasConsole && req.method === 'GET' && !path.startsWith('/api/') && !/\.[a-z0-9]+$/i.test(path)) {
-      return reply.type('text/html').sendFile('index.html');
+    const isPage = path === '/index.html' || (!path.startsWith('/api/') && !/\.[a-z0-9]+$/i.test(path));
+    if (hasConsole && (req.method === 'GET' || req.method === 'HEAD') && isPage) {
+      const nonce = (reply as unknown as { cspNonce: { style: string } }).cspNonce.style;
+      return reply.type('text/html; charset=utf-8').header('cache-control', 'no-store').send(consolePage.replaceAll(CSP_NONCE_PLACEHOLDER, nonce));
     }
     return reply.status(404).send({ code: 'ROUTE_NOT_FOUND', message: `接口不存在：${req.method} ${path}` });
   });

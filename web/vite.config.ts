@@ -11,6 +11,9 @@ export default defineConfig({
   root,
   base: '/',
   plugins: [react()],
+  // The server replaces this with a fresh nonce per request (src/kernel/http/security-headers.ts); Vite puts it on its
+  // tags and in <meta property="csp-nonce">, from which the console hands it to Ant Design's style insertion.
+  html: { cspNonce: 'QTRACE_CSP_NONCE' },
   build: {
     outDir: fileURLToPath(new URL('./dist', import.meta.url)),
     emptyOutDir: true,

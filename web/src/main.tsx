@@ -3,6 +3,7 @@ import zhCN from 'antd/locale/zh_CN';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router-dom';
+import { cspNonce } from './csp-nonce.ts';
 import { AuthProvider } from './auth.tsx';
 import { AppRoutes } from './routes.tsx';
 import './format.ts';
@@ -10,7 +11,7 @@ import './styles.css';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <ConfigProvider locale={zhCN} theme={{ token: { colorPrimary: '#1d5fb8', borderRadius: 4 } }}>
+    <ConfigProvider csp={cspNonce ? { nonce: cspNonce } : undefined} locale={zhCN} theme={{ token: { colorPrimary: '#1d5fb8', borderRadius: 4 } }}>
       <AntApp>
         <AuthProvider>
           <BrowserRouter>
