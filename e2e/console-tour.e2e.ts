@@ -210,8 +210,13 @@ test('a new user is sent to 我的账户 to replace the initial password, and th
     await form.getByLabel('确认新密码').fill('short');
     await form.getByRole('button', { name: '修改密码' }).click();
     await form.getByText('密码至少 8 位').waitFor();
+    // The person's name in pinyin (田野 → tianye) is refused by the server, beside the field.
     await form.getByLabel('新密码', { exact: true }).fill('Tianye@2026ok');
     await form.getByLabel('确认新密码').fill('Tianye@2026ok');
+    await form.getByRole('button', { name: '修改密码' }).click();
+    await form.getByText('密码不能包含本人姓名的拼音').waitFor();
+    await form.getByLabel('新密码', { exact: true }).fill('Harbour#2026ok');
+    await form.getByLabel('确认新密码').fill('Harbour#2026ok');
     await form.getByRole('button', { name: '修改密码' }).click();
     await page.getByText('密码已修改，下次登录请使用新密码').waitFor();
     await page.getByTestId('must-change-password').waitFor({ state: 'detached' });

@@ -100,7 +100,8 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
       redact: { paths: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'], remove: true },
     },
     bodyLimit: deps.config.bodyLimitBytes,
-    trustProxy: deps.config.trustProxy,
+    // A hop count trusts the nearest N hops (what proxy-addr does for a number; Fastify's types take it as a function).
+    trustProxy: typeof deps.config.trustProxy === 'number' ? trustHops(deps.config.trustProxy) : deps.config.trustProxy,
     genReqId: (req) => {
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
@@ -256,4 +257,9 @@ async function authenticate(app: FastifyInstance, authorization: string | undefi
     if (actor) return actor;
   }
   return { kind: 'anonymous' };
+}
+
+/** proxy-addr's reading of a hop count: the nearest `hops` addresses are proxies, the one beyond is the client. */
+function trustHops(hops: number): (address: string, hop: number) => boolean {
+  return (_address, hop) => hop < hops;
 }

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import { Type, type Static } from 'typebox';
 import { Value } from 'typebox/value';
@@ -18,7 +19,7 @@ const EnvSchema = Type.Object({
   ),
   PUBLIC_BASE_URL: Type.Optional(Type.String({ pattern: '^https?://' })),
   COOKIE_SECURE: Type.Union([Type.Literal('true'), Type.Literal('false')], { default: 'false' }),
-  TRUST_PROXY: Type.Union([Type.Literal('true'), Type.Literal('false')], { default: 'false' }),
+  TRUST_PROXY: Type.String({ minLength: 1, default: 'false' }),
   BODY_LIMIT_BYTES: Type.Integer({ minimum: 1024, default: 1_048_576 }),
   PG_POOL_MAX: Type.Integer({ minimum: 1, maximum: 200, default: 10 }),
   SHUTDOWN_TIMEOUT_MS: Type.Integer({ minimum: 0, default: 10_000 }),
@@ -39,7 +40,11 @@ export interface Config {
   logLevel: string;
   publicBaseUrl: string | undefined;
   cookieSecure: boolean;
-  trustProxy: boolean;
+  /**
+   * Which reverse proxies may tell the client's address in X-Forwarded-For: none (false), the nearest N hops, or the
+   * proxies at these addresses / CIDR ranges. Never "any": a client could then claim any address (issue 15 item 1).
+   */
+  trustProxy: false | number | string[];
   bodyLimitBytes: number;
   pgPoolMax: number;
   shutdownTimeoutMs: number;
@@ -79,11 +84,38 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     publicBaseUrl: e.PUBLIC_BASE_URL,
     cookieSecure: e.COOKIE_SECURE === 'true',
-    trustProxy: e.TRUST_PROXY === 'true',
+    trustProxy: parseTrustProxy(e.TRUST_PROXY),
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
     pgPoolMax: e.PG_POOL_MAX,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     webDistDir: resolve(e.WEB_DIST_DIR ?? 'web/dist'),
     ledgerWitnesses: (e.LEDGER_WITNESSES ?? '').split(/[\s,]+/).filter((v) => v.length > 0),
   };
+}
+
+/** TRUST_PROXY: `false`, a hop count 1–10, or a comma-separated list of proxy addresses / CIDR ranges. */
+export function parseTrustProxy(value: string): false | number | string[] {
+  const v = value.trim();
+  if (v === 'false' || v === '0') return false;
+  if (v === 'true') {
+    throw new ConfigError(
+      'Invalid configuration:\n  TRUST_PROXY="true": trusting every X-Forwarded-For lets any client claim any address. ' +
+        'Give the number of reverse proxies in front of the platform (usually 1) or their addresses, e.g. TRUST_PROXY=1 or TRUST_PROXY=10.0.0.5,10.0.1.0/24',
+    );
+  }
+  if (/^\d+$/.test(v)) {
+    const hops = Number(v);
+    if (hops > 10) throw new ConfigError(`Invalid configuration:\n  TRUST_PROXY=${JSON.stringify(value)}: at most 10 proxy hops`);
+    return hops;
+  }
+  const list = v.split(',').map((x) => x.trim()).filter((x) => x.length > 0);
+  for (const entry of list) {
+    const [address, bits, extra] = entry.split('/');
+    const family = isIP(address ?? '');
+    const bitsOk = bits === undefined || (/^\d+$/.test(bits) && Number(bits) <= (family === 6 ? 128 : 32));
+    if (family === 0 || !bitsOk || extra !== undefined) {
+      throw new ConfigError(`Invalid configuration:\n  TRUST_PROXY=${JSON.stringify(value)}: "${entry}" is not an IP address or CIDR range (or use a hop count such as 1)`);
+    }
+  }
+  return list;
 }

@@ -39,11 +39,23 @@ export const FULL_ENFORCEMENT_FROM = new Date('2026-07-01T00:00:00+08:00');
 export const PLATFORM_TIME_ZONE = 'Asia/Shanghai';
 
 /**
- * Platform security ⚙ (not from the notice): login throttling. After this many failed attempts for one
- * username from one address within the window, further attempts are refused until the window passes.
+ * Platform security ⚙ (not from the notice; 等保 2.0 identity authentication, "登录失败处理"): sign-in throttling,
+ * counted over a sliding window (src/modules/identity/login-throttle.ts).
+ * - Per account: this many failed attempts for one user name from browsers it has not signed in from before, whatever
+ *   address they claim, and further such attempts wait until the oldest leaves the window. Guessing one password is
+ *   thus limited to 5 tries per 15 minutes (≈ 480 a day), however many addresses the guesser has.
+ * - Per real client address: failures for any user names from one address (the address the trusted proxies report);
+ *   higher, because a site office or a department shares one NAT address.
+ * - Per known browser: a browser that signed in to this account before carries a device cookie (OWASP "device
+ *   cookies") and is exempt from the two limits above, so someone else's failures do not lock the real user out; it
+ *   has its own limit of the same size, so a stolen device cookie does not give unlimited guesses either.
  */
-export const LOGIN_MAX_FAILURES = 5;
 export const LOGIN_FAILURE_WINDOW_MS = 15 * MINUTE;
+export const LOGIN_ACCOUNT_MAX_FAILURES = 5;
+export const LOGIN_ADDRESS_MAX_FAILURES = 30;
+export const LOGIN_DEVICE_MAX_FAILURES = 5;
+/** ⚙ A device cookie is honoured this long after the browser's last successful sign-in to the account. */
+export const LOGIN_DEVICE_TRUST_MS = 180 * DAY;
 
 /** ⚙ Console sessions expire after 12 h without use, and at the latest 7 days after login. */
 export const SESSION_IDLE_MS = 12 * HOUR;
@@ -55,6 +67,11 @@ export const SESSION_MAX_AGE_MS = 7 * DAY;
  */
 export const PASSWORD_MIN_LENGTH = 8;
 export const PASSWORD_MIN_CHARACTER_CLASSES = 3;
+/**
+ * ⚙ A password may not contain the user name or the person's name in pinyin (issue 15 item 1); parts shorter than this
+ * are not compared, or every password containing "li" or "wang" would be refused.
+ */
+export const PASSWORD_NAME_PART_MIN_LENGTH = 4;
 
 /** ⚙ Attached documents (scanned certificates, authorizations): PDF, JPEG or PNG up to 20 MiB. */
 export const DOCUMENT_MAX_BYTES = 20 * 1024 * 1024;

@@ -100,10 +100,10 @@ describe('a connected agency whose qualification lapses at midnight', () => {
 
   beforeAll(async () => {
     agency = await newAgency('吉林省到期测试检测有限公司', 9101);
-    const login = await post('admin', '/users', { username: 'lapse.admin', displayName: '到期测试', organisationId: agency, roles: ['agency_admin'], password: 'Lapse#2026x' });
+    const login = await post('admin', '/users', { username: 'lapse.admin', displayName: '到期测试', organisationId: agency, roles: ['agency_admin'], password: 'Harbour#2026x' });
     expect(login.statusCode).toBe(201);
     await t.deps.db.updateTable('users').set({ must_change_password: false }).where('username', '=', 'lapse.admin').execute();
-    cookie = await t.login('lapse.admin', 'Lapse#2026x');
+    cookie = await t.login('lapse.admin', 'Harbour#2026x');
     const as = (method: 'POST' | 'PUT', url: string, payload: object) => t.app.inject({ method, url: `/api/v1${url}`, headers: { cookie }, payload });
     expect((await as('PUT', `/agencies/${agency}/profile`, { rowVersion: 0, origin: 'local' })).statusCode).toBe(200);
     const doc = await uploadDocument(t, cookie);

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import {
   requireUser,
   type MachineActor,
@@ -13,19 +13,23 @@ import { dummyPasswordHash, hashPassword, verifyPassword } from '../../kernel/au
 import type { Clock } from '../../kernel/clock.ts';
 import type { Database } from '../../kernel/db/types.ts';
 import { badRequest, tooManyRequests, unauthorized } from '../../kernel/errors.ts';
-import {
-  LOGIN_FAILURE_WINDOW_MS,
-  LOGIN_MAX_FAILURES,
-  SESSION_IDLE_MS,
-  SESSION_MAX_AGE_MS,
-} from '../../kernel/policy.ts';
-import { checkPasswordStrength, revokeSessions, type UserService } from './users.service.ts';
+import { LOGIN_DEVICE_TRUST_MS, LOGIN_FAILURE_WINDOW_MS, SESSION_IDLE_MS, SESSION_MAX_AGE_MS } from '../../kernel/policy.ts';
+import { closedBy, decideLoginThrottle, LIMITS as THROTTLE_LIMITS, type RecentFailures, type ThrottleScope } from './login-throttle.ts';
+import { checkPasswordStrength } from './password-rules.ts';
+import { revokeSessions, type UserService } from './users.service.ts';
 import './tables.ts';
 
 export const sha256 = (s: string): string => createHash('sha256').update(s).digest('hex');
 
 /** How often a session's last-seen time is written: not on every request, which would make reads write. */
 const TOUCH_EVERY_MS = 60_000;
+
+/** Device cookies hold 256 random bits; anything else presented as one is ignored. */
+const DEVICE_TOKEN = /^[A-Za-z0-9_-]{43}$/;
+
+/** Advisory-lock namespaces (first key) of sign-in checks: one per account, one per client address. */
+const LOCK_ACCOUNT = 7301;
+const LOCK_ADDRESS = 7302;
 
 /** Machine credentials read `qtm_<keyId>_<secret>`: the prefix makes a leaked one easy to spot and scan for. */
 const MACHINE_TOKEN = /^qtm_([0-9a-f]{16})_([A-Za-z0-9_-]{43})$/;
@@ -51,27 +55,72 @@ export class AuthService {
     this.#users = users;
   }
 
-  /** Returns the new session token (for the cookie) and who logged in. */
-  async login(ctx: RequestContext, username: string, password: string, userAgent: string | null): Promise<{ token: string; expiresAt: Date }> {
+  /**
+   * Signs a person in. Returns the new session token and the browser's device token (both for cookies). A browser
+   * that signed in to this account before presents its device token and is judged by its own failures only
+   * (login-throttle.ts); every other attempt counts against the account and the real client address.
+   */
+  async login(
+    ctx: RequestContext,
+    username: string,
+    password: string,
+    userAgent: string | null,
+    deviceToken: string | null,
+  ): Promise<{ token: string; expiresAt: Date; deviceToken: string }> {
     const ulower = username.trim().toLowerCase();
     const ip = ctx.clientIp ?? 'unknown';
-    const since = new Date(ctx.now.getTime() - LOGIN_FAILURE_WINDOW_MS);
-    const recent = await this.#db
-      .selectFrom('login_attempts')
-      .select(['at', 'success'])
-      .where('username_lower', '=', ulower)
-      .where('client_ip', '=', ip)
-      .where('at', '>', since)
-      .orderBy('at', 'desc')
-      .limit(LOGIN_MAX_FAILURES)
-      .execute();
-    const failures = recent.filter((r) => !r.success);
-    // Throttled: the last N attempts in the window all failed. A success in between resets the count.
-    if (failures.length >= LOGIN_MAX_FAILURES && recent.every((r) => !r.success)) {
-      const oldest = failures[failures.length - 1]!.at.getTime();
-      const retry = Math.max(1, Math.ceil((oldest + LOGIN_FAILURE_WINDOW_MS - ctx.now.getTime()) / 1000));
-      throw tooManyRequests('AUTH_THROTTLED', `登录失败次数过多，请 ${Math.ceil(retry / 60)} 分钟后再试`, retry);
+    const presentedDevice = deviceToken !== null && DEVICE_TOKEN.test(deviceToken) ? sha256(deviceToken) : null;
+
+    // Check and record the attempt under a lock per account and per address, so that parallel guesses see each other.
+    // The attempt is written as failed and turned into a success only after the password verifies: a crash in
+    // between counts against the guesser, never for them.
+    const phase = await this.#db.transaction().execute(async (trx) => {
+      // Always account first, then address: one order everywhere, so two sign-ins never wait on each other in a cycle.
+      await sql`select pg_advisory_xact_lock(${LOCK_ACCOUNT}::int4, hashtext(${ulower}))`.execute(trx);
+      await sql`select pg_advisory_xact_lock(${LOCK_ADDRESS}::int4, hashtext(${ip}))`.execute(trx);
+      const knownDevice = presentedDevice === null
+        ? null
+        : await trx
+            .selectFrom('login_devices')
+            .select('token_hash')
+            .where('token_hash', '=', presentedDevice)
+            .where('username_lower', '=', ulower)
+            .where('last_success_at', '>', new Date(ctx.now.getTime() - LOGIN_DEVICE_TRUST_MS))
+            .executeTakeFirst();
+      const deviceHash = knownDevice?.token_hash ?? null;
+      const since = new Date(ctx.now.getTime() - LOGIN_FAILURE_WINDOW_MS);
+      const failedAt = async (scope: ThrottleScope): Promise<Date[]> => {
+        let q = trx.selectFrom('login_attempts').select('at').where('success', '=', false).where('at', '>', since);
+        if (scope === 'device') q = q.where('username_lower', '=', ulower).where('device_hash', '=', deviceHash);
+        else q = (scope === 'account' ? q.where('username_lower', '=', ulower) : q.where('client_ip', '=', ip)).where('device_hash', 'is', null);
+        const rows = await q.orderBy('at', 'desc').limit(THROTTLE_LIMITS[scope]).execute();
+        return rows.map((r) => r.at);
+      };
+      const recent: RecentFailures = deviceHash !== null
+        ? { account: [], address: [], device: await failedAt('device') }
+        : { account: await failedAt('account'), address: await failedAt('address'), device: null };
+      const decision = decideLoginThrottle(ctx.now, recent);
+      if (!decision.allowed) {
+        await recordAudit(trx, ctx, {
+          action: 'auth.login.throttled',
+          targetType: 'user',
+          targetId: null,
+          details: { username: ulower, scope: decision.scope, retryAfterSeconds: decision.retryAfterSeconds, knownDevice: deviceHash !== null },
+        });
+        return { refused: true, retryAfterSeconds: decision.retryAfterSeconds } as const;
+      }
+      const attempt = await trx
+        .insertInto('login_attempts')
+        .values({ username_lower: ulower, client_ip: ip, at: ctx.now, success: false, device_hash: deviceHash })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      return { refused: false, attemptId: attempt.id, recent, deviceHash } as const;
+    });
+    if (phase.refused) {
+      const minutes = Math.ceil(phase.retryAfterSeconds / 60);
+      throw tooManyRequests('AUTH_THROTTLED', `登录失败次数过多，请 ${minutes} 分钟后再试`, phase.retryAfterSeconds);
     }
+    const { attemptId, recent, deviceHash } = phase;
 
     const user = await this.#db
       .selectFrom('users as u')
@@ -84,23 +133,38 @@ export class AuthService {
     const active = user !== undefined && user.status === 'active' && (user.organisation_id === null || user.org_status === 'active');
 
     if (!ok || !active || !user) {
-      // The failed attempt is recorded (it feeds the throttle and the trail) and committed before we answer.
+      // The attempt is already recorded as failed; the trail says why, and whether this failure closed a limit.
       await this.#db.transaction().execute(async (trx) => {
-        await trx.insertInto('login_attempts').values({ username_lower: ulower, client_ip: ip, at: ctx.now, success: false }).execute();
+        const where = { organisationId: user?.organisation_id ?? null, regionCode: user?.region_code ?? null };
         await recordAudit(trx, ctx, {
           action: 'auth.login.failed',
           targetType: 'user',
           targetId: user?.id ?? null,
-          organisationId: user?.organisation_id ?? null,
-          regionCode: user?.region_code ?? null,
-          details: { username: ulower, reason: !user ? 'unknown_user' : !ok ? 'wrong_password' : 'disabled' },
+          ...where,
+          details: { username: ulower, reason: !user ? 'unknown_user' : !ok ? 'wrong_password' : 'disabled', knownDevice: deviceHash !== null },
         });
+        for (const scope of closedBy(ctx.now, recent)) {
+          await recordAudit(trx, ctx, {
+            action: 'auth.login.locked',
+            targetType: 'user',
+            targetId: user?.id ?? null,
+            ...where,
+            details: { username: ulower, scope, failures: THROTTLE_LIMITS[scope], windowMinutes: LOGIN_FAILURE_WINDOW_MS / 60_000 },
+          });
+        }
       });
       throw unauthorized('AUTH_INVALID_CREDENTIALS', '用户名或密码错误');
     }
 
     return this.#db.transaction().execute(async (trx) => {
-      await trx.insertInto('login_attempts').values({ username_lower: ulower, client_ip: ip, at: ctx.now, success: true }).execute();
+      await trx.updateTable('login_attempts').set({ success: true }).where('id', '=', attemptId).execute();
+      // The browser becomes (or stays) known to this account: its device cookie is kept, or a new one is issued.
+      const nextDevice = deviceToken !== null && DEVICE_TOKEN.test(deviceToken) ? deviceToken : randomBytes(32).toString('base64url');
+      await trx
+        .insertInto('login_devices')
+        .values({ token_hash: sha256(nextDevice), username_lower: ulower, first_success_at: ctx.now, last_success_at: ctx.now })
+        .onConflict((oc) => oc.columns(['token_hash', 'username_lower']).doUpdateSet({ last_success_at: ctx.now }))
+        .execute();
       const token = randomBytes(32).toString('base64url');
       const expiresAt = new Date(ctx.now.getTime() + SESSION_MAX_AGE_MS);
       await trx
@@ -116,7 +180,7 @@ export class AuthService {
         organisationId: user.organisation_id,
         regionCode: user.region_code,
       });
-      return { token, expiresAt };
+      return { token, expiresAt, deviceToken: nextDevice };
     });
   }
 
@@ -187,7 +251,7 @@ export class AuthService {
       throw badRequest('PASSWORD_WRONG', '当前密码不正确', 'body.currentPassword');
     }
     if (current === next) throw badRequest('PASSWORD_UNCHANGED', '新密码不能与当前密码相同', 'body.newPassword');
-    checkPasswordStrength(next, 'body.newPassword');
+    checkPasswordStrength(next, 'body.newPassword', { username: user.username, displayName: user.displayName });
     const hash = await hashPassword(next);
     await this.#db.transaction().execute(async (trx) => {
       await trx

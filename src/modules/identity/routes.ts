@@ -4,8 +4,11 @@ import { requireUser, ROLES } from '../../kernel/auth/actor.ts';
 import { commonErrors, IdParams, Page, PageQuery } from '../../kernel/http/schemas.ts';
 import { Role, Nullable, Password, Username, ERROR_CODES } from './schemas.ts';
 import { declareErrorCodes } from '../../kernel/http/openapi.ts';
+import { LOGIN_DEVICE_TRUST_MS } from '../../kernel/policy.ts';
 
 export const SESSION_COOKIE = 'qtrace_session';
+/** A browser that signed in to an account before (issue 15 item 1; kernel/policy.ts LOGIN_DEVICE_*). */
+export const DEVICE_COOKIE = 'qtrace_device';
 
 export const identityRoutes: FastifyPluginAsyncTypebox = async (app) => {
   declareErrorCodes(app, ERROR_CODES);
@@ -26,10 +29,12 @@ export const identityRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (req, reply) => {
-      const { token, expiresAt } = await auth.login(req.ctx, req.body.username, req.body.password, req.headers['user-agent'] ?? null);
+      const { token, expiresAt, deviceToken } = await auth.login(req.ctx, req.body.username, req.body.password, req.headers['user-agent'] ?? null, req.cookies[DEVICE_COOKIE] ?? null);
       const actor = await auth.resolveSession(token);
       if (!actor) throw new Error('a session just created does not resolve');
       void reply.setCookie(SESSION_COOKIE, token, { ...cookieBase, expires: expiresAt });
+      // Sent only with sign-ins (path), kept across sign-outs: it marks a browser the account has used before.
+      void reply.setCookie(DEVICE_COOKIE, deviceToken, { ...cookieBase, path: '/api/v1/auth/login', maxAge: LOGIN_DEVICE_TRUST_MS / 1000 });
       return { user: await auth.me({ ...req.ctx, actor }) };
     },
   );

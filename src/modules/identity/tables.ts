@@ -36,6 +36,15 @@ export interface LoginAttemptsTable {
   client_ip: string;
   at: Date;
   success: boolean;
+  /** The known browser's device-cookie hash; null when the browser was not known to the account tried. */
+  device_hash: string | null;
+}
+
+export interface LoginDevicesTable {
+  token_hash: string;
+  username_lower: string;
+  first_success_at: Date;
+  last_success_at: Date;
 }
 
 export interface MachineCredentialsTable {
@@ -57,6 +66,7 @@ declare module '../../kernel/db/types.ts' {
     users: UsersTable;
     sessions: SessionsTable;
     login_attempts: LoginAttemptsTable;
+    login_devices: LoginDevicesTable;
     machine_credentials: MachineCredentialsTable;
   }
 }

@@ -16,7 +16,7 @@ import { hashPassword } from '../../kernel/auth/password.ts';
 import type { Database } from '../../kernel/db/types.ts';
 import { visibleTo, containsPattern } from '../../kernel/db/scope-sql.ts';
 import { badRequest, conflict, forbidden, notFound } from '../../kernel/errors.ts';
-import { PASSWORD_MIN_CHARACTER_CLASSES, PASSWORD_MIN_LENGTH } from '../../kernel/policy.ts';
+import { checkPasswordStrength } from './password-rules.ts';
 import type { UserRow } from './tables.ts';
 import './tables.ts';
 
@@ -53,16 +53,6 @@ const toUser = (r: Row): User => ({
   createdAt: r.created_at.toISOString(),
   lastLoginAt: r.last_login_at ? r.last_login_at.toISOString() : null,
 });
-
-export function checkPasswordStrength(password: string, field: string): void {
-  if (password.length < PASSWORD_MIN_LENGTH) {
-    throw badRequest('PASSWORD_TOO_SHORT', `密码至少 ${PASSWORD_MIN_LENGTH} 位`, field);
-  }
-  const classes = [/[a-z]/, /[A-Z]/, /[0-9]/, /[^a-zA-Z0-9]/].filter((re) => re.test(password)).length;
-  if (classes < PASSWORD_MIN_CHARACTER_CLASSES) {
-    throw badRequest('PASSWORD_TOO_WEAK', '密码须包含大写字母、小写字母、数字、符号中的至少三类', field);
-  }
-}
 
 /**
  * People and their roles. Who may manage whom:
@@ -160,7 +150,7 @@ export class UserService {
     if (!actor.roles.includes('platform_admin') && input.organisationId && input.organisationId !== orgId) {
       throw forbidden('USER_MANAGE_FORBIDDEN', '只能为本机构创建用户');
     }
-    checkPasswordStrength(input.password, 'body.password');
+    checkPasswordStrength(input.password, 'body.password', { username: input.username, displayName: input.displayName });
     const passwordHash = await hashPassword(input.password);
     return this.#db.transaction().execute(async (trx) => {
       const org = orgId
@@ -260,7 +250,8 @@ export class UserService {
   /** An administrator sets a temporary password; the person must change it at next login. */
   async resetPassword(ctx: RequestContext, id: string, newPassword: string): Promise<void> {
     const actor = requireRole(ctx.actor, 'platform_admin', 'agency_admin');
-    checkPasswordStrength(newPassword, 'body.newPassword');
+    const target = await this.#getRow(ctx, id);
+    checkPasswordStrength(newPassword, 'body.newPassword', { username: target.username, displayName: target.display_name });
     const hash = await hashPassword(newPassword);
     await this.#db.transaction().execute(async (trx) => {
       const before = await this.#getRow(ctx, id, trx, true);
