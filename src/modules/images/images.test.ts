@@ -258,6 +258,9 @@ describe('consistency flags (accepted, never refused)', () => {
     // Another copy of the picture in the same batch (补拍 with one photo twice) is found too.
     const sameBatch = await uploadImage(h, 'jz.tester', batchId, await sharp(original).jpeg({ quality: 80 }).withExif({ IFD0: { Make: 'HUAWEI', Model: 'Mate 60 Pro' } }).toBuffer(), d);
     await run();
+    // Later than the first upload: of two equally near originals the older is named, and the image IDs (random) must
+    // not be what decides it.
+    h.clock.advance(MIN);
     const copy = await uploadImage(h, 'jz.tester', other.id, original, { ...d, capturedAt: beijingRfc3339(h.clock.now()) });
     const reencoded = await sharp(original).resize(640).jpeg({ quality: 70 }).withExif({ IFD0: { Make: 'HUAWEI', Model: 'Mate 60 Pro' } }).toBuffer();
     const similar = await uploadImage(h, 'jz.tester', other.id, reencoded, { ...d, capturedAt: beijingRfc3339(h.clock.now()) });
