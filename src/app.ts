@@ -24,7 +24,7 @@ import { describeRoute, finishOpenApiDocument } from './kernel/http/openapi.ts';
 import { validatorCompilerFactory } from './kernel/http/validation.ts';
 import { auditRoutes, AuditService } from './modules/audit/index.ts';
 import { documentRoutes } from './modules/documents/index.ts';
-import { AuthService, identityRoutes, MachineCredentialService, SESSION_COOKIE, UserService } from './modules/identity/index.ts';
+import { AuthService, identityRoutes, MachineCredentialService, SecondFactorService, SESSION_COOKIE, UserService } from './modules/identity/index.ts';
 import { organisationRoutes, OrganisationService } from './modules/organisations/index.ts';
 import { regionRoutes, RegionService } from './modules/regions/index.ts';
 import { systemRoutes } from './modules/system/index.ts';
@@ -57,6 +57,7 @@ export interface Services {
   users: UserService;
   auth: AuthService;
   machineCredentials: MachineCredentialService;
+  secondFactor: SecondFactorService;
   audit: AuditService;
 }
 
@@ -66,7 +67,8 @@ export function createServices(deps: AppDeps): Services {
     regions: new RegionService(deps.db),
     organisations: new OrganisationService(deps.db),
     users,
-    auth: new AuthService(deps.db, deps.clock, users),
+    auth: new AuthService(deps.db, deps.clock, users, { secondFactorRequired: deps.config.secondFactorRequired }),
+    secondFactor: new SecondFactorService(deps.db, deps.config.secondFactorRequired),
     machineCredentials: new MachineCredentialService(deps.db),
     audit: new AuditService(deps.db),
   };
@@ -178,6 +180,10 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
     });
     if (refusal) throw forbidden(refusal.code, refusal.message);
     req.actor = await authenticate(app, req.headers.authorization, req.cookies[SESSION_COOKIE]);
+    // Signed in with a password only while a second factor is required: setting one up is all the session may do.
+    if (req.actor.kind === 'user' && req.actor.secondFactorEnrollmentPending && !SECOND_FACTOR_SETUP_ROUTES.has(req.routeOptions.url ?? '')) {
+      if ((req.routeOptions.url ?? '').startsWith('/api/')) throw forbidden('SECOND_FACTOR_ENROLLMENT_REQUIRED', '请先绑定两步验证（动态验证码），再使用平台其他功能');
+    }
     req.ctx = { actor: req.actor, requestId: req.id, clientIp: req.ip ?? null, now: deps.clock.now() };
   });
   app.addHook('onSend', async (_req, reply, payload) => {
@@ -258,6 +264,13 @@ async function authenticate(app: FastifyInstance, authorization: string | undefi
   }
   return { kind: 'anonymous' };
 }
+
+/** What a session awaiting its second factor's setup may call (besides the console's own page and assets). */
+const SECOND_FACTOR_SETUP_ROUTES: ReadonlySet<string> = new Set(
+  ['/auth/me', '/auth/logout', '/auth/options', '/auth/password', '/auth/second-factor', '/auth/second-factor/enrollment', '/auth/second-factor/enrollment/confirm'].map(
+    (p) => `/api/v1${p}`,
+  ),
+);
 
 /** proxy-addr's reading of a hop count: the nearest `hops` addresses are proxies, the one beyond is the client. */
 function trustHops(hops: number): (address: string, hop: number) => boolean {

@@ -80,6 +80,10 @@ async function main(): Promise<void> {
     `QTrace 建设工程质量检测监管平台 is running (${deps.handle.kind === 'pglite' ? `embedded database in ${config.dataDir}` : 'PostgreSQL'}).`,
     `  控制台 Console:  ${base}/`,
     `  API reference:   ${base}/docs   (OpenAPI: ${base}/openapi.json)`,
+    config.secondFactorRequired
+      ? '  两步验证 Two-factor sign-in: required for administrators and department officers (MFA_REQUIRED).'
+      : '  两步验证 Two-factor sign-in: NOT required here, so that the demo accounts sign in with a password alone. ' +
+        'It is on by default with a PostgreSQL server (MFA_REQUIRED=auto); MFA_REQUIRED=true forces it.',
   ];
   if (seeded) {
     lines.push('', `Demo logins (password for all: ${seeded.password}):`);

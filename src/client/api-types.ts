@@ -185,7 +185,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 登录（控制台） */
+        /**
+         * 登录（控制台）
+         * @description 开启两步验证的账号须同时提交 code（验证器中的 6 位数字或一个恢复码）；缺少时答 401 AUTH_SECOND_FACTOR_REQUIRED。
+         */
         post: operations["login"];
         delete?: never;
         options?: never;
@@ -227,6 +230,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/auth/options": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 登录页所需的平台设置（无需登录） */
+        get: operations["listAuthOptions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/password": {
         parameters: {
             query?: never;
@@ -238,6 +258,74 @@ export interface paths {
         put?: never;
         /** 修改本人密码 */
         post: operations["changePassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/second-factor": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 本人的两步验证状态 */
+        get: operations["getAuthSecondFactor"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/second-factor/enrollment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 开始绑定两步验证（生成密钥和二维码） */
+        post: operations["startSecondFactorEnrollment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/second-factor/enrollment/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 输入验证器中的验证码，完成绑定；返回恢复码（仅显示一次） */
+        post: operations["confirmSecondFactorEnrollment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/second-factor/remove": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 解除本人的两步验证（角色不要求时） */
+        post: operations["removeSecondFactor"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2645,6 +2733,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/users/{id}/second-factor/reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 重置用户的两步验证（如手机丢失），须写明原因 */
+        post: operations["resetUserSecondFactor"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/verification-queue": {
         parameters: {
             query?: never;
@@ -3452,6 +3557,12 @@ export interface components {
             note?: string | null;
             /** @description 案件版本（并发保护；可省略） */
             rowVersion?: number;
+        };
+        ConfirmSecondFactorEnrollmentRequest: {
+            code: string;
+        };
+        ConfirmSecondFactorEnrollmentResponse: {
+            recoveryCodes: string[];
         };
         CreateAgencyQualificationRequest: {
             certificateNumber: string;
@@ -4731,6 +4842,12 @@ export interface components {
             rowVersion: number;
             updatedAt: string | null;
         };
+        GetAuthSecondFactorResponse: {
+            enrolled: boolean;
+            enrolledAt: string | null;
+            recoveryCodesLeft: number;
+            required: boolean;
+        };
         GetCalendarYearResponse: {
             current: components["schemas"]["CalendarYearVersion"];
             history: components["schemas"]["CalendarYearVersion"][];
@@ -5845,6 +5962,10 @@ export interface components {
             items: components["schemas"]["AuditRecord"][];
             total: number;
         };
+        ListAuthOptionsResponse: {
+            /** @description 管理员和住建部门监管人员必须使用两步验证（生产环境默认开启） */
+            secondFactorRequired: boolean;
+        };
         ListBatchCheckinsResponse: components["schemas"]["WitnessCheckin"][];
         ListBatchesResponse: {
             items: components["schemas"]["BatchSummary"][];
@@ -6397,6 +6518,8 @@ export interface components {
             total: number;
         };
         LoginRequest: {
+            /** @description 两步验证码或恢复码 */
+            code?: string;
             password: string;
             username: string;
         };
@@ -6447,6 +6570,14 @@ export interface components {
                 type: string;
             } | null;
             roles: ("platform_admin" | "dept_officer" | "agency_admin" | "upload_owner" | "tester" | "reviewer" | "signatory" | "witness" | "construction_user" | "contractor_user")[];
+            secondFactor: {
+                /** @description 已绑定两步验证 */
+                enrolled: boolean;
+                /** @description 本次登录须先绑定两步验证，其他功能暂不可用 */
+                enrollmentPending: boolean;
+                /** @description 本人角色按平台配置必须使用两步验证 */
+                required: boolean;
+            };
             username: string;
         };
         Notification: {
@@ -6881,6 +7012,9 @@ export interface components {
              */
             validTo: string;
         };
+        RemoveSecondFactorRequest: {
+            code: string;
+        };
         ReportDetail: {
             agency: {
                 /** Format: uuid */
@@ -7027,6 +7161,9 @@ export interface components {
         };
         ResetUserPasswordRequest: {
             newPassword: string;
+        };
+        ResetUserSecondFactorRequest: {
+            reason: string;
         };
         ResolveComponentResponse: {
             /** @description 楼栋（单体） */
@@ -7327,6 +7464,13 @@ export interface components {
             summary: string | null;
             title: string;
             worklistSize: number;
+        };
+        StartSecondFactorEnrollmentResponse: {
+            otpauthUri: string;
+            /** @description PNG 二维码（data URL） */
+            qrDataUrl: string;
+            /** @description 手工输入用的密钥（Base32） */
+            secret: string;
         };
         SupersedeReportRequest: {
             reason: string;
@@ -8266,6 +8410,26 @@ export interface operations {
             409: components["responses"]["Error"];
         };
     };
+    listAuthOptions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListAuthOptionsResponse"];
+                };
+            };
+        };
+    };
     changePassword: {
         parameters: {
             query?: never;
@@ -8276,6 +8440,112 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["ChangePasswordRequest"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+        };
+    };
+    getAuthSecondFactor: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GetAuthSecondFactorResponse"];
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+        };
+    };
+    startSecondFactorEnrollment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StartSecondFactorEnrollmentResponse"];
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+        };
+    };
+    confirmSecondFactorEnrollment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConfirmSecondFactorEnrollmentRequest"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConfirmSecondFactorEnrollmentResponse"];
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+        };
+    };
+    removeSecondFactor: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RemoveSecondFactorRequest"];
             };
         };
         responses: {
@@ -13237,6 +13507,35 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["User"];
                 };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+        };
+    };
+    resetUserSecondFactor: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResetUserSecondFactorRequest"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             400: components["responses"]["Error"];
             401: components["responses"]["Error"];

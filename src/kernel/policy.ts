@@ -57,6 +57,19 @@ export const LOGIN_DEVICE_MAX_FAILURES = 5;
 /** ⚙ A device cookie is honoured this long after the browser's last successful sign-in to the account. */
 export const LOGIN_DEVICE_TRUST_MS = 180 * DAY;
 
+/**
+ * ⚙ Two-factor sign-in (issue 15 item 2; 等保 2.0 level 3 asks administrators for two kinds of authentication):
+ * the roles that must have a second factor when MFA_REQUIRED is on (the default in production), and the TOTP
+ * parameters every authenticator app supports (RFC 6238: SHA-1, 6 digits, 30 s). One step either side is accepted
+ * for clock drift between the phone and the server; a code is accepted once.
+ */
+export const SECOND_FACTOR_REQUIRED_ROLES = ['platform_admin', 'dept_officer'] as const;
+export const TOTP_PERIOD_SECONDS = 30;
+export const TOTP_DIGITS = 6;
+export const TOTP_DRIFT_STEPS = 1;
+/** ⚙ Recovery codes issued with a factor, each good once, for a lost phone. */
+export const RECOVERY_CODE_COUNT = 10;
+
 /** ⚙ Console sessions expire after 12 h without use, and at the latest 7 days after login. */
 export const SESSION_IDLE_MS = 12 * HOUR;
 export const SESSION_MAX_AGE_MS = 7 * DAY;

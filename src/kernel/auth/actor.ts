@@ -42,6 +42,8 @@ export interface UserActor {
   roles: Role[];
   organisation: OrganisationRef | null;
   sessionTokenHash: string;
+  /** Signed in with a password only, while a second factor is required: the session may only set one up. */
+  secondFactorEnrollmentPending?: boolean;
 }
 
 /** An agency's own system (LIMS), authenticated by a machine credential; it acts for its organisation. */

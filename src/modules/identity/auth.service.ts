@@ -16,6 +16,7 @@ import { badRequest, tooManyRequests, unauthorized } from '../../kernel/errors.t
 import { LOGIN_DEVICE_TRUST_MS, LOGIN_FAILURE_WINDOW_MS, SESSION_IDLE_MS, SESSION_MAX_AGE_MS } from '../../kernel/policy.ts';
 import { closedBy, decideLoginThrottle, LIMITS as THROTTLE_LIMITS, type RecentFailures, type ThrottleScope } from './login-throttle.ts';
 import { checkPasswordStrength } from './password-rules.ts';
+import { factorInForce, secondFactorRequiredFor, spendSecondFactor } from './second-factor.service.ts';
 import { revokeSessions, type UserService } from './users.service.ts';
 import './tables.ts';
 
@@ -43,16 +44,20 @@ export interface Me {
   jurisdiction: { code: string; name: string; level: 'province' | 'city' | 'county' } | null;
   mustChangePassword: boolean;
   assignableRoles: Role[];
+  /** Two-factor sign-in: whether the person has a factor, must have one, and must set one up before anything else. */
+  secondFactor: { enrolled: boolean; required: boolean; enrollmentPending: boolean };
 }
 
 export class AuthService {
   readonly #db: Kysely<Database>;
   readonly #clock: Clock;
   readonly #users: UserService;
-  constructor(db: Kysely<Database>, clock: Clock, users: UserService) {
+  readonly #secondFactorRequired: boolean;
+  constructor(db: Kysely<Database>, clock: Clock, users: UserService, opts: { secondFactorRequired: boolean }) {
     this.#db = db;
     this.#clock = clock;
     this.#users = users;
+    this.#secondFactorRequired = opts.secondFactorRequired;
   }
 
   /**
@@ -66,6 +71,7 @@ export class AuthService {
     password: string,
     userAgent: string | null,
     deviceToken: string | null,
+    secondFactorCode: string | null = null,
   ): Promise<{ token: string; expiresAt: Date; deviceToken: string }> {
     const ulower = username.trim().toLowerCase();
     const ip = ctx.clientIp ?? 'unknown';
@@ -132,8 +138,8 @@ export class AuthService {
     const ok = await verifyPassword(password, user?.password_hash ?? (await dummyPasswordHash()));
     const active = user !== undefined && user.status === 'active' && (user.organisation_id === null || user.org_status === 'active');
 
-    if (!ok || !active || !user) {
-      // The attempt is already recorded as failed; the trail says why, and whether this failure closed a limit.
+    // A refused attempt stays recorded as failed; the trail says why, and whether this failure closed a limit.
+    const refuse = async (reason: 'unknown_user' | 'wrong_password' | 'disabled' | 'wrong_second_factor'): Promise<void> => {
       await this.#db.transaction().execute(async (trx) => {
         const where = { organisationId: user?.organisation_id ?? null, regionCode: user?.region_code ?? null };
         await recordAudit(trx, ctx, {
@@ -141,7 +147,7 @@ export class AuthService {
           targetType: 'user',
           targetId: user?.id ?? null,
           ...where,
-          details: { username: ulower, reason: !user ? 'unknown_user' : !ok ? 'wrong_password' : 'disabled', knownDevice: deviceHash !== null },
+          details: { username: ulower, reason, knownDevice: deviceHash !== null },
         });
         for (const scope of closedBy(ctx.now, recent)) {
           await recordAudit(trx, ctx, {
@@ -153,8 +159,30 @@ export class AuthService {
           });
         }
       });
+    };
+    if (!ok || !active || !user) {
+      await refuse(!user ? 'unknown_user' : !ok ? 'wrong_password' : 'disabled');
       throw unauthorized('AUTH_INVALID_CREDENTIALS', '用户名或密码错误');
     }
+
+    // The second step: a person with a factor proves it with a code; one who must have one and has none gets a
+    // session that can only set one up.
+    const factor = await factorInForce(this.#db, user.id);
+    let proof: 'totp' | 'recovery_code' | null = null;
+    if (factor) {
+      if (!secondFactorCode) {
+        // The password was right: not a failure. Nothing is granted until the code comes with it.
+        await this.#db.updateTable('login_attempts').set({ success: true }).where('id', '=', attemptId).execute();
+        throw unauthorized('AUTH_SECOND_FACTOR_REQUIRED', '请输入两步验证的动态验证码');
+      }
+      proof = await this.#db.transaction().execute((trx) => spendSecondFactor(trx, factor, secondFactorCode, ctx.now));
+      if (proof === null) {
+        await refuse('wrong_second_factor');
+        throw unauthorized('AUTH_SECOND_FACTOR_INVALID', '动态验证码不正确或已使用，请输入验证器中当前显示的 6 位数字或一个未用过的恢复码');
+      }
+    }
+    const enrollmentPending = !factor && secondFactorRequiredFor(user.roles, this.#secondFactorRequired);
+
 
     return this.#db.transaction().execute(async (trx) => {
       await trx.updateTable('login_attempts').set({ success: true }).where('id', '=', attemptId).execute();
@@ -169,7 +197,17 @@ export class AuthService {
       const expiresAt = new Date(ctx.now.getTime() + SESSION_MAX_AGE_MS);
       await trx
         .insertInto('sessions')
-        .values({ token_hash: sha256(token), user_id: user.id, created_at: ctx.now, last_seen_at: ctx.now, expires_at: expiresAt, revoked_at: null, client_ip: ctx.clientIp, user_agent: userAgent?.slice(0, 300) ?? null })
+        .values({
+          token_hash: sha256(token),
+          user_id: user.id,
+          created_at: ctx.now,
+          last_seen_at: ctx.now,
+          expires_at: expiresAt,
+          revoked_at: null,
+          client_ip: ctx.clientIp,
+          user_agent: userAgent?.slice(0, 300) ?? null,
+          second_factor_enrollment_pending: enrollmentPending,
+        })
         .execute();
       await trx.updateTable('users').set({ last_login_at: ctx.now }).where('id', '=', user.id).execute();
       const self: UserActor = { kind: 'user', id: user.id, username: user.username, displayName: user.display_name, roles: user.roles, organisation: null, sessionTokenHash: '' };
@@ -179,6 +217,7 @@ export class AuthService {
         targetId: user.id,
         organisationId: user.organisation_id,
         regionCode: user.region_code,
+        details: { secondFactor: proof ?? (enrollmentPending ? 'enrollment_required' : 'none') },
       });
       return { token, expiresAt, deviceToken: nextDevice };
     });
@@ -194,7 +233,7 @@ export class AuthService {
       .innerJoin('users as u', 'u.id', 's.user_id')
       .leftJoin('organisations as o', 'o.id', 'u.organisation_id')
       .select([
-        's.last_seen_at', 's.expires_at', 's.revoked_at',
+        's.last_seen_at', 's.expires_at', 's.revoked_at', 's.second_factor_enrollment_pending',
         'u.id', 'u.username', 'u.display_name', 'u.roles', 'u.status',
         'o.id as org_id', 'o.name as org_name', 'o.type as org_type', 'o.region_code as org_region', 'o.status as org_status',
       ])
@@ -214,6 +253,7 @@ export class AuthService {
       roles: row.roles,
       organisation: row.org_id ? { id: row.org_id, name: row.org_name!, type: row.org_type!, regionCode: row.org_region! } : null,
       sessionTokenHash: hash,
+      ...(row.second_factor_enrollment_pending ? { secondFactorEnrollmentPending: true } : {}),
     };
   }
 
@@ -282,6 +322,11 @@ export class AuthService {
       jurisdiction,
       mustChangePassword: row.must_change_password,
       assignableRoles: this.#users.allAssignableRoles(user),
+      secondFactor: {
+        enrolled: Boolean(await factorInForce(this.#db, user.id)),
+        required: secondFactorRequiredFor(user.roles, this.#secondFactorRequired),
+        enrollmentPending: user.secondFactorEnrollmentPending === true,
+      },
     };
   }
 }

@@ -5,6 +5,8 @@
 import type {} from './tables.ts'; // the module's tables in the kernel's Database interface
 export { AuthService } from './auth.service.ts';
 export { MachineCredentialService } from './machine-credentials.service.ts';
+export { SecondFactorService } from './second-factor.service.ts';
+export { totpCode } from './totp.ts';
 export { UserService } from './users.service.ts';
 export { SESSION_COOKIE, identityRoutes } from './routes.ts';
 export { namedSchemas as identitySchemas } from './schemas.ts';

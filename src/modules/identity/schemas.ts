@@ -16,6 +16,14 @@ export const MeSchema = Type.Object(
     jurisdiction: Nullable(Type.Object({ code: Type.String(), name: Type.String(), level: Type.String() })),
     mustChangePassword: Type.Boolean(),
     assignableRoles: Type.Array(Role),
+    secondFactor: Type.Object(
+      {
+        enrolled: Type.Boolean({ description: '已绑定两步验证' }),
+        required: Type.Boolean({ description: '本人角色按平台配置必须使用两步验证' }),
+        enrollmentPending: Type.Boolean({ description: '本次登录须先绑定两步验证，其他功能暂不可用' }),
+      },
+      { additionalProperties: false },
+    ),
   },
   { $id: 'Me' },
 );
@@ -63,7 +71,15 @@ export const namedSchemas = [MeSchema, UserSchema, CredentialSchema];
  */
 export const ERROR_CODES: readonly string[] = [
   'AUTH_INVALID_CREDENTIALS',
+  'AUTH_SECOND_FACTOR_INVALID',
+  'AUTH_SECOND_FACTOR_REQUIRED',
   'AUTH_THROTTLED',
+  'REASON_REQUIRED',
+  'SECOND_FACTOR_ALREADY_ENROLLED',
+  'SECOND_FACTOR_CODE_INVALID',
+  'SECOND_FACTOR_NOT_ENROLLED',
+  'SECOND_FACTOR_NOT_STARTED',
+  'SECOND_FACTOR_REQUIRED',
   'CANNOT_DISABLE_SELF',
   'CANNOT_DROP_OWN_ADMIN',
   'CREDENTIAL_NOT_FOUND',

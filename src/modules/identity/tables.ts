@@ -28,6 +28,25 @@ export interface SessionsTable {
   revoked_at: Date | null;
   client_ip: string | null;
   user_agent: string | null;
+  second_factor_enrollment_pending: Generated<boolean>;
+}
+
+export interface UserTotpTable {
+  id: Generated<string>;
+  user_id: string;
+  secret_base32: string;
+  created_at: Date;
+  confirmed_at: Date | null;
+  last_used_step: string | number | null;
+  ended_at: Date | null;
+  ended_by: string | null;
+  end_reason: string | null;
+}
+
+export interface UserRecoveryCodesTable {
+  totp_id: string;
+  code_hash: string;
+  used_at: Date | null;
 }
 
 export interface LoginAttemptsTable {
@@ -67,6 +86,8 @@ declare module '../../kernel/db/types.ts' {
     sessions: SessionsTable;
     login_attempts: LoginAttemptsTable;
     login_devices: LoginDevicesTable;
+    user_totp: UserTotpTable;
+    user_recovery_codes: UserRecoveryCodesTable;
     machine_credentials: MachineCredentialsTable;
   }
 }

@@ -17,6 +17,7 @@ import type { Database } from '../../kernel/db/types.ts';
 import { visibleTo, containsPattern } from '../../kernel/db/scope-sql.ts';
 import { badRequest, conflict, forbidden, notFound } from '../../kernel/errors.ts';
 import { checkPasswordStrength } from './password-rules.ts';
+import { endFactors } from './second-factor.service.ts';
 import type { UserRow } from './tables.ts';
 import './tables.ts';
 
@@ -268,6 +269,31 @@ export class UserService {
         targetId: id,
         organisationId: before.organisation_id,
         regionCode: before.region_code,
+      });
+    });
+  }
+
+  /**
+   * An administrator removes a person's second factor (a lost or replaced phone), with the reason for the trail. The
+   * person's sessions end; at the next sign-in a person who must have one sets up a new one.
+   */
+  async resetSecondFactor(ctx: RequestContext, id: string, reason: string): Promise<void> {
+    const actor = requireRole(ctx.actor, 'platform_admin', 'agency_admin');
+    const why = reason.trim();
+    if (why.length < 4) throw badRequest('REASON_REQUIRED', '请写明重置原因（至少 4 个字）', 'body.reason');
+    await this.#db.transaction().execute(async (trx) => {
+      const before = await this.#getRow(ctx, id, trx, true);
+      this.#assertManages(actor, before);
+      const ended = await endFactors(trx, id, ctx.now, actor.id, why);
+      if (ended === 0) throw conflict('SECOND_FACTOR_NOT_ENROLLED', '该用户尚未绑定两步验证');
+      await revokeSessions(trx, id, ctx.now);
+      await recordAudit(trx, ctx, {
+        action: 'user.second_factor.reset',
+        targetType: 'user',
+        targetId: id,
+        organisationId: before.organisation_id,
+        regionCode: before.region_code,
+        details: { reason: why },
       });
     });
   }
