@@ -9,7 +9,8 @@ interface AuthState {
   loading: boolean;
   /** Set when the session ended while the console was open (shown on the login page). */
   sessionExpired: boolean;
-  login(username: string, password: string): Promise<Me>;
+  /** `code`: the second factor (authenticator code or recovery code), when the account has one. */
+  login(username: string, password: string, code?: string): Promise<Me>;
   logout(): Promise<void>;
   refresh(): Promise<void>;
 }
@@ -56,8 +57,8 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     [],
   );
 
-  const login = useCallback(async (username: string, password: string) => {
-    const { user } = await api.post<{ user: Me }>('/auth/login', { username, password });
+  const login = useCallback(async (username: string, password: string, code?: string) => {
+    const { user } = await api.post<{ user: Me }>('/auth/login', { username, password, ...(code ? { code } : {}) });
     setSessionExpired(false);
     setMe(user);
     return user;

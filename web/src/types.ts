@@ -34,6 +34,8 @@ export interface Me {
   jurisdiction: { code: string; name: string; level: RegionLevel } | null;
   mustChangePassword: boolean;
   assignableRoles: Role[];
+  /** Two-factor sign-in: enrolled, required for this person's roles, and whether this session must set it up first. */
+  secondFactor: { enrolled: boolean; required: boolean; enrollmentPending: boolean };
 }
 
 export interface Region {

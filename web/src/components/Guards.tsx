@@ -11,6 +11,9 @@ export function RequireAuth({ children }: { children: ReactNode }) {
   const location = useLocation();
   if (loading) return <FullPageSpin text="正在验证登录状态…" />;
   if (!me) return <Navigate to="/login" replace state={{ from: `${location.pathname}${location.search}` }} />;
+  // Signed in with a password only while a second factor is required: the account page is where it is set up, and
+  // the server refuses everything else until then.
+  if (me.secondFactor.enrollmentPending && location.pathname !== '/account') return <Navigate to="/account" replace />;
   return children;
 }
 

@@ -6,6 +6,7 @@ import { PASSWORD_MIN_LENGTH, passwordRule, showFieldError } from '../../compone
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { RoleTags } from '../../components/Tags.tsx';
 import { jurisdictionLabel, organisationTypeLabel } from '../../labels.ts';
+import { SecondFactorCard } from './SecondFactorCard.tsx';
 
 interface PasswordForm {
   currentPassword: string;
@@ -45,7 +46,7 @@ function ChangePasswordForm() {
         <Form.Item
           name="newPassword"
           label="新密码"
-          extra={`至少 ${PASSWORD_MIN_LENGTH} 位，包含大写字母、小写字母、数字、符号中的至少三类。`}
+          extra={`至少 ${PASSWORD_MIN_LENGTH} 位，包含大写字母、小写字母、数字、符号中的至少三类；不能包含用户名或本人姓名的拼音，不能是常见密码。`}
           rules={[
             { required: true, message: '请输入新密码' },
             passwordRule,
@@ -83,7 +84,7 @@ export default function AccountPage() {
   const me = useMe();
   return (
     <>
-      <PageHeader title="我的账户" description="查看本人账号信息，修改登录密码。" />
+      <PageHeader title="我的账户" description="查看本人账号信息，修改登录密码，设置两步验证。" />
       {me.mustChangePassword ? (
         <Alert
           type="warning"
@@ -116,6 +117,9 @@ export default function AccountPage() {
           <Card title="修改密码" style={{ height: '100%' }}>
             <ChangePasswordForm />
           </Card>
+        </Col>
+        <Col xs={24}>
+          <SecondFactorCard />
         </Col>
       </Row>
     </>

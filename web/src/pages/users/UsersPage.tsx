@@ -14,6 +14,7 @@ import { canManageUser, listUsers, type UserFilters } from './api.ts';
 import { EditRolesModal } from './EditRolesModal.tsx';
 import { NewUserModal } from './NewUserModal.tsx';
 import { ResetPasswordModal } from './ResetPasswordModal.tsx';
+import { ResetSecondFactorModal } from './ResetSecondFactorModal.tsx';
 import { UserStatusButton } from './UserStatusButton.tsx';
 
 export default function UsersPage() {
@@ -24,6 +25,7 @@ export default function UsersPage() {
   const [creating, setCreating] = useState(false);
   const [editing, setEditing] = useState<User | null>(null);
   const [resetting, setResetting] = useState<User | null>(null);
+  const [resettingFactor, setResettingFactor] = useState<User | null>(null);
   const list = useFilteredList(listUsers, { q: '' } as UserFilters);
   const reload = list.reload;
 
@@ -39,13 +41,14 @@ export default function UsersPage() {
     columns.push({
       title: '操作',
       key: 'actions',
-      width: 210,
+      width: 320,
       fixed: 'right',
       render: (_: unknown, u) =>
         canManageUser(me, u) ? (
           <Space size="middle">
             <Typography.Link onClick={() => setEditing(u)}>修改角色</Typography.Link>
             <Typography.Link onClick={() => setResetting(u)}>重置密码</Typography.Link>
+            <Typography.Link onClick={() => setResettingFactor(u)}>重置两步验证</Typography.Link>
             {u.id === me.id ? null : <UserStatusButton user={u} onDone={reload} />}
           </Space>
         ) : (
@@ -104,6 +107,7 @@ export default function UsersPage() {
             }}
           />
           <ResetPasswordModal user={resetting} onClose={() => setResetting(null)} />
+          <ResetSecondFactorModal user={resettingFactor} onClose={() => setResettingFactor(null)} />
         </>
       ) : null}
     </>

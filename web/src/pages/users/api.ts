@@ -19,6 +19,9 @@ export const setUserStatus = (id: string, action: 'disable' | 'enable') => api.p
 export const resetUserPassword = (id: string, newPassword: string) =>
   api.post<void>(`/users/${encodeURIComponent(id)}/reset-password`, { newPassword });
 
+export const resetUserSecondFactor = (id: string, reason: string) =>
+  api.post<void>(`/users/${encodeURIComponent(id)}/second-factor/reset`, { reason });
+
 /** Roles `me` may give to a person of an organisation of `type` (null: no organisation, i.e. a platform administrator). */
 export function assignableFor(me: Me, type: OrganisationType | null): Role[] {
   const fitting = rolesForOrganisationType(type);
