@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type RawReplyDefaultExpression, type RawRequestDefaultExpression, type RawServerDefault } from 'fastify';
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
+import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
@@ -10,7 +11,8 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Actor, RequestContext } from './kernel/auth/actor.ts';
 import type { AppDeps } from './kernel/deps.ts';
 import type {} from './kernel/db/schema.ts';
-import { forbidden, unauthorized } from './kernel/errors.ts';
+import { forbidden, tooManyRequests, unauthorized } from './kernel/errors.ts';
+import { ANONYMOUS_REQUESTS_PER_MINUTE, MACHINE_REQUESTS_PER_MINUTE } from './kernel/policy.ts';
 import { CONSOLE_REQUEST_HEADER, crossSiteRefusal, originOf } from './kernel/http/cross-site.ts';
 import { errorHandler } from './kernel/http/error-handler.ts';
 import {
@@ -24,6 +26,7 @@ import { describeRoute, finishOpenApiDocument } from './kernel/http/openapi.ts';
 import { validatorCompilerFactory } from './kernel/http/validation.ts';
 import { auditRoutes, AuditService } from './modules/audit/index.ts';
 import { documentRoutes } from './modules/documents/index.ts';
+import { machineMayCall } from './kernel/auth/machine-routes.ts';
 import { AuthService, identityRoutes, MachineCredentialService, SecondFactorService, SESSION_COOKIE, UserService } from './modules/identity/index.ts';
 import { organisationRoutes, OrganisationService } from './modules/organisations/index.ts';
 import { regionRoutes, RegionService } from './modules/regions/index.ts';
@@ -133,6 +136,19 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
     crossOriginEmbedderPolicy: false,
     referrerPolicy: { policy: 'same-origin' },
   });
+  if (deps.config.rateLimit) {
+    await app.register(fastifyRateLimit, {
+      // After authentication (the onRequest hook below), so that a machine credential is counted as itself.
+      hook: 'preHandler',
+      timeWindow: 60_000,
+      max: (req) => (req.actor?.kind === 'machine' ? MACHINE_REQUESTS_PER_MINUTE : ANONYMOUS_REQUESTS_PER_MINUTE),
+      keyGenerator: (req) => (req.actor?.kind === 'machine' ? `machine:${req.actor.id}` : `address:${req.ip}`),
+      // People signed in are not limited; nor are the console's page, assets and health checks.
+      allowList: (req) => req.actor?.kind === 'user' || req.actor?.kind === 'system' || !req.url.startsWith('/api/'),
+      errorResponseBuilder: (_req, context) =>
+        tooManyRequests('RATE_LIMITED', `请求过于频繁，请 ${Math.ceil(context.ttl / 1000)} 秒后再试`, Math.max(1, Math.ceil(context.ttl / 1000))),
+    });
+  }
   await app.register(fastifySwagger, {
     openapi: {
       openapi: '3.1.0',
@@ -150,7 +166,8 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
           machine: { type: 'http', scheme: 'bearer', description: 'Machine credential qtm_<keyId>_<secret>' },
         },
       },
-      security: [{ session: [] }, { machine: [] }],
+      // Per operation (describeRoute): a session everywhere, a machine credential only on kernel/auth/machine-routes.ts.
+      security: [{ session: [] }],
     },
     transform: describeRoute as never,
     transformObject: (documentObject) => finishOpenApiDocument((documentObject as unknown as { openapiObject: never }).openapiObject) as never,
@@ -180,9 +197,13 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
     });
     if (refusal) throw forbidden(refusal.code, refusal.message);
     req.actor = await authenticate(app, req.headers.authorization, req.cookies[SESSION_COOKIE]);
-    // Signed in with a password only while a second factor is required: setting one up is all the session may do.
-    if (req.actor.kind === 'user' && req.actor.secondFactorEnrollmentPending && !SECOND_FACTOR_SETUP_ROUTES.has(req.routeOptions.url ?? '')) {
-      if ((req.routeOptions.url ?? '').startsWith('/api/')) throw forbidden('SECOND_FACTOR_ENROLLMENT_REQUIRED', '请先绑定两步验证（动态验证码），再使用平台其他功能');
+    if (req.actor.kind === 'machine' && !machineMayCall(req.method, req.routeOptions.url)) {
+      throw forbidden('MACHINE_ROUTE_NOT_ALLOWED', '接口凭证只能调用检测机构业务系统所需的接口（见对接文档），该接口须由本人登录后操作');
+    }
+    // A session that must first set up its second factor, or change a password someone else set, may do only that.
+    if (req.actor.kind === 'user' && (req.routeOptions.url ?? '').startsWith('/api/') && !ACCOUNT_SETUP_ROUTES.has(req.routeOptions.url ?? '')) {
+      if (req.actor.secondFactorEnrollmentPending) throw forbidden('SECOND_FACTOR_ENROLLMENT_REQUIRED', '请先绑定两步验证（动态验证码），再使用平台其他功能');
+      if (req.actor.passwordChangeRequired) throw forbidden('PASSWORD_CHANGE_REQUIRED', '请先修改初始密码或管理员重置的密码，再使用平台其他功能');
     }
     req.ctx = { actor: req.actor, requestId: req.id, clientIp: req.ip ?? null, now: deps.clock.now() };
   });
@@ -265,8 +286,11 @@ async function authenticate(app: FastifyInstance, authorization: string | undefi
   return { kind: 'anonymous' };
 }
 
-/** What a session awaiting its second factor's setup may call (besides the console's own page and assets). */
-const SECOND_FACTOR_SETUP_ROUTES: ReadonlySet<string> = new Set(
+/**
+ * What a session awaiting its second factor's setup or a password change may call (besides the console's own page and
+ * assets): the account page's own calls.
+ */
+const ACCOUNT_SETUP_ROUTES: ReadonlySet<string> = new Set(
   ['/auth/me', '/auth/logout', '/auth/options', '/auth/password', '/auth/second-factor', '/auth/second-factor/enrollment', '/auth/second-factor/enrollment/confirm'].map(
     (p) => `/api/v1${p}`,
   ),

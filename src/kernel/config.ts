@@ -25,6 +25,7 @@ const EnvSchema = Type.Object({
   SHUTDOWN_TIMEOUT_MS: Type.Integer({ minimum: 0, default: 10_000 }),
   WEB_DIST_DIR: Type.Optional(Type.String({ minLength: 1 })),
   LEDGER_WITNESSES: Type.Optional(Type.String()),
+  RATE_LIMIT: Type.Union([Type.Literal('true'), Type.Literal('false')], { default: 'true' }),
   MFA_REQUIRED: Type.Union([Type.Literal('auto'), Type.Literal('true'), Type.Literal('false')], { default: 'auto' }),
 });
 
@@ -55,6 +56,8 @@ export interface Config {
    * with a PostgreSQL server (production), off on the embedded database (the demo), which says so at start.
    */
   secondFactorRequired: boolean;
+  /** Request rate limits for machine credentials and anonymous callers (kernel/policy.ts); tests turn them off. */
+  rateLimit: boolean;
   /** Verifier keys (C2SP vkeys, type 0x04) of the witnesses whose cosignatures the ledger accepts. */
   ledgerWitnesses: string[];
 }
@@ -95,6 +98,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     pgPoolMax: e.PG_POOL_MAX,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     webDistDir: resolve(e.WEB_DIST_DIR ?? 'web/dist'),
+    rateLimit: e.RATE_LIMIT === 'true',
     secondFactorRequired: e.MFA_REQUIRED === 'true' || (e.MFA_REQUIRED === 'auto' && e.DATABASE_URL !== undefined),
     ledgerWitnesses: (e.LEDGER_WITNESSES ?? '').split(/[\s,]+/).filter((v) => v.length > 0),
   };

@@ -70,6 +70,16 @@ export const TOTP_DRIFT_STEPS = 1;
 /** ⚙ Recovery codes issued with a factor, each good once, for a lost phone. */
 export const RECOVERY_CODE_COUNT = 10;
 
+/**
+ * ⚙ Request rate limits (issue 15 item 6; 等保 2.0 intrusion prevention), per process, over one minute: per machine
+ * credential (a lab system uploading every on-site test of a large agency stays far below it — the ingest benchmark
+ * peaks near 20 requests a second — while a runaway or stolen credential is stopped), and per client address for
+ * anonymous API calls (public report verification, sign-in). Console sessions are not limited: they are people, and
+ * sign-in has its own throttle.
+ */
+export const MACHINE_REQUESTS_PER_MINUTE = 6000;
+export const ANONYMOUS_REQUESTS_PER_MINUTE = 300;
+
 /** ⚙ Console sessions expire after 12 h without use, and at the latest 7 days after login. */
 export const SESSION_IDLE_MS = 12 * HOUR;
 export const SESSION_MAX_AGE_MS = 7 * DAY;

@@ -41,6 +41,8 @@ export async function createTestApp(opts: TestAppOptions = {}): Promise<TestApp>
     blobDir,
     seedDemo: opts.seed === false ? 'false' : 'true',
     logLevel: 'silent',
+    // Suites send thousands of requests from one address; the limits have their own test (test/rate-limit.test.ts).
+    rateLimit: false,
     ...opts.config,
   };
   const handle = await createTestDb();

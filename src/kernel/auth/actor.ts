@@ -44,6 +44,8 @@ export interface UserActor {
   sessionTokenHash: string;
   /** Signed in with a password only, while a second factor is required: the session may only set one up. */
   secondFactorEnrollmentPending?: boolean;
+  /** Signed in with a password an administrator set (or the initial one): the session may only change it. */
+  passwordChangeRequired?: boolean;
 }
 
 /** An agency's own system (LIMS), authenticated by a machine credential; it acts for its organisation. */

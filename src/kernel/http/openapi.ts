@@ -1,5 +1,6 @@
 import type { FastifyInstance, RouteOptions } from 'fastify';
 import { Type, type Static, type TSchema } from 'typebox';
+import { machineMayCall } from '../auth/machine-routes.ts';
 
 /**
  * How the OpenAPI document is written (see docs/decisions.md, "One source for every shape"):
@@ -36,7 +37,10 @@ export const PLATFORM_ERROR_CODES = [
   'FORBIDDEN',
   'CROSS_SITE_REQUEST_REFUSED',
   'CONSOLE_HEADER_REQUIRED',
+  'MACHINE_ROUTE_NOT_ALLOWED',
+  'RATE_LIMITED',
   'SECOND_FACTOR_ENROLLMENT_REQUIRED',
+  'PASSWORD_CHANGE_REQUIRED',
   'NOT_FOUND',
   'VALIDATION_FAILED',
   'MALFORMED_JSON',
@@ -199,5 +203,10 @@ export function describeRoute({ schema, url, route }: { schema: Json; url: strin
   const method = Array.isArray(route.method) ? route.method[0]! : route.method;
   const own = (schema?.['x-error-codes'] as readonly string[] | undefined) ?? [];
   const codes = [...new Set([...PLATFORM_ERROR_CODES, ...own])].sort();
-  return { schema: { ...schema, operationId: schema?.operationId ?? operationIdOf(method, url), 'x-error-codes': codes }, url };
+  // Public routes keep their empty `security`; the others take a session, and a machine credential only where
+  // kernel/auth/machine-routes.ts allows it (the same list the request hook enforces).
+  const security = Array.isArray(schema?.security) && (schema.security as unknown[]).length === 0
+    ? []
+    : machineMayCall(method, route.url) ? [{ session: [] }, { machine: [] }] : [{ session: [] }];
+  return { schema: { ...schema, security, operationId: schema?.operationId ?? operationIdOf(method, url), 'x-error-codes': codes }, url };
 }

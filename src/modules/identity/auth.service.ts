@@ -234,7 +234,7 @@ export class AuthService {
       .leftJoin('organisations as o', 'o.id', 'u.organisation_id')
       .select([
         's.last_seen_at', 's.expires_at', 's.revoked_at', 's.second_factor_enrollment_pending',
-        'u.id', 'u.username', 'u.display_name', 'u.roles', 'u.status',
+        'u.id', 'u.username', 'u.display_name', 'u.roles', 'u.status', 'u.must_change_password',
         'o.id as org_id', 'o.name as org_name', 'o.type as org_type', 'o.region_code as org_region', 'o.status as org_status',
       ])
       .where('s.token_hash', '=', hash)
@@ -254,6 +254,7 @@ export class AuthService {
       organisation: row.org_id ? { id: row.org_id, name: row.org_name!, type: row.org_type!, regionCode: row.org_region! } : null,
       sessionTokenHash: hash,
       ...(row.second_factor_enrollment_pending ? { secondFactorEnrollmentPending: true } : {}),
+      ...(row.must_change_password ? { passwordChangeRequired: true } : {}),
     };
   }
 

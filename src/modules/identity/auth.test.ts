@@ -89,10 +89,14 @@ describe('machine credentials', () => {
     // The secret follows 'qtm_' and the 16-hex key id and its '_'; it may itself contain '_'.
     expect(row.secret_hash).not.toContain(secret.slice('qtm_'.length + 16 + 1));
 
-    const asMachine = (auth: string) => t.app.inject({ url: '/api/v1/organisations', headers: { authorization: `Bearer ${auth}` } });
+    const asMachine = (auth: string) => t.app.inject({ url: '/api/v1/batches', headers: { authorization: `Bearer ${auth}` } });
     const ok = await asMachine(secret);
     expect(ok.statusCode).toBe(200);
-    expect(ok.json().items.map((o: { name: string }) => o.name)).toEqual(['吉林省建正工程质量检测有限公司']);
+    // It acts for its own agency only.
+    expect(ok.json().items.every((b: { agency: { name: string } }) => b.agency.name === '吉林省建正工程质量检测有限公司')).toBe(true);
+    // Outside the routes an agency system needs, it is refused (issue 15 item 6).
+    const orgs = await t.app.inject({ url: '/api/v1/organisations', headers: { authorization: `Bearer ${secret}` } });
+    expect(orgs.json().code).toBe('MACHINE_ROUTE_NOT_ALLOWED');
     const listed = await t.app.inject({ url: '/api/v1/machine-credentials', headers: { cookie: admin } });
     expect(JSON.stringify(listed.json())).not.toContain(secret);
 

@@ -150,6 +150,13 @@ describe('user administration', () => {
     // The new person must choose a password at first login.
     const login = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'jz.new', password: 'Start#2026x' } });
     expect(login.json().user.mustChangePassword).toBe(true);
+    // Until then the session can do nothing else: a password someone else knows opens no data (issue 15).
+    const cookie = `qtrace_session=${login.cookies.find((c) => c.name === 'qtrace_session')!.value}`;
+    const blocked = await t.app.inject({ method: 'GET', url: '/api/v1/batches', headers: { cookie } });
+    expect(blocked.json()).toMatchObject({ code: 'PASSWORD_CHANGE_REQUIRED' });
+    const changed = await t.app.inject({ method: 'POST', url: '/api/v1/auth/password', headers: { cookie }, payload: { currentPassword: 'Start#2026x', newPassword: 'Harbour#2026y' } });
+    expect(changed.statusCode).toBe(204);
+    expect((await t.app.inject({ method: 'GET', url: '/api/v1/batches', headers: { cookie } })).statusCode).toBe(200);
   });
 
   it('an agency admin cannot manage another agency\'s people', async () => {

@@ -13,7 +13,8 @@ export function RequireAuth({ children }: { children: ReactNode }) {
   if (!me) return <Navigate to="/login" replace state={{ from: `${location.pathname}${location.search}` }} />;
   // Signed in with a password only while a second factor is required: the account page is where it is set up, and
   // the server refuses everything else until then.
-  if (me.secondFactor.enrollmentPending && location.pathname !== '/account') return <Navigate to="/account" replace />;
+  // Likewise a password someone else set must be changed first.
+  if ((me.secondFactor.enrollmentPending || me.mustChangePassword) && location.pathname !== '/account') return <Navigate to="/account" replace />;
   return children;
 }
 
