@@ -101,12 +101,14 @@ export async function tableRows(page: Page): Promise<Locator> {
  * (up to three openings).
  */
 export async function pick(page: Page, trigger: Locator, option: string, search?: string): Promise<void> {
+  const popup = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').last();
   for (let attempt = 1; ; attempt++) {
-    await trigger.click();
+    // Open the list unless it is still open from an attempt whose click did not land (a keypress to close it could
+    // close the dialog around it instead).
+    if (attempt === 1 || !(await popup.isVisible())) await trigger.click();
     if (search !== undefined) await trigger.locator('input').fill(search);
-    const popup = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').last();
     // A click can also be intercepted by the form behind a list still moving into place, after which the list closes:
-    // give up on this opening after a short while and open it again.
+    // give up on this try after a short while and try again.
     const clicked = await popup.locator('.ant-select-item-option, .ant-select-tree-treenode', { hasText: option }).filter({ visible: true }).first()
       .locator('.ant-select-item-option-content, .ant-select-tree-title').first().click({ timeout: attempt >= 3 ? 30_000 : 8_000 })
       .then(() => true)
@@ -114,10 +116,7 @@ export async function pick(page: Page, trigger: Locator, option: string, search?
         if (attempt >= 3) throw error;
         return false;
       });
-    if (!clicked) {
-      await page.keyboard.press('Escape');
-      continue;
-    }
+    if (!clicked) continue;
     const chosen = await expect
       .poll(() => trigger.innerText(), { timeout: 2_000 })
       .toContain(option)
