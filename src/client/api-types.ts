@@ -21,6 +21,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/agencies/{id}/filings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 入吉备案（各版本，含待核验、已驳回与已替换的历史） */
+        get: operations["listAgencyFilings"];
+        put?: never;
+        /** 提交入吉备案及证明扫描件（待住建部门核验） */
+        post: operations["createAgencyFiling"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/agencies/{id}/profile": {
         parameters: {
             query?: never;
@@ -28,9 +46,9 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 检测机构来源与入吉备案 */
+        /** 检测机构来源与入吉备案（最新提交及当前已核验的备案） */
         get: operations["getAgencyProfile"];
-        /** 登记或修改机构来源与入吉备案（带 rowVersion） */
+        /** 登记或修改机构来源（带 rowVersion；入吉备案另行提交核验） */
         put: operations["putAgencyProfile"];
         post?: never;
         delete?: never;
@@ -1367,6 +1385,57 @@ export interface paths {
         put?: never;
         /** 被驳回的设备重新提交核验 */
         post: operations["resubmitEquipment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/filings/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 入吉备案详情 */
+        get: operations["getFiling"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/filings/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 入吉备案核验通过（住建部门） */
+        post: operations["approveFiling"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/filings/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 入吉备案核验驳回（须说明理由） */
+        post: operations["rejectFiling"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2757,7 +2826,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 待核验队列：本辖区待核验的资质证书与检测设备（住建部门） */
+        /** 待核验队列：本辖区待核验的入吉备案、资质证书与检测设备（住建部门） */
         get: operations["getVerificationQueue"];
         put?: never;
         post?: never;
@@ -3114,6 +3183,44 @@ export interface components {
             submittedAt: string;
             /** @description 已核验且检定/校准有效，可用于检测批次 */
             usable: boolean;
+        };
+        ApproveFilingResponse: {
+            /** Format: uuid */
+            agencyId: string;
+            agencyName: string;
+            /**
+             * Format: date
+             * @description YYYY-MM-DD，北京时间日历日（含当日）
+             */
+            date: string;
+            decidedAt: string | null;
+            decidedByName: string | null;
+            decisionReason: string | null;
+            documentId: string | null;
+            /** Format: uuid */
+            id: string;
+            /** @description 已核验、未被新版本替换且在有效期内（计入对接状态） */
+            inForce: boolean;
+            /** @description 入吉备案编号 */
+            number: string;
+            /** @description pending 待核验 · verified 已核验 · rejected 已驳回 */
+            status: "pending" | "verified" | "rejected";
+            /** Format: date-time */
+            submittedAt: string;
+            supersededAt: string | null;
+            supersededBy: string | null;
+            /**
+             * Format: date
+             * @description YYYY-MM-DD，北京时间日历日（含当日）
+             */
+            validFrom: string;
+            /**
+             * Format: date
+             * @description YYYY-MM-DD，北京时间日历日（含当日）
+             */
+            validTo: string;
+            /** @description 本机构第几次提交入吉备案（变更即新版本，旧版本不被改写） */
+            version: number;
         };
         ApproveQualificationResponse: {
             /** Format: uuid */
@@ -3563,6 +3670,68 @@ export interface components {
         };
         ConfirmSecondFactorEnrollmentResponse: {
             recoveryCodes: string[];
+        };
+        CreateAgencyFilingRequest: {
+            /**
+             * Format: date
+             * @description YYYY-MM-DD，北京时间日历日（含当日）
+             */
+            date: string;
+            /**
+             * Format: uuid
+             * @description 入吉备案证明扫描件（先经 POST /documents 上传）
+             */
+            documentId: string;
+            /** @description 入吉备案编号 */
+            number: string;
+            /**
+             * Format: date
+             * @description YYYY-MM-DD，北京时间日历日（含当日）
+             */
+            validFrom: string;
+            /**
+             * Format: date
+             * @description YYYY-MM-DD，北京时间日历日（含当日）
+             */
+            validTo: string;
+        };
+        CreateAgencyFilingResponse: {
+            /** Format: uuid */
+            agencyId: string;
+            agencyName: string;
+            /**
+             * Format: date
+             * @description YYYY-MM-DD，北京时间日历日（含当日）
+             */
+            date: string;
+            decidedAt: string | null;
+            decidedByName: string | null;
+            decisionReason: string | null;
+            documentId: string | null;
+            /** Format: uuid */
+            id: string;
+            /** @description 已核验、未被新版本替换且在有效期内（计入对接状态） */
+            inForce: boolean;
+            /** @description 入吉备案编号 */
+            number: string;
+            /** @description pending 待核验 · verified 已核验 · rejected 已驳回 */
+            status: "pending" | "verified" | "rejected";
+            /** Format: date-time */
+            submittedAt: string;
+            supersededAt: string | null;
+            supersededBy: string | null;
+            /**
+             * Format: date
+             * @description YYYY-MM-DD，北京时间日历日（含当日）
+             */
+            validFrom: string;
+            /**
+             * Format: date
+             * @description YYYY-MM-DD，北京时间日历日（含当日）
+             */
+            validTo: string;
+            /** @description 本机构第几次提交入吉备案（变更即新版本，旧版本不被改写） */
+            version: number;
         };
         CreateAgencyQualificationRequest: {
             certificateNumber: string;
@@ -4819,13 +4988,30 @@ export interface components {
             agencyId: string;
             agencyName: string;
             filing: {
+                /** Format: uuid */
+                agencyId: string;
+                agencyName: string;
                 /**
                  * Format: date
                  * @description YYYY-MM-DD，北京时间日历日（含当日）
                  */
                 date: string;
+                decidedAt: string | null;
+                decidedByName: string | null;
+                decisionReason: string | null;
+                documentId: string | null;
+                /** Format: uuid */
+                id: string;
+                /** @description 已核验、未被新版本替换且在有效期内（计入对接状态） */
+                inForce: boolean;
                 /** @description 入吉备案编号 */
                 number: string;
+                /** @description pending 待核验 · verified 已核验 · rejected 已驳回 */
+                status: "pending" | "verified" | "rejected";
+                /** Format: date-time */
+                submittedAt: string;
+                supersededAt: string | null;
+                supersededBy: string | null;
                 /**
                  * Format: date
                  * @description YYYY-MM-DD，北京时间日历日（含当日）
@@ -4836,11 +5022,51 @@ export interface components {
                  * @description YYYY-MM-DD，北京时间日历日（含当日）
                  */
                 validTo: string;
+                /** @description 本机构第几次提交入吉备案（变更即新版本，旧版本不被改写） */
+                version: number;
             } | null;
             origin: ("local" | "out_of_province") | null;
             /** @description 乐观锁版本号；尚未保存过时为 0，首次保存时带 0 */
             rowVersion: number;
             updatedAt: string | null;
+            verifiedFiling: {
+                /** Format: uuid */
+                agencyId: string;
+                agencyName: string;
+                /**
+                 * Format: date
+                 * @description YYYY-MM-DD，北京时间日历日（含当日）
+                 */
+                date: string;
+                decidedAt: string | null;
+                decidedByName: string | null;
+                decisionReason: string | null;
+                documentId: string | null;
+                /** Format: uuid */
+                id: string;
+                /** @description 已核验、未被新版本替换且在有效期内（计入对接状态） */
+                inForce: boolean;
+                /** @description 入吉备案编号 */
+                number: string;
+                /** @description pending 待核验 · verified 已核验 · rejected 已驳回 */
+                status: "pending" | "verified" | "rejected";
+                /** Format: date-time */
+                submittedAt: string;
+                supersededAt: string | null;
+                supersededBy: string | null;
+                /**
+                 * Format: date
+                 * @description YYYY-MM-DD，北京时间日历日（含当日）
+                 */
+                validFrom: string;
+                /**
+                 * Format: date
+                 * @description YYYY-MM-DD，北京时间日历日（含当日）
+                 */
+                validTo: string;
+                /** @description 本机构第几次提交入吉备案（变更即新版本，旧版本不被改写） */
+                version: number;
+            } | null;
         };
         GetAuthSecondFactorResponse: {
             enrolled: boolean;
@@ -5288,6 +5514,44 @@ export interface components {
             /** @description 已核验且检定/校准有效，可用于检测批次 */
             usable: boolean;
         };
+        GetFilingResponse: {
+            /** Format: uuid */
+            agencyId: string;
+            agencyName: string;
+            /**
+             * Format: date
+             * @description YYYY-MM-DD，北京时间日历日（含当日）
+             */
+            date: string;
+            decidedAt: string | null;
+            decidedByName: string | null;
+            decisionReason: string | null;
+            documentId: string | null;
+            /** Format: uuid */
+            id: string;
+            /** @description 已核验、未被新版本替换且在有效期内（计入对接状态） */
+            inForce: boolean;
+            /** @description 入吉备案编号 */
+            number: string;
+            /** @description pending 待核验 · verified 已核验 · rejected 已驳回 */
+            status: "pending" | "verified" | "rejected";
+            /** Format: date-time */
+            submittedAt: string;
+            supersededAt: string | null;
+            supersededBy: string | null;
+            /**
+             * Format: date
+             * @description YYYY-MM-DD，北京时间日历日（含当日）
+             */
+            validFrom: string;
+            /**
+             * Format: date
+             * @description YYYY-MM-DD，北京时间日历日（含当日）
+             */
+            validTo: string;
+            /** @description 本机构第几次提交入吉备案（变更即新版本，旧版本不被改写） */
+            version: number;
+        };
         GetHealthzResponse: {
             /** @enum {string} */
             status: "ok";
@@ -5542,6 +5806,47 @@ export interface components {
                     submittedAt: string;
                     /** @description 已核验且检定/校准有效，可用于检测批次 */
                     usable: boolean;
+                }[];
+                total: number;
+            };
+            filings: {
+                items: {
+                    /** Format: uuid */
+                    agencyId: string;
+                    agencyName: string;
+                    /**
+                     * Format: date
+                     * @description YYYY-MM-DD，北京时间日历日（含当日）
+                     */
+                    date: string;
+                    decidedAt: string | null;
+                    decidedByName: string | null;
+                    decisionReason: string | null;
+                    documentId: string | null;
+                    /** Format: uuid */
+                    id: string;
+                    /** @description 已核验、未被新版本替换且在有效期内（计入对接状态） */
+                    inForce: boolean;
+                    /** @description 入吉备案编号 */
+                    number: string;
+                    /** @description pending 待核验 · verified 已核验 · rejected 已驳回 */
+                    status: "pending" | "verified" | "rejected";
+                    /** Format: date-time */
+                    submittedAt: string;
+                    supersededAt: string | null;
+                    supersededBy: string | null;
+                    /**
+                     * Format: date
+                     * @description YYYY-MM-DD，北京时间日历日（含当日）
+                     */
+                    validFrom: string;
+                    /**
+                     * Format: date
+                     * @description YYYY-MM-DD，北京时间日历日（含当日）
+                     */
+                    validTo: string;
+                    /** @description 本机构第几次提交入吉备案（变更即新版本，旧版本不被改写） */
+                    version: number;
                 }[];
                 total: number;
             };
@@ -5919,6 +6224,44 @@ export interface components {
             /** @description C2SP signed-note verifier key <name>+<key ID hex>+<base64(0x01 ‖ key)> */
             vkey: string;
         };
+        ListAgencyFilingsResponse: {
+            /** Format: uuid */
+            agencyId: string;
+            agencyName: string;
+            /**
+             * Format: date
+             * @description YYYY-MM-DD，北京时间日历日（含当日）
+             */
+            date: string;
+            decidedAt: string | null;
+            decidedByName: string | null;
+            decisionReason: string | null;
+            documentId: string | null;
+            /** Format: uuid */
+            id: string;
+            /** @description 已核验、未被新版本替换且在有效期内（计入对接状态） */
+            inForce: boolean;
+            /** @description 入吉备案编号 */
+            number: string;
+            /** @description pending 待核验 · verified 已核验 · rejected 已驳回 */
+            status: "pending" | "verified" | "rejected";
+            /** Format: date-time */
+            submittedAt: string;
+            supersededAt: string | null;
+            supersededBy: string | null;
+            /**
+             * Format: date
+             * @description YYYY-MM-DD，北京时间日历日（含当日）
+             */
+            validFrom: string;
+            /**
+             * Format: date
+             * @description YYYY-MM-DD，北京时间日历日（含当日）
+             */
+            validTo: string;
+            /** @description 本机构第几次提交入吉备案（变更即新版本，旧版本不被改写） */
+            version: number;
+        }[];
         ListAgencyQualificationsResponse: {
             /** Format: uuid */
             agencyId: string;
@@ -6651,24 +6994,6 @@ export interface components {
             verifiedAt: string;
         };
         PutAgencyProfileRequest: {
-            filing?: {
-                /**
-                 * Format: date
-                 * @description YYYY-MM-DD，北京时间日历日（含当日）
-                 */
-                date: string;
-                number: string;
-                /**
-                 * Format: date
-                 * @description YYYY-MM-DD，北京时间日历日（含当日）
-                 */
-                validFrom: string;
-                /**
-                 * Format: date
-                 * @description YYYY-MM-DD，北京时间日历日（含当日）
-                 */
-                validTo: string;
-            } | null;
             /** @description local 本省注册 · out_of_province 外省入吉 */
             origin: "local" | "out_of_province";
             rowVersion: number;
@@ -6678,13 +7003,30 @@ export interface components {
             agencyId: string;
             agencyName: string;
             filing: {
+                /** Format: uuid */
+                agencyId: string;
+                agencyName: string;
                 /**
                  * Format: date
                  * @description YYYY-MM-DD，北京时间日历日（含当日）
                  */
                 date: string;
+                decidedAt: string | null;
+                decidedByName: string | null;
+                decisionReason: string | null;
+                documentId: string | null;
+                /** Format: uuid */
+                id: string;
+                /** @description 已核验、未被新版本替换且在有效期内（计入对接状态） */
+                inForce: boolean;
                 /** @description 入吉备案编号 */
                 number: string;
+                /** @description pending 待核验 · verified 已核验 · rejected 已驳回 */
+                status: "pending" | "verified" | "rejected";
+                /** Format: date-time */
+                submittedAt: string;
+                supersededAt: string | null;
+                supersededBy: string | null;
                 /**
                  * Format: date
                  * @description YYYY-MM-DD，北京时间日历日（含当日）
@@ -6695,11 +7037,51 @@ export interface components {
                  * @description YYYY-MM-DD，北京时间日历日（含当日）
                  */
                 validTo: string;
+                /** @description 本机构第几次提交入吉备案（变更即新版本，旧版本不被改写） */
+                version: number;
             } | null;
             origin: ("local" | "out_of_province") | null;
             /** @description 乐观锁版本号；尚未保存过时为 0，首次保存时带 0 */
             rowVersion: number;
             updatedAt: string | null;
+            verifiedFiling: {
+                /** Format: uuid */
+                agencyId: string;
+                agencyName: string;
+                /**
+                 * Format: date
+                 * @description YYYY-MM-DD，北京时间日历日（含当日）
+                 */
+                date: string;
+                decidedAt: string | null;
+                decidedByName: string | null;
+                decisionReason: string | null;
+                documentId: string | null;
+                /** Format: uuid */
+                id: string;
+                /** @description 已核验、未被新版本替换且在有效期内（计入对接状态） */
+                inForce: boolean;
+                /** @description 入吉备案编号 */
+                number: string;
+                /** @description pending 待核验 · verified 已核验 · rejected 已驳回 */
+                status: "pending" | "verified" | "rejected";
+                /** Format: date-time */
+                submittedAt: string;
+                supersededAt: string | null;
+                supersededBy: string | null;
+                /**
+                 * Format: date
+                 * @description YYYY-MM-DD，北京时间日历日（含当日）
+                 */
+                validFrom: string;
+                /**
+                 * Format: date
+                 * @description YYYY-MM-DD，北京时间日历日（含当日）
+                 */
+                validTo: string;
+                /** @description 本机构第几次提交入吉备案（变更即新版本，旧版本不被改写） */
+                version: number;
+            } | null;
         };
         PutCalendarYearRequest: {
             holidays: string[];
@@ -6973,6 +7355,47 @@ export interface components {
             submittedAt: string;
             /** @description 已核验且检定/校准有效，可用于检测批次 */
             usable: boolean;
+        };
+        RejectFilingRequest: {
+            reason: string;
+        };
+        RejectFilingResponse: {
+            /** Format: uuid */
+            agencyId: string;
+            agencyName: string;
+            /**
+             * Format: date
+             * @description YYYY-MM-DD，北京时间日历日（含当日）
+             */
+            date: string;
+            decidedAt: string | null;
+            decidedByName: string | null;
+            decisionReason: string | null;
+            documentId: string | null;
+            /** Format: uuid */
+            id: string;
+            /** @description 已核验、未被新版本替换且在有效期内（计入对接状态） */
+            inForce: boolean;
+            /** @description 入吉备案编号 */
+            number: string;
+            /** @description pending 待核验 · verified 已核验 · rejected 已驳回 */
+            status: "pending" | "verified" | "rejected";
+            /** Format: date-time */
+            submittedAt: string;
+            supersededAt: string | null;
+            supersededBy: string | null;
+            /**
+             * Format: date
+             * @description YYYY-MM-DD，北京时间日历日（含当日）
+             */
+            validFrom: string;
+            /**
+             * Format: date
+             * @description YYYY-MM-DD，北京时间日历日（含当日）
+             */
+            validTo: string;
+            /** @description 本机构第几次提交入吉备案（变更即新版本，旧版本不被改写） */
+            version: number;
         };
         RejectQualificationRequest: {
             reason: string;
@@ -7999,6 +8422,64 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["GetAgencyConnectionResponse"];
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+        };
+    };
+    listAgencyFilings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListAgencyFilingsResponse"];
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+        };
+    };
+    createAgencyFiling: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateAgencyFilingRequest"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreateAgencyFilingResponse"];
                 };
             };
             400: components["responses"]["Error"];
@@ -10712,6 +11193,91 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ResubmitEquipmentResponse"];
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+        };
+    };
+    getFiling: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GetFilingResponse"];
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+        };
+    };
+    approveFiling: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApproveFilingResponse"];
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+        };
+    };
+    rejectFiling: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RejectFilingRequest"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RejectFilingResponse"];
                 };
             };
             400: components["responses"]["Error"];

@@ -81,20 +81,33 @@ export async function seedRegistryAgencies(trx: Transaction<Database>, ids: Reco
     .executeTakeFirstOrThrow();
   ids['agency-ln'] = ln.id;
 
-  const profile = async (agency: string, filing: { number: string; from: number; to: number } | null) =>
-    trx
+  const profile = async (agency: string, filing: { number: string; from: number; to: number; verifiedBy: string } | null) => {
+    await trx
       .insertInto('agency_profiles')
+      .values({ organisation_id: agency, origin: filing ? 'out_of_province' : 'local', created_at: now, updated_at: now })
+      .execute();
+    if (!filing) return;
+    // Seeded as the department verified it (issue 15 item 7: only a verified filing counts); the seed has no
+    // sample scans, as for its qualifications.
+    await trx
+      .insertInto('agency_filings')
       .values({
-        organisation_id: agency,
-        origin: filing ? 'out_of_province' : 'local',
-        filing_number: filing?.number ?? null,
-        filing_date: filing ? addDays(today, filing.from) : null,
-        filing_valid_from: filing ? addDays(today, filing.from) : null,
-        filing_valid_to: filing ? addDays(today, filing.to) : null,
-        created_at: now,
-        updated_at: now,
+        agency_id: agency,
+        version: 1,
+        filing_number: filing.number,
+        filing_date: addDays(today, filing.from),
+        valid_from: addDays(today, filing.from),
+        valid_to: addDays(today, filing.to),
+        document_id: null,
+        status: 'verified',
+        submitted_by: null,
+        submitted_at: now,
+        decided_by: filing.verifiedBy,
+        decided_at: now,
+        decision_reason: null,
       })
       .execute();
+  };
 
   const qualification = async (agency: string, number: string, specialties: Specialty[]) =>
     trx
@@ -260,7 +273,7 @@ export async function seedRegistryAgencies(trx: Transaction<Database>, ids: Reco
     { type: '数显回弹仪', maker: '山东乐陵市回弹仪厂', model: 'HT225-W', serial: 'HT225W-2025-0093', protocol: null, kind: 'verification', body: metrology, from: -10, to: 355, status: 'pending' },
   ]);
 
-  await profile(ln.id, { number: '吉建质备〔2024〕第 017 号', from: -760, to: -30 });
+  await profile(ln.id, { number: '吉建质备〔2024〕第 017 号', from: -760, to: -30, verifiedBy: province });
   await qualification(ln.id, '辽建检资字第 210118 号', ['foundation', 'main_structure']);
   await people(ln.id, [{ name: '赵立新', username: null, roles: ['technical_lead', 'tester'], birth: '19830915', specialties: ['foundation'] }]);
   await equipment(ln.id, [

@@ -146,18 +146,35 @@ export interface DocumentInfo {
 
 export type AgencyOrigin = 'local' | 'out_of_province';
 
+/** One 入吉备案 submission (a version), verified by the department like a qualification certificate. */
 export interface Filing {
+  id: string;
+  agencyId: string;
+  agencyName: string;
+  version: number;
   number: string;
   date: string;
   validFrom: string;
   validTo: string;
+  documentId: string | null;
+  status: VerificationStatus;
+  submittedAt: string;
+  decidedAt: string | null;
+  decidedByName: string | null;
+  decisionReason: string | null;
+  supersededBy: string | null;
+  supersededAt: string | null;
+  inForce: boolean;
 }
 
 export interface AgencyProfile {
   agencyId: string;
   agencyName: string;
   origin: AgencyOrigin | null;
+  /** The newest submission, whatever its status. */
   filing: Filing | null;
+  /** The verified submission in use (it may have expired). */
+  verifiedFiling: Filing | null;
   rowVersion: number;
   updatedAt: string | null;
 }
@@ -285,6 +302,7 @@ export interface EquipmentDetail extends Equipment {
 }
 
 export interface VerificationQueue {
+  filings: Page<Filing>;
   qualifications: Page<Qualification>;
   equipment: Page<Equipment>;
 }

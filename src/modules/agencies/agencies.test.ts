@@ -52,7 +52,7 @@ describe('connection status endpoint (computed, scoped)', () => {
     expect(res.checklist.filter((c: { ok: boolean }) => !c.ok)).toEqual([{ item: 'equipment', ok: false, message: '没有经住建部门核验的检测设备' }]);
   });
 
-  it('an out-of-province agency without a valid 入吉备案 is not connected; a valid filing connects it', async () => {
+  it('an out-of-province agency without a valid 入吉备案 is not connected; a filing connects it only once verified', async () => {
     const ln = ids['agency-ln']!;
     const res = (await get('officer.chaoyang', `/agencies/${ln}/connection`)).json();
     expect(res.connected).toBe(false);
@@ -61,17 +61,27 @@ describe('connection status endpoint (computed, scoped)', () => {
     expect(failing[0]).toMatchObject({ item: 'origin', message: expect.stringMatching(/^入吉备案已于 \d{4}-\d{2}-\d{2} 到期$/) });
 
     const profile = (await get('admin', `/agencies/${ln}/profile`)).json();
-    expect(profile.origin).toBe('out_of_province');
-    const renewed = await req('admin', 'PUT', `/agencies/${ln}/profile`, {
-      rowVersion: profile.rowVersion,
-      origin: 'out_of_province',
-      filing: { number: '吉建质备〔2026〕第 003 号', date: '2026-06-01', validFrom: '2026-06-01', validTo: '2028-05-31' },
+    expect(profile).toMatchObject({ origin: 'out_of_province', filing: { version: 1, status: 'verified', inForce: false }, verifiedFiling: { version: 1 } });
+    const doc = await uploadDocument(t, cookies['admin']!, '入吉备案证明.pdf');
+    const renewed = await post('admin', `/agencies/${ln}/filings`, { number: '吉建质备〔2026〕第 003 号', date: '2026-06-01', validFrom: '2026-06-01', validTo: '2028-05-31', documentId: doc });
+    expect(renewed.statusCode).toBe(201);
+    expect(renewed.json()).toMatchObject({ version: 2, status: 'pending', inForce: false, documentId: doc });
+    // Typed in and submitted, but not yet verified: it does not count.
+    expect((await get('officer.chaoyang', `/agencies/${ln}/connection`)).json()).toMatchObject({
+      connected: false,
+      checklist: [{ item: 'origin', ok: false, message: '入吉备案待住建部门核验' }, {}, {}, {}],
     });
-    expect(renewed.statusCode).toBe(200);
-    expect((await get('officer.chaoyang', `/agencies/${ln}/connection`)).json().connected).toBe(true);
-    // Without any filing it is refused again.
-    await req('admin', 'PUT', `/agencies/${ln}/profile`, { rowVersion: renewed.json().rowVersion, origin: 'out_of_province', filing: null });
-    expect((await get('officer.chaoyang', `/agencies/${ln}/connection`)).json().checklist[0]).toMatchObject({ ok: false, message: '外省检测机构尚未登记入吉备案' });
+    expect((await post('officer.chaoyang', `/filings/${renewed.json().id}/approve`)).statusCode).toBe(200);
+    expect((await get('officer.chaoyang', `/agencies/${ln}/connection`)).json()).toMatchObject({
+      connected: true,
+      checklist: [{ item: 'origin', ok: true, message: '入吉备案经住建部门核验有效（至 2028-05-31）' }, {}, {}, {}],
+    });
+    // The old version stays in the history, superseded by the new one.
+    const history = (await get('admin', `/agencies/${ln}/filings`)).json();
+    expect(history.map((f: { version: number; status: string; supersededBy: string | null }) => [f.version, f.status, f.supersededBy])).toEqual([
+      [2, 'verified', null],
+      [1, 'verified', renewed.json().id],
+    ]);
   });
 
   it('is scoped: 404 outside the caller\'s jurisdiction or organisation, for non-agencies and unknown ids', async () => {
@@ -169,21 +179,17 @@ describe('a connected agency whose qualification lapses at midnight', () => {
   });
 });
 
-describe('agency profile (origin, 入吉备案)', () => {
+describe('agency profile (origin)', () => {
   it('reads as undeclared (rowVersion 0) until first saved; saving with 0 creates it, audited', async () => {
     const agency = await newAgency('吉林省新登记检测有限公司', 9102);
     const before = (await get('admin', `/agencies/${agency}/profile`)).json();
-    expect(before).toMatchObject({ agencyId: agency, origin: null, filing: null, rowVersion: 0, updatedAt: null });
+    expect(before).toMatchObject({ agencyId: agency, origin: null, filing: null, verifiedFiling: null, rowVersion: 0, updatedAt: null });
     expect((await get('admin', `/agencies/${agency}/connection`)).json().checklist[0]).toMatchObject({ item: 'origin', ok: false });
-    const saved = await req('admin', 'PUT', `/agencies/${agency}/profile`, {
-      rowVersion: 0,
-      origin: 'out_of_province',
-      filing: { number: '吉建质备〔2026〕第 001 号', date: '2026-01-05', validFrom: '2026-01-05', validTo: '2029-01-04' },
-    });
+    const saved = await req('admin', 'PUT', `/agencies/${agency}/profile`, { rowVersion: 0, origin: 'out_of_province' });
     expect(saved.statusCode).toBe(200);
-    expect(saved.json()).toMatchObject({ origin: 'out_of_province', rowVersion: 1, filing: { validTo: '2029-01-04' } });
+    expect(saved.json()).toMatchObject({ origin: 'out_of_province', rowVersion: 1, filing: null });
     const [a] = await audits('agency.profile.update', agency);
-    expect(a!.details).toMatchObject({ from: null, to: { origin: 'out_of_province', filing: { number: '吉建质备〔2026〕第 001 号' } } });
+    expect(a!.details).toMatchObject({ from: null, to: { origin: 'out_of_province' } });
     expect(a!.organisation_id).toBe(agency);
   });
 
@@ -198,14 +204,23 @@ describe('agency profile (origin, 入吉备案)', () => {
   });
 
   it.each([
-    ['a filing for a local agency', { rowVersion: 1, origin: 'local', filing: { number: 'X', date: '2026-01-01', validFrom: '2026-01-01', validTo: '2027-01-01' } }, 'FILING_NOT_APPLICABLE', 'body.filing'],
-    ['an inverted filing validity', { rowVersion: 1, origin: 'out_of_province', filing: { number: 'X', date: '2026-01-01', validFrom: '2026-02-01', validTo: '2026-01-31' } }, 'VALIDITY_INVERTED', 'body.filing.validTo'],
-    ['a malformed date', { rowVersion: 1, origin: 'out_of_province', filing: { number: 'X', date: '2026-13-01', validFrom: '2026-02-01', validTo: '2026-03-01' } }, 'VALIDATION_FAILED', 'body.filing.date'],
+    ['a filing typed into the profile (it is a verified submission now)', { rowVersion: 1, origin: 'out_of_province', filing: { number: 'X', date: '2026-01-01', validFrom: '2026-01-01', validTo: '2027-01-01' } }, 'VALIDATION_FAILED', 'body.filing'],
     ['an unknown field', { rowVersion: 1, origin: 'local', connected: true }, 'VALIDATION_FAILED', 'body.connected'],
   ])('refuses %s with 400 naming the field', async (_label, body, code, field) => {
     const res = await req('admin', 'PUT', `/agencies/${ids['agency-hx']}/profile`, body);
     expect(res.statusCode).toBe(400);
     expect(res.json()).toMatchObject({ code, field });
+  });
+
+  it('an agency whose USCC was issued outside Jilin cannot declare itself local (422), and is not counted local', async () => {
+    const agency = await newAgency('辽宁某检测有限公司吉林分公司', 9103, '220102');
+    await t.deps.db.updateTable('organisations').set({ uscc: makeValidUscc(9103, '210100') }).where('id', '=', agency).execute();
+    const res = await req('admin', 'PUT', `/agencies/${agency}/profile`, { rowVersion: 0, origin: 'local' });
+    expect(res.statusCode).toBe(422);
+    expect(res.json()).toMatchObject({ code: 'ORIGIN_CONTRADICTS_USCC', field: 'body.origin' });
+    // A "local" row from before the check does not count either.
+    await t.deps.db.insertInto('agency_profiles').values({ organisation_id: agency, origin: 'local', created_at: clock.now(), updated_at: clock.now() }).execute();
+    expect((await get('admin', `/agencies/${agency}/connection`)).json().checklist[0]).toMatchObject({ item: 'origin', ok: false, message: expect.stringContaining('非本省注册') });
   });
 
   it('only the agency\'s own administrators and platform admins edit; others get 403 (visible) or 404 (not)', async () => {
@@ -217,6 +232,101 @@ describe('agency profile (origin, 入吉备案)', () => {
     expect((await get('jk.admin', `/agencies/${jz}/profile`)).statusCode).toBe(404);
     expect((await get('officer.chaoyang', `/agencies/${jz}/profile`)).statusCode).toBe(404);
     expect((await get('officer.nanguan', `/agencies/${jz}/profile`)).statusCode).toBe(200);
+  });
+});
+
+describe('入吉备案 submissions and their verification (issue 15 item 7)', () => {
+  let agency: string;
+  let cookie: string;
+  let doc: string;
+  const filing = { number: '吉建质备〔2026〕第 021 号', date: '2026-05-20', validFrom: '2026-05-20', validTo: '2029-05-19' };
+  const as = (method: 'GET' | 'POST' | 'PUT', url: string, payload?: object) =>
+    t.app.inject({ method, url: `/api/v1${url}`, headers: { cookie }, ...(payload ? { payload } : {}) });
+
+  beforeAll(async () => {
+    agency = await newAgency('辽宁北方检测有限公司', 9104, '220102');
+    const login = await post('admin', '/users', { username: 'nf.admin', displayName: '北方管理员', organisationId: agency, roles: ['agency_admin'], password: 'Harbour#2026x' });
+    expect(login.statusCode).toBe(201);
+    await t.deps.db.updateTable('users').set({ must_change_password: false }).where('username', '=', 'nf.admin').execute();
+    cookie = await t.login('nf.admin', 'Harbour#2026x');
+    doc = await uploadDocument(t, cookie, '入吉备案证明.pdf');
+  });
+
+  it('refuses a filing before the origin is declared out-of-province (422 FILING_NOT_APPLICABLE)', async () => {
+    const res = await as('POST', `/agencies/${agency}/filings`, { ...filing, documentId: doc });
+    expect(res.statusCode).toBe(422);
+    expect(res.json()).toMatchObject({ code: 'FILING_NOT_APPLICABLE', field: 'body' });
+    expect((await as('PUT', `/agencies/${agency}/profile`, { rowVersion: 0, origin: 'out_of_province' })).statusCode).toBe(200);
+  });
+
+  it.each([
+    ['an inverted validity', { validFrom: '2026-02-01', validTo: '2026-01-31' }, 400, 'VALIDITY_INVERTED', 'body.validTo'],
+    ['a blank number', { number: '  ' }, 400, 'FIELD_REQUIRED', 'body.number'],
+    ['a malformed date', { date: '2026-13-01' }, 400, 'VALIDATION_FAILED', 'body.date'],
+    ['no document', { documentId: undefined }, 400, 'VALIDATION_FAILED', 'body.documentId'],
+    ['a document of another organisation', { documentId: 'other' }, 400, 'DOCUMENT_INVALID', 'body.documentId'],
+  ])('refuses %s naming the field', async (_label, change, status, code, field) => {
+    const body: Record<string, unknown> = { ...filing, documentId: doc, ...change };
+    if (body.documentId === 'other') body.documentId = await uploadDocument(t, cookies['jz.admin']!);
+    const res = await as('POST', `/agencies/${agency}/filings`, body);
+    expect(res.statusCode).toBe(status);
+    expect(res.json()).toMatchObject({ code, field });
+  });
+
+  it('the agency submits with its scan; only the department of its jurisdiction decides; every step audited', async () => {
+    const res = await as('POST', `/agencies/${agency}/filings`, { ...filing, documentId: doc });
+    expect(res.statusCode).toBe(201);
+    const f = res.json();
+    expect(f).toMatchObject({ agencyId: agency, version: 1, number: filing.number, status: 'pending', inForce: false, documentId: doc, decidedAt: null });
+    expect((await audits('filing.submit', f.id))[0]!.details).toMatchObject({ version: 1, number: filing.number, documentSha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect((await as('GET', `/agencies/${agency}/connection`)).json().checklist[0]).toEqual({ item: 'origin', ok: false, message: '入吉备案待住建部门核验' });
+
+    // A second submission while one waits is refused.
+    const again = await as('POST', `/agencies/${agency}/filings`, { ...filing, documentId: doc });
+    expect(again.statusCode).toBe(409);
+    expect(again.json()).toMatchObject({ code: 'FILING_PENDING', field: 'body.number' });
+
+    // In the queue of the departments whose jurisdiction covers 南关区, not of 朝阳区.
+    const queued = async (who: string) => ((await get(who, '/verification-queue')).json().filings.items as { id: string }[]).map((x) => x.id);
+    expect(await queued('officer.nanguan')).toContain(f.id);
+    expect(await queued('officer.province')).toContain(f.id);
+    expect(await queued('officer.chaoyang')).not.toContain(f.id);
+
+    // The agency cannot approve its own filing; a department outside the jurisdiction does not see it.
+    expect((await as('POST', `/filings/${f.id}/approve`)).statusCode).toBe(403);
+    expect((await as('POST', `/filings/${f.id}/approve`)).json()).toMatchObject({ code: 'FORBIDDEN' });
+    expect((await post('officer.chaoyang', `/filings/${f.id}/approve`)).json()).toMatchObject({ code: 'FILING_NOT_FOUND' });
+    expect((await post('officer.chaoyang', `/filings/${f.id}/approve`)).statusCode).toBe(404);
+    expect((await get('officer.chaoyang', `/filings/${f.id}`)).statusCode).toBe(404);
+    expect((await post('jk.admin', `/filings/${f.id}/approve`)).statusCode).toBe(404);
+
+    const noReason = await post('officer.nanguan', `/filings/${f.id}/reject`, { reason: '   ' });
+    expect(noReason.statusCode).toBe(400);
+    expect(noReason.json()).toMatchObject({ code: 'REASON_REQUIRED', field: 'body.reason' });
+    const rejected = await post('officer.nanguan', `/filings/${f.id}/reject`, { reason: '扫描件与备案编号不符' });
+    expect(rejected.statusCode).toBe(200);
+    expect(rejected.json()).toMatchObject({ status: 'rejected', decisionReason: '扫描件与备案编号不符', decidedByName: expect.any(String) });
+    expect((await audits('filing.reject', f.id))[0]!.details).toMatchObject({ reason: '扫描件与备案编号不符' });
+    expect((await post('officer.nanguan', `/filings/${f.id}/approve`)).json()).toMatchObject({ code: 'FILING_ALREADY_DECIDED' });
+    expect((await as('GET', `/agencies/${agency}/connection`)).json().checklist[0]).toMatchObject({ ok: false, message: '入吉备案未通过住建部门核验，请重新提交' });
+
+    // Resubmitted: version 2; the rejected version stays as it was.
+    const second = (await as('POST', `/agencies/${agency}/filings`, { ...filing, documentId: doc })).json();
+    expect(second).toMatchObject({ version: 2, status: 'pending' });
+    const approved = await post('officer.nanguan', `/filings/${second.id}/approve`);
+    expect(approved.statusCode).toBe(200);
+    expect(approved.json()).toMatchObject({ status: 'verified', inForce: true, decidedAt: clock.now().toISOString() });
+    expect(await audits('filing.approve', second.id)).toHaveLength(1);
+    expect((await as('GET', `/agencies/${agency}/connection`)).json().checklist[0]).toEqual({ item: 'origin', ok: true, message: '入吉备案经住建部门核验有效（至 2029-05-19）' });
+    expect((await as('GET', `/agencies/${agency}/profile`)).json()).toMatchObject({ filing: { id: second.id }, verifiedFiling: { id: second.id } });
+    expect((await as('GET', `/filings/${f.id}`)).json()).toMatchObject({ status: 'rejected', version: 1 });
+  });
+
+  it('only the agency\'s administrators (or a platform admin) submit: 403 for its other staff and officers, 404 elsewhere', async () => {
+    expect((await post('officer.nanguan', `/agencies/${agency}/filings`, { ...filing, documentId: doc })).statusCode).toBe(403);
+    expect((await post('jk.admin', `/agencies/${agency}/filings`, { ...filing, documentId: doc })).statusCode).toBe(404);
+    expect((await post('officer.chaoyang', `/agencies/${agency}/filings`, { ...filing, documentId: doc })).statusCode).toBe(404);
+    expect((await get('officer.chaoyang', `/agencies/${agency}/filings`)).statusCode).toBe(404);
   });
 });
 
@@ -333,7 +443,7 @@ describe('verification queue', () => {
     const jkEquipment = await t.deps.db.selectFrom('equipment').select('id').where('agency_id', '=', ids['agency-jk']!).where('status', '=', 'pending').execute();
     expect(jkEquipment.length).toBeGreaterThan(0);
 
-    const queue = async (who: string) => (await get(who, '/verification-queue')).json() as { qualifications: { items: { id: string; agencyId: string }[] }; equipment: { items: { id: string; agencyId: string }[] } };
+    const queue = async (who: string) => (await get(who, '/verification-queue')).json() as { filings: { items: { id: string }[] }; qualifications: { items: { id: string; agencyId: string }[] }; equipment: { items: { id: string; agencyId: string }[] } };
     const nanguan = await queue('officer.nanguan');
     expect(nanguan.qualifications.items.map((q) => q.id)).toContain(pending.id);
     expect(nanguan.equipment.items.map((e) => e.agencyId)).not.toContain(ids['agency-jk']);

@@ -18,17 +18,44 @@ export const Status = Type.Union([Type.Literal('pending'), Type.Literal('verifie
 export const Specialty = Type.Enum(SPECIALTY_CODES, { description: '专项代码（2023 资质标准的九个专项）' });
 
 export const FilingSchema = Type.Object({
+  id: Type.String({ format: 'uuid' }),
+  agencyId: Type.String({ format: 'uuid' }),
+  agencyName: Type.String(),
+  version: Type.Integer({ minimum: 1, description: '本机构第几次提交入吉备案（变更即新版本，旧版本不被改写）' }),
   number: Type.String({ description: '入吉备案编号' }),
   date: DateOnly,
   validFrom: DateOnly,
   validTo: DateOnly,
+  documentId: Nullable(Type.String({ format: 'uuid' })),
+  status: Status,
+  submittedAt: DateTime,
+  decidedAt: Nullable(DateTime),
+  decidedByName: Nullable(Type.String()),
+  decisionReason: Nullable(Type.String()),
+  supersededBy: Nullable(Type.String({ format: 'uuid' })),
+  supersededAt: Nullable(DateTime),
+  inForce: Type.Boolean({ description: '已核验、未被新版本替换且在有效期内（计入对接状态）' }),
 });
+
+export const NewFiling = Type.Object(
+  {
+    number: Type.String({ minLength: 1, maxLength: 100, description: '入吉备案编号' }),
+    date: DateOnly,
+    validFrom: DateOnly,
+    validTo: DateOnly,
+    documentId: Type.String({ format: 'uuid', description: '入吉备案证明扫描件（先经 POST /documents 上传）' }),
+  },
+  { additionalProperties: false },
+);
 
 export const ProfileSchema = Type.Object({
   agencyId: Type.String({ format: 'uuid' }),
   agencyName: Type.String(),
   origin: Nullable(Origin),
+  /** The newest submission, whatever its status. */
   filing: Nullable(FilingSchema),
+  /** The verified submission not superseded by a newer verified one (it may have expired). */
+  verifiedFiling: Nullable(FilingSchema),
   rowVersion: Type.Integer({ description: '乐观锁版本号；尚未保存过时为 0，首次保存时带 0' }),
   updatedAt: Nullable(DateTime),
 });
@@ -37,14 +64,6 @@ export const ProfileInput = Type.Object(
   {
     rowVersion: Type.Integer({ minimum: 0 }),
     origin: Origin,
-    filing: Type.Optional(
-      Nullable(
-        Type.Object(
-          { number: Type.String({ minLength: 1, maxLength: 100 }), date: DateOnly, validFrom: DateOnly, validTo: DateOnly },
-          { additionalProperties: false },
-        ),
-      ),
-    ),
   },
   { additionalProperties: false },
 );
@@ -99,6 +118,7 @@ export const ConnectionSchema = Type.Object({
 });
 
 export const QueueSchema = Type.Object({
+  filings: Type.Object({ items: Type.Array(FilingSchema), total: Type.Integer() }),
   qualifications: Type.Object({ items: Type.Array(QualificationSchema), total: Type.Integer() }),
   equipment: Type.Object({ items: Type.Array(EquipmentSchema), total: Type.Integer() }),
 });
@@ -115,7 +135,11 @@ export const ERROR_CODES: readonly string[] = [
   'AGENCY_NOT_FOUND',
   'EDIT_CONFLICT',
   'FIELD_REQUIRED',
+  'FILING_ALREADY_DECIDED',
   'FILING_NOT_APPLICABLE',
+  'FILING_NOT_FOUND',
+  'FILING_PENDING',
+  'ORIGIN_CONTRADICTS_USCC',
   'QUALIFICATION_ALREADY_DECIDED',
   'QUALIFICATION_NOT_FOUND',
   'QUALIFICATION_NUMBER_TAKEN',

@@ -12,15 +12,38 @@ import { findVisibleAgency, requireManagedAgency } from '../organisations/index.
 import { canonicalSpecialties, isSpecialty, SPECIALTY_CODES, type Specialty } from '../../kernel/specialties.ts';
 import { evaluateConnection, type AgencyOrigin, type ConnectionFacts, type ConnectionStatus } from './rules/connection.ts';
 import { isInverted, isValidAt } from '../../kernel/time.ts';
-import type { AgencyProfileRow, AgencyQualificationRow, QualificationGrade, VerificationStatus } from './tables.ts';
+import type { AgencyFilingRow, AgencyQualificationRow, QualificationGrade, VerificationStatus } from './tables.ts';
 import './tables.ts';
 
+/** One 入吉备案 submission (a version); it counts for connection only once verified (issue 15 item 7). */
 export interface Filing {
+  id: string;
+  agencyId: string;
+  agencyName: string;
+  version: number;
   number: string;
   /** 备案日期. */
   date: string;
   validFrom: string;
   validTo: string;
+  documentId: string | null;
+  status: VerificationStatus;
+  submittedAt: string;
+  decidedAt: string | null;
+  decidedByName: string | null;
+  decisionReason: string | null;
+  supersededBy: string | null;
+  supersededAt: string | null;
+  /** Verified, not superseded, and in its validity period now: it counts for connection. */
+  inForce: boolean;
+}
+
+export interface NewFiling {
+  number: string;
+  date: string;
+  validFrom: string;
+  validTo: string;
+  documentId: string;
 }
 
 export interface AgencyProfile {
@@ -28,7 +51,10 @@ export interface AgencyProfile {
   agencyName: string;
   /** null until the agency declares it. */
   origin: AgencyOrigin | null;
+  /** The newest 入吉备案 submission, whatever its status. */
   filing: Filing | null;
+  /** The verified submission not superseded by a newer verified one (it may have expired). */
+  verifiedFiling: Filing | null;
   /** 0 while no profile has been saved: send 0 to create it. */
   rowVersion: number;
   updatedAt: string | null;
@@ -37,7 +63,6 @@ export interface AgencyProfile {
 export interface ProfileInput {
   rowVersion: number;
   origin: AgencyOrigin;
-  filing?: Filing | null;
 }
 
 export interface Qualification {
@@ -109,12 +134,33 @@ const toQualification = (q: QualificationViewRow, now: Date): Qualification => (
   inForce: inForce(q, now),
 });
 
-const toFiling = (p: AgencyProfileRow): Filing | null =>
-  p.filing_number && p.filing_date && p.filing_valid_from && p.filing_valid_to
-    ? { number: p.filing_number, date: p.filing_date, validFrom: p.filing_valid_from, validTo: p.filing_valid_to }
-    : null;
+type FilingViewRow = AgencyFilingRow & { agency_name: string; region_code: string; decided_by_name: string | null };
+
+const toFiling = (f: FilingViewRow, now: Date): Filing => ({
+  id: f.id,
+  agencyId: f.agency_id,
+  agencyName: f.agency_name,
+  version: f.version,
+  number: f.filing_number,
+  date: f.filing_date,
+  validFrom: f.valid_from,
+  validTo: f.valid_to,
+  documentId: f.document_id,
+  status: f.status,
+  submittedAt: f.submitted_at.toISOString(),
+  decidedAt: f.decided_at ? f.decided_at.toISOString() : null,
+  decidedByName: f.decided_by_name,
+  decisionReason: f.decision_reason,
+  supersededBy: f.superseded_by,
+  supersededAt: f.superseded_at ? f.superseded_at.toISOString() : null,
+  inForce: f.status === 'verified' && f.superseded_by === null && isValidAt({ validFrom: f.valid_from, validTo: f.valid_to }, now),
+});
+
+/** The administrative division code inside a USCC (characters 3–8). */
+const usccDivision = (uscc: string | null): string | null => (uscc && uscc.length === 18 ? uscc.slice(2, 8) : null);
 
 const QUALIFICATION_NOT_FOUND = () => notFound('QUALIFICATION_NOT_FOUND', '资质证书不存在或无权查看');
+const FILING_NOT_FOUND = () => notFound('FILING_NOT_FOUND', '入吉备案不存在或无权查看');
 
 /**
  * Agencies (issue 3 item 2): origin and 入吉备案, qualification certificates with department verification, the
@@ -140,6 +186,18 @@ export class AgencyService {
       .where((eb) => visibleTo(scope, { organisation: eb.ref('q.agency_id'), region: eb.ref('o.region_code') }));
   }
 
+  /** The scoped base query for 入吉备案 submissions: the same visibility, hence the same verifiers, as qualifications. */
+  #visibleFilings(ctx: RequestContext, db: Db = this.#db) {
+    const scope = scopeOf(ctx.actor);
+    return db
+      .selectFrom('agency_filings as f')
+      .innerJoin('organisations as o', 'o.id', 'f.agency_id')
+      .leftJoin('users as du', 'du.id', 'f.decided_by')
+      .selectAll('f')
+      .select(['o.name as agency_name', 'o.region_code', 'du.display_name as decided_by_name'])
+      .where((eb) => visibleTo(scope, { organisation: eb.ref('f.agency_id'), region: eb.ref('o.region_code') }));
+  }
+
   async #agency(ctx: RequestContext, db: Db, id: string) {
     requireAuthenticated(ctx.actor);
     const agency = await findVisibleAgency(db, ctx, id);
@@ -150,48 +208,40 @@ export class AgencyService {
   async getProfile(ctx: RequestContext, agencyId: string): Promise<AgencyProfile> {
     const agency = await this.#agency(ctx, this.#db, agencyId);
     const p = await this.#db.selectFrom('agency_profiles').selectAll().where('organisation_id', '=', agencyId).executeTakeFirst();
-    return {
-      agencyId,
-      agencyName: agency.name,
-      origin: p?.origin ?? null,
-      filing: p ? toFiling(p) : null,
-      rowVersion: p?.row_version ?? 0,
-      updatedAt: p ? p.updated_at.toISOString() : null,
-    };
+    return { agencyId, agencyName: agency.name, origin: p?.origin ?? null, ...(await this.#currentFilings(ctx, this.#db, agencyId)), rowVersion: p?.row_version ?? 0, updatedAt: p ? p.updated_at.toISOString() : null };
+  }
+
+  async #currentFilings(ctx: RequestContext, db: Db, agencyId: string): Promise<{ filing: Filing | null; verifiedFiling: Filing | null }> {
+    const rows = await this.#visibleFilings(ctx, db).where('f.agency_id', '=', agencyId).where('f.superseded_by', 'is', null).orderBy('f.version', 'desc').execute();
+    const newest = rows[0];
+    const verified = rows.find((r) => r.status === 'verified');
+    return { filing: newest ? toFiling(newest, ctx.now) : null, verifiedFiling: verified ? toFiling(verified, ctx.now) : null };
   }
 
   /**
-   * Origin and 入吉备案, edited by the agency's administrators (or a platform administrator) with optimistic
-   * concurrency; every change is audited with its before and after.
+   * The origin, declared by the agency's administrators (or a platform administrator) with optimistic concurrency and
+   * audited. A "local" declaration must agree with the USCC the platform registered; the 入吉备案 itself is a separate,
+   * verified submission (createFiling).
    */
   async putProfile(ctx: RequestContext, agencyId: string, input: ProfileInput): Promise<AgencyProfile> {
-    const filing = input.filing ?? null;
-    if (input.origin === 'local' && filing) {
-      throw badRequest('FILING_NOT_APPLICABLE', '本省注册的检测机构无需入吉备案', 'body.filing');
-    }
-    if (filing) {
-      if (!filing.number.trim()) throw badRequest('FIELD_REQUIRED', '请填写入吉备案编号', 'body.filing.number');
-      if (isInverted(filing)) throw badRequest('VALIDITY_INVERTED', '入吉备案有效期截止日期早于起始日期', 'body.filing.validTo');
-    }
     return this.#db.transaction().execute(async (trx) => {
       const agency = await requireManagedAgency(trx, ctx, agencyId);
+      if (input.origin === 'local') {
+        const org = await trx.selectFrom('organisations').select('uscc').where('id', '=', agencyId).executeTakeFirstOrThrow();
+        const division = usccDivision(org.uscc);
+        if (division !== null && !division.startsWith('22')) {
+          throw unprocessable('ORIGIN_CONTRADICTS_USCC', '统一社会信用代码显示机构非本省注册，请登记为外省入吉并提交入吉备案', 'body.origin');
+        }
+      }
       const before = await trx.selectFrom('agency_profiles').selectAll().where('organisation_id', '=', agencyId).forUpdate().executeTakeFirst();
       if ((before?.row_version ?? 0) !== input.rowVersion) {
         throw conflict('EDIT_CONFLICT', '机构信息已被他人修改，请刷新后重试', 'body.rowVersion');
       }
-      const values = {
-        origin: input.origin,
-        filing_number: filing?.number.trim() ?? null,
-        filing_date: filing?.date ?? null,
-        filing_valid_from: filing?.validFrom ?? null,
-        filing_valid_to: filing?.validTo ?? null,
-        updated_at: ctx.now,
-      };
-      let row: AgencyProfileRow | undefined;
+      let row;
       if (before) {
         row = await trx
           .updateTable('agency_profiles')
-          .set({ ...values, row_version: before.row_version + 1 })
+          .set({ origin: input.origin, updated_at: ctx.now, row_version: before.row_version + 1 })
           .where('organisation_id', '=', agencyId)
           .returningAll()
           .executeTakeFirstOrThrow();
@@ -199,7 +249,7 @@ export class AgencyService {
         // Two first saves racing: the second finds the row taken and is told to reload, like any stale edit.
         row = await trx
           .insertInto('agency_profiles')
-          .values({ organisation_id: agencyId, ...values, created_at: ctx.now })
+          .values({ organisation_id: agencyId, origin: input.origin, updated_at: ctx.now, created_at: ctx.now })
           .onConflict((oc) => oc.column('organisation_id').doNothing())
           .returningAll()
           .executeTakeFirst();
@@ -211,12 +261,127 @@ export class AgencyService {
         targetId: agencyId,
         organisationId: agencyId,
         regionCode: agency.regionCode,
-        details: {
-          from: before ? { origin: before.origin, filing: toFiling(before) } : null,
-          to: { origin: row.origin, filing: toFiling(row) },
-        },
+        details: { from: before ? { origin: before.origin } : null, to: { origin: row.origin } },
       });
-      return { agencyId, agencyName: agency.name, origin: row.origin, filing: toFiling(row), rowVersion: row.row_version, updatedAt: row.updated_at.toISOString() };
+      return {
+        agencyId,
+        agencyName: agency.name,
+        origin: row.origin,
+        ...(await this.#currentFilings(ctx, trx, agencyId)),
+        rowVersion: row.row_version,
+        updatedAt: row.updated_at.toISOString(),
+      };
+    });
+  }
+
+  /** The agency's 入吉备案 submissions, newest version first (the history, superseded and rejected included). */
+  async listFilings(ctx: RequestContext, agencyId: string): Promise<Filing[]> {
+    await this.#agency(ctx, this.#db, agencyId);
+    const rows = await this.#visibleFilings(ctx).where('f.agency_id', '=', agencyId).orderBy('f.version', 'desc').execute();
+    return rows.map((r) => toFiling(r, ctx.now));
+  }
+
+  async getFiling(ctx: RequestContext, id: string): Promise<Filing> {
+    requireAuthenticated(ctx.actor);
+    const row = await this.#visibleFilings(ctx).where('f.id', '=', id).executeTakeFirst();
+    if (!row) throw FILING_NOT_FOUND();
+    return toFiling(row, ctx.now);
+  }
+
+  /**
+   * Submits a 入吉备案 with its scan for the department to verify. Nothing is overwritten: a changed filing is the
+   * next version, and the verified one before it keeps counting until the new one is approved.
+   */
+  async createFiling(ctx: RequestContext, agencyId: string, input: NewFiling): Promise<Filing> {
+    const user = requireAuthenticated(ctx.actor);
+    const number = input.number.trim();
+    if (!number) throw badRequest('FIELD_REQUIRED', '请填写入吉备案编号', 'body.number');
+    if (isInverted(input)) throw badRequest('VALIDITY_INVERTED', '入吉备案有效期截止日期早于起始日期', 'body.validTo');
+    return this.#db.transaction().execute(async (trx) => {
+      const agency = await requireManagedAgency(trx, ctx, agencyId);
+      // Locking the profile serialises submissions of one agency (version numbers, one pending at a time).
+      const profile = await trx.selectFrom('agency_profiles').select('origin').where('organisation_id', '=', agencyId).forUpdate().executeTakeFirst();
+      if (profile?.origin !== 'out_of_province') {
+        throw unprocessable('FILING_NOT_APPLICABLE', '只有登记为外省入吉的检测机构办理入吉备案；请先登记机构来源', 'body');
+      }
+      const versions = await trx
+        .selectFrom('agency_filings')
+        .select(['status', 'version'])
+        .where('agency_id', '=', agencyId)
+        .orderBy('version', 'desc')
+        .execute();
+      if (versions.some((v) => v.status === 'pending')) {
+        throw conflict('FILING_PENDING', '已有待住建部门核验的入吉备案，请等待核验结果后再提交', 'body.number');
+      }
+      const doc = await useDocument(trx, ctx, input.documentId, 'body.documentId');
+      const row = await trx
+        .insertInto('agency_filings')
+        .values({
+          agency_id: agencyId,
+          version: (versions[0]?.version ?? 0) + 1,
+          filing_number: number,
+          filing_date: input.date,
+          valid_from: input.validFrom,
+          valid_to: input.validTo,
+          document_id: doc.id,
+          status: 'pending',
+          submitted_by: user.kind === 'user' ? user.id : null,
+          submitted_at: ctx.now,
+        })
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      await recordAudit(trx, ctx, {
+        action: 'filing.submit',
+        targetType: 'agency_filing',
+        targetId: row.id,
+        organisationId: agencyId,
+        regionCode: agency.regionCode,
+        details: { version: row.version, number, date: input.date, validFrom: input.validFrom, validTo: input.validTo, documentSha256: doc.sha256 },
+      });
+      return toFiling({ ...row, agency_name: agency.name, region_code: agency.regionCode, decided_by_name: null }, ctx.now);
+    });
+  }
+
+  /**
+   * Verification of a 入吉备案 by a department whose jurisdiction contains the agency, exactly as for qualifications:
+   * outside it 404, visible to someone who is not a department officer (the agency itself) 403. Approval supersedes
+   * the previously verified version.
+   */
+  async decideFiling(ctx: RequestContext, id: string, decision: 'approve' | 'reject', reason?: string): Promise<Filing> {
+    requireAuthenticated(ctx.actor);
+    const why = reason?.trim() ?? '';
+    return this.#db.transaction().execute(async (trx) => {
+      const f = await this.#visibleFilings(ctx, trx).where('f.id', '=', id).forUpdate('f').executeTakeFirst();
+      if (!f) throw FILING_NOT_FOUND();
+      const officer = requireRole(ctx.actor, 'dept_officer');
+      if (decision === 'reject' && !why) throw badRequest('REASON_REQUIRED', '驳回须说明理由', 'body.reason');
+      if (f.status !== 'pending') throw conflict('FILING_ALREADY_DECIDED', '该入吉备案已核验完毕，不在待核验状态');
+      const superseded =
+        decision === 'approve'
+          ? await trx
+              .updateTable('agency_filings')
+              .set({ superseded_by: id, superseded_at: ctx.now })
+              .where('agency_id', '=', f.agency_id)
+              .where('status', '=', 'verified')
+              .where('superseded_by', 'is', null)
+              .returning('id')
+              .execute()
+          : [];
+      const row = await trx
+        .updateTable('agency_filings')
+        .set({ status: decision === 'approve' ? 'verified' : 'rejected', decided_by: officer.id, decided_at: ctx.now, decision_reason: why || null })
+        .where('id', '=', id)
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      await recordAudit(trx, ctx, {
+        action: decision === 'approve' ? 'filing.approve' : 'filing.reject',
+        targetType: 'agency_filing',
+        targetId: id,
+        organisationId: f.agency_id,
+        regionCode: f.region_code,
+        details: { version: f.version, number: f.filing_number, ...(why ? { reason: why } : {}), ...(superseded.length ? { superseded: superseded.map((s) => s.id) } : {}) },
+      });
+      return toFiling({ ...row, agency_name: f.agency_name, region_code: f.region_code, decided_by_name: officer.displayName }, ctx.now);
     });
   }
 
@@ -358,23 +523,28 @@ export class AgencyService {
     });
   }
 
-  /** Pending qualifications and equipment in the officer's jurisdiction, oldest first. */
-  async verificationQueue(
-    ctx: RequestContext,
-    limit: number,
-  ): Promise<{ qualifications: { items: Qualification[]; total: number }; equipment: { items: Equipment[]; total: number } }> {
+  /** Pending 入吉备案, qualifications and equipment in the officer's jurisdiction, oldest first. */
+  async verificationQueue(ctx: RequestContext, limit: number): Promise<{
+    filings: { items: Filing[]; total: number };
+    qualifications: { items: Qualification[]; total: number };
+    equipment: { items: Equipment[]; total: number };
+  }> {
     requireRole(ctx.actor, 'dept_officer');
     const q = this.#visibleQualifications(ctx).where('q.status', '=', 'pending');
     const rows = await q.orderBy('q.submitted_at').orderBy('q.id').limit(limit).execute();
     const count = await q.clearSelect().select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const f = this.#visibleFilings(ctx).where('f.status', '=', 'pending');
+    const filings = await f.orderBy('f.submitted_at').orderBy('f.id').limit(limit).execute();
+    const filingCount = await f.clearSelect().select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
     return {
+      filings: { items: filings.map((r) => toFiling(r, ctx.now)), total: Number(filingCount.n) },
       qualifications: { items: rows.map((r) => toQualification(r, ctx.now)), total: Number(count.n) },
       equipment: await this.#equipment.listPending(ctx, limit),
     };
   }
 }
 
-/** The facts the connection rule reads, gathered from the three registries. */
+/** The facts the connection rule reads, gathered from the registries. */
 export async function connectionFacts(db: Db, agencyId: string): Promise<ConnectionFacts> {
   const profile = await db.selectFrom('agency_profiles').selectAll().where('organisation_id', '=', agencyId).executeTakeFirst();
   const quals = await db
@@ -384,10 +554,18 @@ export async function connectionFacts(db: Db, agencyId: string): Promise<Connect
     .where('status', '=', 'verified')
     .where('superseded_by', 'is', null)
     .execute();
-  const filing = profile ? toFiling(profile) : null;
+  const org = await db.selectFrom('organisations').select('uscc').where('id', '=', agencyId).executeTakeFirst();
+  const filings = await db
+    .selectFrom('agency_filings')
+    .select(['status', 'valid_from', 'valid_to'])
+    .where('agency_id', '=', agencyId)
+    .where('superseded_by', 'is', null)
+    .orderBy('version', 'desc')
+    .execute();
   return {
     origin: profile?.origin ?? null,
-    filing: filing ? { validFrom: filing.validFrom, validTo: filing.validTo } : null,
+    usccDivision: usccDivision(org?.uscc ?? null),
+    filings: filings.map((f) => ({ status: f.status, validFrom: f.valid_from, validTo: f.valid_to })),
     verifiedQualifications: quals.map((q) => ({ validFrom: q.valid_from, validTo: q.valid_to })),
     verifiedEquipment: await verifiedEquipmentCalibrations(db, agencyId),
     activePersonnel: await activePersonnelCertificates(db, agencyId),

@@ -8,10 +8,6 @@ export type DateColumn = ColumnType<string, string, string>;
 export interface AgencyProfilesTable {
   organisation_id: string;
   origin: AgencyOrigin;
-  filing_number: string | null;
-  filing_date: DateColumn | null;
-  filing_valid_from: DateColumn | null;
-  filing_valid_to: DateColumn | null;
   created_at: Date;
   updated_at: Date;
   row_version: ColumnType<number, number | undefined, number>;
@@ -43,9 +39,31 @@ export interface AgencyQualificationsTable {
 }
 export type AgencyQualificationRow = Selectable<AgencyQualificationsTable>;
 
+/** 入吉备案 submissions (migrations/0020): never edited; a changed filing is the next version. */
+export interface AgencyFilingsTable {
+  id: Generated<string>;
+  agency_id: string;
+  version: number;
+  filing_number: string;
+  filing_date: DateColumn;
+  valid_from: DateColumn;
+  valid_to: DateColumn;
+  document_id: string | null;
+  status: VerificationStatus;
+  submitted_by: string | null;
+  submitted_at: Date;
+  decided_by: string | null;
+  decided_at: Date | null;
+  decision_reason: string | null;
+  superseded_by: string | null;
+  superseded_at: Date | null;
+}
+export type AgencyFilingRow = Selectable<AgencyFilingsTable>;
+
 declare module '../../kernel/db/types.ts' {
   interface Database {
     agency_profiles: AgencyProfilesTable;
     agency_qualifications: AgencyQualificationsTable;
+    agency_filings: AgencyFilingsTable;
   }
 }

@@ -3,7 +3,9 @@ import { isValidAt, validityStart, type ValidityPeriod } from '../../../kernel/t
 
 /**
  * Connection status (对接状态, 一(一)): computed from the registries, never typed in. An agency is connected when
- * (a) it has declared its origin and, if it comes from outside Jilin, holds a 入吉备案 in force;
+ * (a) it has declared its origin, and that origin is confirmed: a local agency by the 统一社会信用代码 the platform
+ *     registered (issued in Jilin, division code 22xxxx), an out-of-province one by a 入吉备案 in force that a
+ *     department has verified against its document (issue 15 item 7: a typed-in fact never counts by itself);
  * (b) at least one verified qualification certificate is in force;
  * (c) enough verified equipment has a 检定/校准 certificate in force;
  * (d) enough active registered people hold a certificate in force.
@@ -14,14 +16,22 @@ export type AgencyOrigin = 'local' | 'out_of_province';
 export interface ConnectionFacts {
   /** null: the agency has not declared its origin yet. */
   origin: AgencyOrigin | null;
-  /** The 入吉备案 (out-of-province agencies only); null when none is registered. */
-  filing: ValidityPeriod | null;
+  /** The administrative division code in the agency's registered USCC; null when none is registered. */
+  usccDivision: string | null;
+  /** The agency's 入吉备案 submissions that are not superseded, newest first (out-of-province agencies only). */
+  filings: FilingFact[];
   /** Qualification certificates verified by a department and not superseded by a newer one. */
   verifiedQualifications: ValidityPeriod[];
   /** Equipment verified by a department (设备核验), each with all its 检定/校准 certificates. */
   verifiedEquipment: { calibrations: ValidityPeriod[] }[];
   /** People currently registered (active) at the agency, each with all their certificates. */
   activePersonnel: { certificates: ValidityPeriod[] }[];
+}
+
+export type FilingStatus = 'pending' | 'verified' | 'rejected';
+
+export interface FilingFact extends ValidityPeriod {
+  status: FilingStatus;
 }
 
 export type ConnectionItem = 'origin' | 'qualification' | 'equipment' | 'personnel';
@@ -44,15 +54,30 @@ function latestEnd(periods: ValidityPeriod[], now: Date): string | null {
   return best;
 }
 
+/** Jilin's provincial division code prefix (GB/T 2260). */
+const JILIN_DIVISION_PREFIX = '22';
+
 function originEntry(f: ConnectionFacts, now: Date): ChecklistEntry {
   if (f.origin === null) return { item: 'origin', ok: false, message: '尚未登记机构来源（本省注册或外省入吉）' };
-  if (f.origin === 'local') return { item: 'origin', ok: true, message: '本省注册检测机构' };
-  if (!f.filing) return { item: 'origin', ok: false, message: '外省检测机构尚未登记入吉备案' };
-  if (isValidAt(f.filing, now)) return { item: 'origin', ok: true, message: `入吉备案有效（至 ${f.filing.validTo}）` };
-  if (now < validityStart(f.filing.validFrom)) {
-    return { item: 'origin', ok: false, message: `入吉备案自 ${f.filing.validFrom} 起生效，目前尚未生效` };
+  if (f.origin === 'local') {
+    if (f.usccDivision === null) return { item: 'origin', ok: false, message: '平台尚未登记机构的统一社会信用代码，无法确认为本省注册' };
+    if (!f.usccDivision.startsWith(JILIN_DIVISION_PREFIX)) {
+      return { item: 'origin', ok: false, message: '统一社会信用代码显示机构非本省注册，须按外省检测机构办理入吉备案' };
+    }
+    return { item: 'origin', ok: true, message: '本省注册检测机构' };
   }
-  return { item: 'origin', ok: false, message: `入吉备案已于 ${f.filing.validTo} 到期` };
+  const verified = f.filings.filter((x) => x.status === 'verified');
+  const inForce = verified.find((x) => isValidAt(x, now));
+  if (inForce) return { item: 'origin', ok: true, message: `入吉备案经住建部门核验有效（至 ${inForce.validTo}）` };
+  // A submission awaiting the department says so first: it is what the agency is waiting for.
+  if (f.filings.some((x) => x.status === 'pending')) return { item: 'origin', ok: false, message: '入吉备案待住建部门核验' };
+  const latest = verified[0];
+  if (latest && now < validityStart(latest.validFrom)) {
+    return { item: 'origin', ok: false, message: `入吉备案自 ${latest.validFrom} 起生效，目前尚未生效` };
+  }
+  if (latest) return { item: 'origin', ok: false, message: `入吉备案已于 ${latest.validTo} 到期` };
+  if (f.filings.length > 0) return { item: 'origin', ok: false, message: '入吉备案未通过住建部门核验，请重新提交' };
+  return { item: 'origin', ok: false, message: '外省检测机构尚未登记入吉备案' };
 }
 
 function qualificationEntry(f: ConnectionFacts, now: Date): ChecklistEntry {

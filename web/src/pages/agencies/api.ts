@@ -14,8 +14,18 @@ export const getAgency = (id: string) => api.get<Organisation>(`/organisations/$
 
 export const getProfile = (id: string) => api.get<AgencyProfile>(`/agencies/${encodeURIComponent(id)}/profile`);
 
-export const putProfile = (id: string, body: { rowVersion: number; origin: AgencyOrigin; filing: Filing | null }) =>
-  api.put<AgencyProfile>(`/agencies/${encodeURIComponent(id)}/profile`, body);
+export const putProfile = (id: string, body: { rowVersion: number; origin: AgencyOrigin }) => api.put<AgencyProfile>(`/agencies/${encodeURIComponent(id)}/profile`, body);
+
+export interface NewFiling {
+  number: string;
+  date: string;
+  validFrom: string;
+  validTo: string;
+  documentId: string;
+}
+
+/** A 入吉备案 is submitted with its scan and counts only once the department has verified it. */
+export const createFiling = (agencyId: string, body: NewFiling) => api.post<Filing>(`/agencies/${encodeURIComponent(agencyId)}/filings`, body);
 
 export const getConnection = (id: string, signal?: AbortSignal) => api.get<Connection>(`/agencies/${encodeURIComponent(id)}/connection`, undefined, signal);
 

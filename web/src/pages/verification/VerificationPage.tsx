@@ -9,10 +9,10 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { SpecialtyTags } from '../../components/Tags.tsx';
 import { formatDateTime } from '../../format.ts';
 import { GRADE_LABELS } from '../../labels.ts';
-import type { Equipment, Qualification, VerificationQueue } from '../../types.ts';
+import type { Equipment, Filing, Qualification, VerificationQueue } from '../../types.ts';
 import { CalibrationStatus } from '../equipment/CalibrationTag.tsx';
 import { EquipmentDrawer } from '../equipment/EquipmentDrawer.tsx';
-import { approveEquipment, approveQualification, getQueue, rejectEquipment, rejectQualification } from './api.ts';
+import { approveEquipment, approveFiling, approveQualification, getQueue, rejectEquipment, rejectFiling, rejectQualification } from './api.ts';
 import { RejectModal, type RejectTarget } from './RejectModal.tsx';
 
 function ApproveButton({ label, run, onDone }: { label: string; run: () => Promise<unknown>; onDone: () => void }) {
@@ -44,7 +44,7 @@ function ApproveButton({ label, run, onDone }: { label: string; run: () => Promi
   );
 }
 
-/** 核验队列: the pending qualification certificates and equipment of the officer's jurisdiction, oldest first. */
+/** 核验队列: the pending 入吉备案, qualification certificates and equipment of the officer's jurisdiction, oldest first. */
 export default function VerificationPage() {
   const me = useMe();
   const [queue, setQueue] = useState<VerificationQueue | null>(null);
@@ -65,6 +65,29 @@ export default function VerificationPage() {
       .finally(() => !ctl.signal.aborted && setLoading(false));
     return () => ctl.abort();
   }, [version]);
+
+  const fColumns: ColumnsType<Filing> = [
+    { title: '检测机构', dataIndex: 'agencyName', width: 220 },
+    { title: '入吉备案编号', dataIndex: 'number', width: 210, render: (v: string, f) => (f.version > 1 ? `${v}（第 ${f.version} 版）` : v) },
+    { title: '扫描件', dataIndex: 'documentId', width: 110, render: (v: string | null) => <DocumentLink id={v} label="预览/下载" /> },
+    { title: '备案日期', dataIndex: 'date', width: 110 },
+    { title: '有效期', key: 'validity', width: 200, render: (_: unknown, f) => `${f.validFrom} 至 ${f.validTo}` },
+    { title: '提交时间', dataIndex: 'submittedAt', width: 165, render: (v: string) => formatDateTime(v) },
+    {
+      title: '操作',
+      key: 'actions',
+      width: 130,
+      fixed: 'right',
+      render: (_: unknown, f) => (
+        <Space>
+          <ApproveButton label="入吉备案证明" run={() => approveFiling(f.id)} onDone={reload} />
+          <Button size="small" danger onClick={() => setRejecting({ label: `入吉备案 ${f.number}（${f.agencyName}）`, run: (r) => rejectFiling(f.id, r) })}>
+            驳回
+          </Button>
+        </Space>
+      ),
+    },
+  ];
 
   const qColumns: ColumnsType<Qualification> = [
     { title: '检测机构', dataIndex: 'agencyName', width: 200 },
@@ -126,13 +149,14 @@ export default function VerificationPage() {
     },
   ];
 
+  const fl = queue?.filings;
   const q = queue?.qualifications;
   const eq = queue?.equipment;
   return (
     <>
       <PageHeader
         title="核验队列"
-        description={`${me.jurisdiction ? `${me.jurisdiction.name}辖区内` : ''}检测机构提交的资质证书和检测设备，按提交先后排列。核验通过后计入机构的监管平台对接条件；驳回须说明理由。`}
+        description={`${me.jurisdiction ? `${me.jurisdiction.name}辖区内` : ''}检测机构提交的入吉备案、资质证书和检测设备，按提交先后排列。核验通过后计入机构的监管平台对接条件；驳回须说明理由。`}
         extra={
           <Button icon={<ReloadOutlined />} onClick={reload} loading={loading && queue !== null}>
             刷新
@@ -161,6 +185,27 @@ export default function VerificationPage() {
                   scroll={{ x: 1450 }}
                   locale={{ emptyText: <Empty description="没有待核验的资质证书" /> }}
                   footer={q && q.total > q.items.length ? () => `仅显示最早提交的 ${q.items.length} 条，共 ${q.total} 条` : undefined}
+                />
+              ),
+            },
+            {
+              key: 'filings',
+              label: (
+                <span>
+                  入吉备案 <Badge count={fl?.total ?? 0} showZero color={fl?.total ? '#1d5fb8' : '#bfbfbf'} />
+                </span>
+              ),
+              children: (
+                <Table<Filing>
+                  className="queue-filings"
+                  rowKey="id"
+                  columns={fColumns}
+                  dataSource={fl?.items ?? []}
+                  loading={loading}
+                  pagination={false}
+                  scroll={{ x: 1150 }}
+                  locale={{ emptyText: <Empty description="没有待核验的入吉备案" /> }}
+                  footer={fl && fl.total > fl.items.length ? () => `仅显示最早提交的 ${fl.items.length} 条，共 ${fl.total} 条` : undefined}
                 />
               ),
             },
