@@ -147,7 +147,19 @@ export interface DocumentInfo {
 export type AgencyOrigin = 'local' | 'out_of_province';
 
 /** One 入吉备案 submission (a version), verified by the department like a qualification certificate. */
-export interface Filing {
+/** A department's check of a submitted document (入吉备案 or qualification certificate). */
+export interface Verification {
+  status: VerificationStatus;
+  submittedAt: string;
+  decidedAt: string | null;
+  decidedByName: string | null;
+  decisionReason: string | null;
+  supersededBy: string | null;
+  supersededAt: string | null;
+  inForce: boolean;
+}
+
+export interface Filing extends Verification {
   id: string;
   agencyId: string;
   agencyName: string;
@@ -157,14 +169,6 @@ export interface Filing {
   validFrom: string;
   validTo: string;
   documentId: string | null;
-  status: VerificationStatus;
-  submittedAt: string;
-  decidedAt: string | null;
-  decidedByName: string | null;
-  decisionReason: string | null;
-  supersededBy: string | null;
-  supersededAt: string | null;
-  inForce: boolean;
 }
 
 export interface AgencyProfile {
@@ -190,7 +194,7 @@ export interface Connection {
 
 export type QualificationGrade = 'comprehensive' | 'specialised';
 
-export interface Qualification {
+export interface Qualification extends Verification {
   id: string;
   agencyId: string;
   agencyName: string;
@@ -202,14 +206,6 @@ export interface Qualification {
   issuer: string;
   documentId: string | null;
   replacesId: string | null;
-  status: VerificationStatus;
-  submittedAt: string;
-  decidedAt: string | null;
-  decidedByName: string | null;
-  decisionReason: string | null;
-  supersededBy: string | null;
-  supersededAt: string | null;
-  inForce: boolean;
 }
 
 export type PersonnelRole = 'tester' | 'reviewer' | 'signatory' | 'upload_owner' | 'technical_lead';

@@ -17,6 +17,18 @@ export const Status = Type.Union([Type.Literal('pending'), Type.Literal('verifie
 
 export const Specialty = Type.Enum(SPECIALTY_CODES, { description: '专项代码（2023 资质标准的九个专项）' });
 
+/** The department's check of a submitted document: the same fields on a 入吉备案 and a qualification certificate. */
+const verificationFields = (inForce: string) => ({
+  status: Status,
+  submittedAt: DateTime,
+  decidedAt: Nullable(DateTime),
+  decidedByName: Nullable(Type.String()),
+  decisionReason: Nullable(Type.String()),
+  supersededBy: Nullable(Type.String({ format: 'uuid' })),
+  supersededAt: Nullable(DateTime),
+  inForce: Type.Boolean({ description: inForce }),
+});
+
 export const FilingSchema = Type.Object({
   id: Type.String({ format: 'uuid' }),
   agencyId: Type.String({ format: 'uuid' }),
@@ -27,14 +39,7 @@ export const FilingSchema = Type.Object({
   validFrom: DateOnly,
   validTo: DateOnly,
   documentId: Nullable(Type.String({ format: 'uuid' })),
-  status: Status,
-  submittedAt: DateTime,
-  decidedAt: Nullable(DateTime),
-  decidedByName: Nullable(Type.String()),
-  decisionReason: Nullable(Type.String()),
-  supersededBy: Nullable(Type.String({ format: 'uuid' })),
-  supersededAt: Nullable(DateTime),
-  inForce: Type.Boolean({ description: '已核验、未被新版本替换且在有效期内（计入对接状态）' }),
+  ...verificationFields('已核验、未被新版本替换且在有效期内（计入对接状态）'),
 });
 
 export const NewFiling = Type.Object(
@@ -80,14 +85,7 @@ export const QualificationSchema = Type.Object({
   issuer: Type.String(),
   documentId: Nullable(Type.String({ format: 'uuid' })),
   replacesId: Nullable(Type.String({ format: 'uuid' })),
-  status: Status,
-  submittedAt: DateTime,
-  decidedAt: Nullable(DateTime),
-  decidedByName: Nullable(Type.String()),
-  decisionReason: Nullable(Type.String()),
-  supersededBy: Nullable(Type.String({ format: 'uuid' })),
-  supersededAt: Nullable(DateTime),
-  inForce: Type.Boolean({ description: '已核验、未被替换且在有效期内' }),
+  ...verificationFields('已核验、未被替换且在有效期内'),
 });
 
 export const NewQualification = Type.Object(

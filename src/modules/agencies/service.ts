@@ -16,7 +16,20 @@ import type { AgencyFilingRow, AgencyQualificationRow, QualificationGrade, Verif
 import './tables.ts';
 
 /** One 入吉备案 submission (a version); it counts for connection only once verified (issue 15 item 7). */
-export interface Filing {
+/** What a department's check adds to a submitted document (a 入吉备案 or a qualification certificate). */
+export interface Verification {
+  status: VerificationStatus;
+  submittedAt: string;
+  decidedAt: string | null;
+  decidedByName: string | null;
+  decisionReason: string | null;
+  supersededBy: string | null;
+  supersededAt: string | null;
+  /** Verified, not superseded, and in its validity period now: it counts for connection (and, for a certificate, its specialties). */
+  inForce: boolean;
+}
+
+export interface Filing extends Verification {
   id: string;
   agencyId: string;
   agencyName: string;
@@ -27,15 +40,6 @@ export interface Filing {
   validFrom: string;
   validTo: string;
   documentId: string | null;
-  status: VerificationStatus;
-  submittedAt: string;
-  decidedAt: string | null;
-  decidedByName: string | null;
-  decisionReason: string | null;
-  supersededBy: string | null;
-  supersededAt: string | null;
-  /** Verified, not superseded, and in its validity period now: it counts for connection. */
-  inForce: boolean;
 }
 
 export interface NewFiling {
@@ -65,7 +69,7 @@ export interface ProfileInput {
   origin: AgencyOrigin;
 }
 
-export interface Qualification {
+export interface Qualification extends Verification {
   id: string;
   agencyId: string;
   agencyName: string;
@@ -77,15 +81,6 @@ export interface Qualification {
   issuer: string;
   documentId: string | null;
   replacesId: string | null;
-  status: VerificationStatus;
-  submittedAt: string;
-  decidedAt: string | null;
-  decidedByName: string | null;
-  decisionReason: string | null;
-  supersededBy: string | null;
-  supersededAt: string | null;
-  /** Verified, not superseded, and in its validity period now: it counts for connection and specialties. */
-  inForce: boolean;
 }
 
 export interface NewQualification {

@@ -17,7 +17,19 @@ export type AgencyProfileRow = Selectable<AgencyProfilesTable>;
 export type QualificationGrade = 'comprehensive' | 'specialised';
 export type VerificationStatus = 'pending' | 'verified' | 'rejected';
 
-export interface AgencyQualificationsTable {
+/** The department's check of a submitted document, the same columns on both tables. */
+interface VerificationColumns {
+  status: VerificationStatus;
+  submitted_by: string | null;
+  submitted_at: Date;
+  decided_by: string | null;
+  decided_at: Date | null;
+  decision_reason: string | null;
+  superseded_by: string | null;
+  superseded_at: Date | null;
+}
+
+export interface AgencyQualificationsTable extends VerificationColumns {
   id: Generated<string>;
   agency_id: string;
   certificate_number: string;
@@ -28,19 +40,11 @@ export interface AgencyQualificationsTable {
   issuer: string;
   document_id: string | null;
   replaces_id: string | null;
-  status: VerificationStatus;
-  submitted_by: string | null;
-  submitted_at: Date;
-  decided_by: string | null;
-  decided_at: Date | null;
-  decision_reason: string | null;
-  superseded_by: string | null;
-  superseded_at: Date | null;
 }
 export type AgencyQualificationRow = Selectable<AgencyQualificationsTable>;
 
 /** 入吉备案 submissions (migrations/0020): never edited; a changed filing is the next version. */
-export interface AgencyFilingsTable {
+export interface AgencyFilingsTable extends VerificationColumns {
   id: Generated<string>;
   agency_id: string;
   version: number;
@@ -49,14 +53,6 @@ export interface AgencyFilingsTable {
   valid_from: DateColumn;
   valid_to: DateColumn;
   document_id: string | null;
-  status: VerificationStatus;
-  submitted_by: string | null;
-  submitted_at: Date;
-  decided_by: string | null;
-  decided_at: Date | null;
-  decision_reason: string | null;
-  superseded_by: string | null;
-  superseded_at: Date | null;
 }
 export type AgencyFilingRow = Selectable<AgencyFilingsTable>;
 

@@ -1,4 +1,5 @@
-import { App, Form, Input, Typography } from 'antd';
+import { App, Form, Typography } from 'antd';
+import { ReasonItem } from '../../components/ReasonItem.tsx';
 import { FormModal } from '../../components/FormModal.tsx';
 import { useRetained } from '../../hooks/useRetained.ts';
 import type { User } from '../../types.ts';
@@ -41,9 +42,7 @@ export function ResetSecondFactorModal({ user, onClose }: { user: User | null; o
         ) : null
       }
     >
-      <Form.Item name="reason" label="重置原因" rules={[{ required: true, whitespace: true, min: 4, message: '请写明重置原因（至少 4 个字）' }]}>
-        <Input.TextArea rows={3} maxLength={500} placeholder="如：手机丢失，已电话确认本人申请" />
-      </Form.Item>
+      <ReasonItem label="重置原因" message="请写明重置原因" min={4} placeholder="如：手机丢失，已电话确认本人申请" />
     </FormModal>
   );
 }

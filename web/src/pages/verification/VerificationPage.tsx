@@ -1,7 +1,7 @@
 import { ReloadOutlined } from '@ant-design/icons';
 import { Alert, App, Badge, Button, Card, Empty, Flex, Popconfirm, Space, Table, Tabs, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { errorMessage, isAbort } from '../../api.ts';
 import { useMe } from '../../auth.tsx';
 import { DocumentLink } from '../../components/Documents.tsx';
@@ -66,27 +66,44 @@ export default function VerificationPage() {
     return () => ctl.abort();
   }, [version]);
 
+  /** 提交时间 and the 通过 / 驳回 buttons, the same on every queue. */
+  const decisionColumns = <T extends { submittedAt: string }>(
+    width: number,
+    actions: (row: T) => { before?: ReactNode; approveLabel: string; approve: () => Promise<unknown>; rejectLabel: string; reject: (reason: string) => Promise<unknown> },
+  ): ColumnsType<T> => [
+    { title: '提交时间', dataIndex: 'submittedAt', width: 165, render: (v: string) => formatDateTime(v) },
+    {
+      title: '操作',
+      key: 'actions',
+      width,
+      fixed: 'right',
+      render: (_: unknown, row) => {
+        const a = actions(row);
+        return (
+          <Space>
+            {a.before}
+            <ApproveButton label={a.approveLabel} run={a.approve} onDone={reload} />
+            <Button size="small" danger onClick={() => setRejecting({ label: a.rejectLabel, run: a.reject })}>
+              驳回
+            </Button>
+          </Space>
+        );
+      },
+    },
+  ];
+
   const fColumns: ColumnsType<Filing> = [
     { title: '检测机构', dataIndex: 'agencyName', width: 220 },
     { title: '入吉备案编号', dataIndex: 'number', width: 210, render: (v: string, f) => (f.version > 1 ? `${v}（第 ${f.version} 版）` : v) },
     { title: '扫描件', dataIndex: 'documentId', width: 110, render: (v: string | null) => <DocumentLink id={v} label="预览/下载" /> },
     { title: '备案日期', dataIndex: 'date', width: 110 },
     { title: '有效期', key: 'validity', width: 200, render: (_: unknown, f) => `${f.validFrom} 至 ${f.validTo}` },
-    { title: '提交时间', dataIndex: 'submittedAt', width: 165, render: (v: string) => formatDateTime(v) },
-    {
-      title: '操作',
-      key: 'actions',
-      width: 130,
-      fixed: 'right',
-      render: (_: unknown, f) => (
-        <Space>
-          <ApproveButton label="入吉备案证明" run={() => approveFiling(f.id)} onDone={reload} />
-          <Button size="small" danger onClick={() => setRejecting({ label: `入吉备案 ${f.number}（${f.agencyName}）`, run: (r) => rejectFiling(f.id, r) })}>
-            驳回
-          </Button>
-        </Space>
-      ),
-    },
+    ...decisionColumns<Filing>(130, (f) => ({
+      approveLabel: '入吉备案证明',
+      approve: () => approveFiling(f.id),
+      rejectLabel: `入吉备案 ${f.number}（${f.agencyName}）`,
+      reject: (r) => rejectFiling(f.id, r),
+    })),
   ];
 
   const qColumns: ColumnsType<Qualification> = [
@@ -97,21 +114,12 @@ export default function VerificationPage() {
     { title: '检测专项', dataIndex: 'specialties', width: 220, render: (_: unknown, q) => (q.grade === 'comprehensive' ? <Tag color="geekblue">全部九个专项</Tag> : <SpecialtyTags codes={q.specialties} />) },
     { title: '有效期', key: 'validity', width: 200, render: (_: unknown, q) => `${q.validFrom} 至 ${q.validTo}` },
     { title: '发证机关', dataIndex: 'issuer', width: 160 },
-    { title: '提交时间', dataIndex: 'submittedAt', width: 165, render: (v: string) => formatDateTime(v) },
-    {
-      title: '操作',
-      key: 'actions',
-      width: 130,
-      fixed: 'right',
-      render: (_: unknown, q) => (
-        <Space>
-          <ApproveButton label="资质证书" run={() => approveQualification(q.id)} onDone={reload} />
-          <Button size="small" danger onClick={() => setRejecting({ label: `资质证书 ${q.certificateNumber}（${q.agencyName}）`, run: (r) => rejectQualification(q.id, r) })}>
-            驳回
-          </Button>
-        </Space>
-      ),
-    },
+    ...decisionColumns<Qualification>(130, (q) => ({
+      approveLabel: '资质证书',
+      approve: () => approveQualification(q.id),
+      rejectLabel: `资质证书 ${q.certificateNumber}（${q.agencyName}）`,
+      reject: (r) => rejectQualification(q.id, r),
+    })),
   ];
 
   const eColumns: ColumnsType<Equipment> = [
@@ -131,22 +139,13 @@ export default function VerificationPage() {
     { title: '出厂编号', dataIndex: 'serialNumber', width: 170 },
     { title: '自动采集', dataIndex: 'autoCollect', width: 90, render: (v: boolean) => (v ? <Tag color="blue">具备</Tag> : '—') },
     { title: '检定/校准', key: 'calibration', width: 210, render: (_: unknown, e) => <CalibrationStatus e={e} /> },
-    { title: '提交时间', dataIndex: 'submittedAt', width: 165, render: (v: string) => formatDateTime(v) },
-    {
-      title: '操作',
-      key: 'actions',
-      width: 200,
-      fixed: 'right',
-      render: (_: unknown, e) => (
-        <Space>
-          <Typography.Link onClick={() => setEquipmentId(e.id)}>证书</Typography.Link>
-          <ApproveButton label="设备及其检定/校准证书" run={() => approveEquipment(e.id)} onDone={reload} />
-          <Button size="small" danger onClick={() => setRejecting({ label: `设备 ${e.equipmentType} ${e.serialNumber}（${e.agencyName}）`, run: (r) => rejectEquipment(e.id, r) })}>
-            驳回
-          </Button>
-        </Space>
-      ),
-    },
+    ...decisionColumns<Equipment>(200, (e) => ({
+      before: <Typography.Link onClick={() => setEquipmentId(e.id)}>证书</Typography.Link>,
+      approveLabel: '设备及其检定/校准证书',
+      approve: () => approveEquipment(e.id),
+      rejectLabel: `设备 ${e.equipmentType} ${e.serialNumber}（${e.agencyName}）`,
+      reject: (r) => rejectEquipment(e.id, r),
+    })),
   ];
 
   const fl = queue?.filings;
