@@ -6902,7 +6902,8 @@ export interface components {
             id: string;
             jurisdiction: {
                 code: string;
-                level: string;
+                /** @enum {unknown} */
+                level: "province" | "city" | "county";
                 name: string;
             } | null;
             mustChangePassword: boolean;
@@ -6910,7 +6911,8 @@ export interface components {
                 id: string;
                 name: string;
                 regionCode: string;
-                type: string;
+                /** @enum {unknown} */
+                type: "agency" | "construction_unit" | "supervision_unit" | "contractor" | "department";
             } | null;
             roles: ("platform_admin" | "dept_officer" | "agency_admin" | "upload_owner" | "tester" | "reviewer" | "signatory" | "witness" | "construction_user" | "contractor_user")[];
             secondFactor: {

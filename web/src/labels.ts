@@ -1,3 +1,4 @@
+import { ROLES_BY_ORGANISATION_TYPE } from '../../src/kernel/auth/roles.ts';
 import { SPECIALTIES, SPECIALTY_CODES } from '../../src/kernel/specialties.ts';
 import { PERSONNEL_ROLE_NAMES } from '../../src/modules/personnel/roles.ts';
 import type {
@@ -42,15 +43,6 @@ export const ORGANISATION_TYPE_LABELS: Record<OrganisationType, string> = {
 };
 
 export const organisationTypeLabel = (t: string): string => (ORGANISATION_TYPE_LABELS as Record<string, string>)[t] ?? t;
-
-/** Which roles people of each kind of organisation may hold (mirrors the server's rule). */
-export const ROLES_BY_ORGANISATION_TYPE: Record<OrganisationType, readonly Role[]> = {
-  department: ['dept_officer'],
-  agency: ['agency_admin', 'upload_owner', 'tester', 'reviewer', 'signatory'],
-  supervision_unit: ['witness'],
-  construction_unit: ['construction_user'],
-  contractor: ['contractor_user'],
-};
 
 /** Roles that fit an organisation of `type`; people without an organisation are platform administrators. */
 export function rolesForOrganisationType(type: OrganisationType | null): readonly Role[] {

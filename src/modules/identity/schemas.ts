@@ -1,5 +1,5 @@
 import { Type } from 'typebox';
-import { ROLES } from '../../kernel/auth/actor.ts';
+import { ORGANISATION_TYPES, ROLES } from '../../kernel/auth/actor.ts';
 import { DateTime, NullableDateTime } from '../../kernel/http/schemas.ts';
 
 export const Role = Type.Enum(ROLES);
@@ -12,8 +12,8 @@ export const MeSchema = Type.Object(
     username: Type.String(),
     displayName: Type.String(),
     roles: Type.Array(Role),
-    organisation: Nullable(Type.Object({ id: Type.String(), name: Type.String(), type: Type.String(), regionCode: Type.String() })),
-    jurisdiction: Nullable(Type.Object({ code: Type.String(), name: Type.String(), level: Type.String() })),
+    organisation: Nullable(Type.Object({ id: Type.String(), name: Type.String(), type: Type.Enum(ORGANISATION_TYPES), regionCode: Type.String() })),
+    jurisdiction: Nullable(Type.Object({ code: Type.String(), name: Type.String(), level: Type.Enum(['province', 'city', 'county'] as const) })),
     mustChangePassword: Type.Boolean(),
     assignableRoles: Type.Array(Role),
     secondFactor: Type.Object(
