@@ -12,7 +12,8 @@ export type { Specialty } from '../../src/kernel/specialties.ts';
 type Schemas = components['schemas'];
 /** A named schema of the API. */
 export type Schema<K extends keyof Schemas> = Schemas[K];
-type Item<T extends { items: unknown[] }> = T['items'][number];
+/** One element of a list response `{ items: [...] }`. */
+export type Item<T extends { items: unknown[] }> = T['items'][number];
 
 export interface Page<T> {
   items: T[];

@@ -1,5 +1,5 @@
 import { api, downloadFile } from '../../api.ts';
-import type { Component, Page, Project } from '../../types.ts';
+import type { Component, Page, Project, Schema } from '../../types.ts';
 
 export interface ComponentFilters {
   q: string;
@@ -9,13 +9,7 @@ export interface ComponentFilters {
 export const listComponents = (projectId: string, f: ComponentFilters, page: number, pageSize: number, signal: AbortSignal) =>
   api.get<Page<Component>>(`/projects/${encodeURIComponent(projectId)}/components`, { q: f.q.trim(), building: f.building, page, pageSize }, signal);
 
-export interface NewComponent {
-  building: string;
-  floor?: string | null;
-  position: string;
-  componentType: string;
-  note?: string | null;
-}
+export type NewComponent = Schema<"CreateProjectComponentRequest">["items"][number];
 
 export const registerComponents = (projectId: string, items: NewComponent[]) =>
   api.post<{ items: Component[] }>(`/projects/${encodeURIComponent(projectId)}/components`, { items });

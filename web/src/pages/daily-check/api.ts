@@ -1,42 +1,13 @@
 import { api, downloadFile } from '../../api.ts';
-import type { RegionLevel } from '../../types.ts';
+import type { Schema } from '../../types.ts';
 
-export interface Metrics {
-  due: number;
-  compliant: number;
-  late: number;
-  pending: number;
-  suspended: number;
-  missing: number;
-  anomaliesOpened: number;
-  serviceRequestsOpened: number;
-  serviceRequestsClosed: number;
-  /** 0–1; null when nothing was decided. */
-  complianceRate: number | null;
-}
+export type DailyTable = Schema<"ListDailyChecksResponse">;
+export type RegionRow = DailyTable["rows"][number];
+export type TrendDay = Schema<"GetDailyChecksTrendResponse">["days"][number];
+export type Metrics = Omit<TrendDay, "day" | "version" | "final" | "computedAt">;
 
-export interface RegionRow extends Metrics {
-  regionCode: string;
-  regionName: string;
-  level: RegionLevel;
-  daysCovered: number;
-  provisional: boolean;
-}
 
-export interface DailyTable {
-  region: { code: string; name: string; level: RegionLevel };
-  from: string;
-  to: string;
-  days: number;
-  rows: RegionRow[];
-}
 
-export interface TrendDay extends Metrics {
-  day: string;
-  version: number | null;
-  final: boolean | null;
-  computedAt: string | null;
-}
 
 export interface RangeQuery {
   regionCode?: string;

@@ -1,53 +1,11 @@
 import { api } from '../../api.ts';
-import type { Page } from '../../types.ts';
+import type { Page, Schema } from '../../types.ts';
 
-export interface DeadlineView {
-  state: 'open' | 'running' | 'suspended';
-  deadline: string | null;
-  basis: 'completion' | 'force_majeure_cleared' | 'force_majeure_limit' | null;
-  remainingMs: number | null;
-  warning: boolean;
-  overdue: boolean;
-  sealedOnTime: boolean | null;
-}
+export type DeadlineView = BatchDeadline["deadline"];
+export type ForceMajeureFiling = Schema<"ForceMajeureFiling">;
+export type BatchDeadline = Schema<"BatchDeadline">;
 
-export interface ForceMajeureFiling {
-  id: string;
-  batchId: string;
-  batchNumber: string;
-  agency: { id: string; name: string };
-  project: { id: string; name: string };
-  regionCode: string;
-  department: { regionCode: string; regionName: string; id: string | null; name: string | null };
-  reason: string;
-  filedAt: string;
-  filedByName: string;
-  filedByType: 'user' | 'machine';
-  status: 'pending' | 'accepted' | 'rejected';
-  statusLabel: string;
-  decidedAt: string | null;
-  decidedByName: string | null;
-  decisionReason: string | null;
-  clearedAt: string | null;
-  clearedDeclaredAt: string | null;
-  clearedNote: string | null;
-  originalDeadline: string | null;
-  clearedDeadline: string | null;
-  documents: { id: string; sha256: string; filename: string; contentType: string; size: number }[];
-}
 
-export interface BatchDeadline {
-  batchId: string;
-  batchNumber: string;
-  status: string;
-  completedAt: string | null;
-  sealedAt: string | null;
-  deadline: DeadlineView;
-  lock: { locked: boolean; lockedAt: string | null; lockReason: string | null; unlockedAt: string | null; unlockReason: string | null };
-  filings: ForceMajeureFiling[];
-  can: { file: boolean; clear: boolean; unlock: boolean };
-  filingWindowEndsAt: string | null;
-}
 
 /** The batch list's rows as this area uses them (GET /batches). */
 export interface BatchRow {

@@ -1,5 +1,5 @@
 import { api } from '../../api.ts';
-import type { Page, ParticipantOption, Project, SiteBoundary } from '../../types.ts';
+import type { Page, ParticipantOption, Project, Schema } from '../../types.ts';
 
 export interface ProjectFilters {
   q: string;
@@ -11,28 +11,11 @@ export const listProjects = (f: ProjectFilters, page: number, pageSize: number, 
 
 export const getProject = (id: string) => api.get<Project>(`/projects/${encodeURIComponent(id)}`);
 
-export interface NewProject {
-  name: string;
-  permitNumber: string;
-  address: string;
-  regionCode: string;
-  location: { lng: number; lat: number };
-  site: SiteBoundary;
-  constructionUnitId?: string;
-  supervisionUnitId?: string | null;
-  contractorId?: string | null;
-}
+export type NewProject = Schema<"CreateProjectRequest">;
+export type ProjectPatch = Schema<"UpdateProjectRequest">;
 
 export const createProject = (body: NewProject) => api.post<Project>('/projects', body);
 
-export interface ProjectPatch {
-  rowVersion: number;
-  name?: string;
-  permitNumber?: string;
-  address?: string;
-  supervisionUnitId?: string | null;
-  contractorId?: string | null;
-}
 
 export const updateProject = (id: string, body: ProjectPatch) => api.patch<Project>(`/projects/${encodeURIComponent(id)}`, body);
 

@@ -6,13 +6,14 @@ import { FormModal } from '../../components/FormModal.tsx';
 import { RegionTreeSelect } from '../../components/RegionTreeSelect.tsx';
 import { TIME_ZONE, todayBeijing } from '../../format.ts';
 import { SPECIALTY_OPTIONS } from '../../labels.ts';
+import type { Specialty } from '../../types.ts';
 import { inspectorCandidates, publishDraw, type Draw, type Officer } from './api.ts';
 
 interface Values {
   title: string;
   regionCode: string;
   kind: 'batches' | 'agencies';
-  specialty?: string;
+  specialty?: Specialty;
   period: [Dayjs, Dayjs];
   sampleSize: number;
   inspectorPool: string[];

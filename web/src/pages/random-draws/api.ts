@@ -1,90 +1,24 @@
 import { api, downloadFile } from '../../api.ts';
-import type { Page } from '../../types.ts';
+import type { Page, Schema } from '../../types.ts';
 
 export interface Ref {
   id: string;
   name: string;
 }
 
-export interface Finding {
-  id: string;
-  drawId: string | null;
-  campaignId: string | null;
-  itemKind: 'batch' | 'agency';
-  itemId: string;
-  outcome: 'compliant' | 'problem';
-  outcomeLabel: string;
-  note: string;
-  recordedAt: string;
-  recordedByName: string;
-  violationId: string | null;
-}
+export type Finding = Schema<"InspectionFinding">;
+export type DrawSummary = Schema<"RandomDrawSummary">;
+export type Draw = Schema<"RandomDraw">;
+export type DrawItem = NonNullable<Draw["selection"]>[number];
+export type Verification = Schema<"GetRandomDrawVerifyResponse">;
+export type Officer = Schema<"ListRandomDrawsInspectorCandidatesResponse">[number];
+export type NewDraw = Schema<"CreateRandomDrawRequest">;
 
-export interface DrawSummary {
-  id: string;
-  title: string;
-  department: Ref;
-  regionCode: string;
-  regionName: string;
-  kind: 'batches' | 'agencies';
-  specialty: string | null;
-  specialtyName: string | null;
-  periodFrom: string;
-  periodTo: string;
-  sampleSize: number;
-  inspectorCount: number;
-  seed: string;
-  populationSize: number;
-  populationDigest: string;
-  poolDigest: string;
-  publishedAt: string;
-  publishedByName: string;
-  status: 'published' | 'drawn';
-  drawnAt: string | null;
-}
 
-export interface DrawItem {
-  id: string;
-  kind: 'batch' | 'agency';
-  label: string;
-  agencyName: string;
-  projectName: string | null;
-  regionCode: string;
-}
 
-export interface Draw extends DrawSummary {
-  inspectorPool: Ref[];
-  selection: DrawItem[] | null;
-  inspectors: Ref[] | null;
-  findings: Finding[];
-}
 
-export interface Verification {
-  selection: string[];
-  inspectors: string[];
-  populationDigestMatches: boolean;
-  poolDigestMatches: boolean;
-  matches: boolean;
-}
 
-export interface Officer {
-  id: string;
-  name: string;
-  departmentName: string;
-  regionCode: string;
-}
 
-export interface NewDraw {
-  title: string;
-  regionCode: string;
-  kind: 'batches' | 'agencies';
-  specialty?: string | null;
-  periodFrom: string;
-  periodTo: string;
-  sampleSize: number;
-  inspectorPool: string[];
-  inspectorCount: number;
-}
 
 export const listDraws = (_f: object, page: number, pageSize: number, signal: AbortSignal) => api.get<Page<DrawSummary>>('/random-draws', { page, pageSize }, signal);
 export const getDraw = (id: string) => api.get<Draw>(`/random-draws/${id}`);

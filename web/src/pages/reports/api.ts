@@ -1,37 +1,13 @@
 import { api, downloadFile } from '../../api.ts';
-import type { Page } from '../../types.ts';
+import type { Page, Schema } from '../../types.ts';
 
 export type ReportStatus = 'valid' | 'superseded' | 'revoked';
 
 export const REPORT_STATUS_LABELS: Record<ReportStatus, string> = { valid: '有效', superseded: '已被更正报告替代', revoked: '已撤销' };
 export const REPORT_STATUS_COLORS: Record<ReportStatus, string> = { valid: 'success', superseded: 'warning', revoked: 'error' };
 
-export interface Report {
-  id: string;
-  reportNumber: string;
-  checkCode: string;
-  status: ReportStatus;
-  statusLabel: string;
-  batch: { id: string; batchNumber: string };
-  agency: { id: string; name: string };
-  project: { id: string; name: string };
-  regionCode: string;
-  specialtyName: string;
-  reportDate: string;
-  generatedAt: string;
-  signatory: { id: string; name: string };
-  contentSha256: string;
-  pdfSha256: string;
-  pdfSize: number;
-  verifyPath: string;
-  supersedes: { id: string; reportNumber: string; reason: string } | null;
-  supersededBy: { id: string; reportNumber: string } | null;
-  supersededAt: string | null;
-  revokedAt: string | null;
-  revokedByName: string | null;
-  revokeReason: string | null;
-  summary: { records: number; pass: number; fail: number; undetermined: number };
-}
+export type Report = Schema<"ReportSummary">;
+export type PublicVerification = Schema<"GetPublicReportResponse">;
 
 export interface ReportFilters {
   status?: ReportStatus;
@@ -61,21 +37,6 @@ export interface ReviewedBatch {
 
 export const listReviewedBatches = (signal?: AbortSignal) => api.get<Page<ReviewedBatch>>('/batches', { status: 'reviewed', pageSize: 100 }, signal);
 
-/** What the public verification page shows (no login). */
-export interface PublicVerification {
-  reportNumber: string;
-  agencyName: string;
-  projectName: string;
-  reportDate: string;
-  status: ReportStatus;
-  statusLabel: string;
-  statusChangedAt: string | null;
-  supersededBy: string | null;
-  contentSha256: string;
-  pdfSha256: string;
-  /** The anomalies the platform found in the batch and the department's decision on each (issue 12). */
-  anomalies: { kindLabel: string; severityLabel: string; detectedAt: string; decisionLabel: string; decidedAt: string | null }[];
-}
 
 export const verifyReport = (number: string, code: string, signal?: AbortSignal) =>
   api.get<PublicVerification>(`/public/reports/${encodeURIComponent(number.trim())}`, { c: code.trim() }, signal);

@@ -1,9 +1,10 @@
 import { api } from '../../api.ts';
-import type { Page } from '../../types.ts';
-import type { Ref } from '../random-draws/api.ts';
+import type { Page, Schema } from '../../types.ts';
 
-export type RequestType = 'equipment_connection' | 'image_capture' | 'other';
-export type RequestStatus = 'requested' | 'scheduled' | 'closed';
+
+export type ServiceRequest = Schema<"ServiceRequest">;
+export type RequestType = ServiceRequest["type"];
+export type RequestStatus = ServiceRequest["status"];
 
 export const TYPE_OPTIONS: { value: RequestType; label: string }[] = [
   { value: 'equipment_connection', label: '设备对接' },
@@ -11,26 +12,6 @@ export const TYPE_OPTIONS: { value: RequestType; label: string }[] = [
   { value: 'other', label: '其他' },
 ];
 
-export interface ServiceRequest {
-  id: string;
-  agency: Ref;
-  regionCode: string;
-  regionName: string;
-  project: Ref | null;
-  type: RequestType;
-  typeLabel: string;
-  description: string;
-  contactPhone: string | null;
-  status: RequestStatus;
-  statusLabel: string;
-  createdAt: string;
-  createdByName: string;
-  visitDate: string | null;
-  visitOfficer: Ref | null;
-  scheduledAt: string | null;
-  closedAt: string | null;
-  closeNote: string | null;
-}
 
 export interface Filters {
   status?: RequestStatus;

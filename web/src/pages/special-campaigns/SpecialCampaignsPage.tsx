@@ -14,14 +14,14 @@ import { SPECIALTY_OPTIONS } from '../../labels.ts';
 import type { Finding } from '../random-draws/api.ts';
 import { FindingsTable } from '../random-draws/DrawDrawer.tsx';
 import { FindingModal, ViolationModal } from '../random-draws/FindingModals.tsx';
-import { anomalyKinds, closeCampaign, getCampaign, listCampaigns, openCampaign, recordCampaignFinding, type Campaign, type CampaignSummary, type WorklistItem } from './api.ts';
+import { anomalyKinds, closeCampaign, getCampaign, listCampaigns, openCampaign, recordCampaignFinding, type Campaign, type CampaignSummary, type NewCampaign, type WorklistItem } from './api.ts';
 
 interface NewValues {
   title: string;
   regionCode: string;
-  specialty?: string;
+  specialty?: NewCampaign['specialty'];
   period: [Dayjs, Dayjs];
-  anomalyKind?: string;
+  anomalyKind?: NewCampaign['anomalyKind'];
 }
 
 function NewCampaignModal({ open, onClose, onOpened }: { open: boolean; onClose: () => void; onOpened: (c: Campaign) => void }) {

@@ -1,56 +1,14 @@
 import { api } from '../../api.ts';
-import type { Page } from '../../types.ts';
-import type { Finding, Ref } from '../random-draws/api.ts';
+import type { Page, Schema } from '../../types.ts';
+import type { Finding } from '../random-draws/api.ts';
 
-export interface CampaignSummary {
-  id: string;
-  title: string;
-  department: Ref;
-  regionCode: string;
-  regionName: string;
-  specialty: string | null;
-  specialtyName: string | null;
-  periodFrom: string;
-  periodTo: string;
-  anomalyKind: string | null;
-  anomalyKindLabel: string | null;
-  status: 'open' | 'closed';
-  createdAt: string;
-  createdByName: string;
-  summary: string | null;
-  closedAt: string | null;
-  worklistSize: number;
-  inspectedCount: number;
-  problemCount: number;
-}
+export type CampaignSummary = Schema<"SpecialCampaignSummary">;
+export type Campaign = Schema<"SpecialCampaign">;
+export type WorklistItem = Campaign["worklist"][number];
+export type NewCampaign = Schema<"CreateSpecialCampaignRequest">;
 
-export interface WorklistItem {
-  position: number;
-  batchId: string;
-  batchNumber: string;
-  agencyName: string;
-  projectName: string;
-  regionCode: string;
-  specialtyName: string;
-  status: string;
-  statusLabel: string;
-  openedAt: string;
-  latestOutcome: 'compliant' | 'problem' | null;
-}
 
-export interface Campaign extends CampaignSummary {
-  worklist: WorklistItem[];
-  findings: Finding[];
-}
 
-export interface NewCampaign {
-  title: string;
-  regionCode: string;
-  specialty?: string | null;
-  periodFrom: string;
-  periodTo: string;
-  anomalyKind?: string | null;
-}
 
 export const listCampaigns = (f: { status?: 'open' | 'closed' }, page: number, pageSize: number, signal: AbortSignal) =>
   api.get<Page<CampaignSummary>>('/special-campaigns', { ...f, page, pageSize }, signal);
