@@ -1,5 +1,5 @@
 import { api } from '../../api.ts';
-import type { AgencyOrigin, AgencyProfile, Connection, Filing, Organisation, Page, Qualification, QualificationGrade, Specialty } from '../../types.ts';
+import type { AgencyOrigin, AgencyProfile, Connection, Filing, Organisation, Page, Qualification, Schema } from '../../types.ts';
 
 export interface AgencyFilters {
   q: string;
@@ -16,13 +16,8 @@ export const getProfile = (id: string) => api.get<AgencyProfile>(`/agencies/${en
 
 export const putProfile = (id: string, body: { rowVersion: number; origin: AgencyOrigin }) => api.put<AgencyProfile>(`/agencies/${encodeURIComponent(id)}/profile`, body);
 
-export interface NewFiling {
-  number: string;
-  date: string;
-  validFrom: string;
-  validTo: string;
-  documentId: string;
-}
+export type NewFiling = Schema<'CreateAgencyFilingRequest'>;
+export type NewQualification = Schema<'CreateAgencyQualificationRequest'>;
 
 /** A 入吉备案 is submitted with its scan and counts only once the department has verified it. */
 export const createFiling = (agencyId: string, body: NewFiling) => api.post<Filing>(`/agencies/${encodeURIComponent(agencyId)}/filings`, body);
@@ -31,16 +26,6 @@ export const getConnection = (id: string, signal?: AbortSignal) => api.get<Conne
 
 export const listQualifications = (id: string) => api.get<Qualification[]>(`/agencies/${encodeURIComponent(id)}/qualifications`);
 
-export interface NewQualification {
-  certificateNumber: string;
-  grade: QualificationGrade;
-  specialties?: Specialty[];
-  validFrom: string;
-  validTo: string;
-  issuer: string;
-  documentId: string;
-  replacesId?: string | null;
-}
 
 export const createQualification = (agencyId: string, body: NewQualification) =>
   api.post<Qualification>(`/agencies/${encodeURIComponent(agencyId)}/qualifications`, body);

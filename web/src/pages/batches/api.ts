@@ -1,5 +1,5 @@
 import { api, postRaw, request } from '../../api.ts';
-import type { Catalogue, Commission, Component, Equipment, Page, Person, Specialty } from '../../types.ts';
+import type { Catalogue, Commission, Component, Equipment, Page, Person, Schema, Specialty } from '../../types.ts';
 import type { AnomalyKind } from '../../../../src/modules/batches/anomalies.ts';
 import type { BatchStatus } from '../../../../src/modules/batches/rules/lifecycle.ts';
 
@@ -10,184 +10,30 @@ export interface Ref {
   name: string;
 }
 
-/** The 2-hour rule as the server computed it when the list or page was fetched. */
-export interface DeadlineView {
-  state: 'open' | 'running' | 'suspended';
-  deadline: string | null;
-  basis: 'completion' | 'force_majeure_cleared' | 'force_majeure_limit' | null;
-  remainingMs: number | null;
-  warning: boolean;
-  overdue: boolean;
-  sealedOnTime: boolean | null;
-}
+export type DeadlineView = BatchSummary['deadline'];
+export type BatchSummary = Schema<'BatchSummary'>;
+export type BatchEvent = Schema<'BatchEvent'>;
+export type Anomaly = Schema<'Anomaly'>;
+export type AnomalyListItem = Schema<'AnomalyListItem'>;
+export type BatchItem = BatchDetail['items'][number];
+export type BatchDetail = Schema<'BatchDetail'>;
+export type RawRecord = Schema<'RawRecord'>;
+export type ImageFlag = BatchImage['flags'][number];
+export type BatchImage = Schema<'Image'>;
+export type Checkin = Schema<'WitnessCheckin'>;
+export type NewBatch = Schema<'CreateBatchRequest'>;
+export type SealManifest = Schema<'SealBatchRequest'>;
+export type NewRecord = Schema<'CreateBatchRecordRequest'>;
 
-export interface BatchSummary {
-  id: string;
-  batchNumber: string;
-  agency: Ref;
-  project: Ref;
-  regionCode: string;
-  specialty: Specialty;
-  specialtyName: string;
-  status: BatchStatus;
-  statusLabel: string;
-  locked: boolean;
-  openedAt: string;
-  firstUploadAt: string | null;
-  completedAt: string | null;
-  sealedAt: string | null;
-  reviewedAt: string | null;
-  reportedAt: string | null;
-  itemCodes: string[];
-  deadline: DeadlineView;
-  recordCount: number;
-  openAnomalyCount: number;
-}
 
-export interface BatchEvent {
-  id: number;
-  at: string;
-  event: string;
-  fromStatus: string | null;
-  toStatus: string | null;
-  actorType: string;
-  actorName: string | null;
-  reason: string | null;
-  details: Record<string, unknown>;
-}
 
-export interface Anomaly {
-  id: string;
-  batchId: string;
-  agencyId: string;
-  regionCode: string;
-  kind: AnomalyKind;
-  kindLabel: string;
-  subjectType: string;
-  subjectId: string | null;
-  details: Record<string, unknown>;
-  detectedAt: string;
-  status: 'open' | 'acknowledged';
-  acknowledgedAt: string | null;
-  acknowledgedBy: string | null;
-  acknowledgeNote: string | null;
-}
 
-export type AnomalyListItem = Anomaly & { batchNumber: string; agencyName: string; projectId: string; projectName: string };
 
-export interface BatchItem {
-  code: string;
-  name: string;
-  standard: string;
-  autoCollected: boolean;
-  minImages: number;
-}
 
-export interface BatchDetail extends BatchSummary {
-  commission: { id: string; contractNumber: string | null };
-  catalogueVersion: number;
-  items: BatchItem[];
-  components: { code: string; display: string; building: string | null; floor: string | null; position: string | null; componentType: string | null }[];
-  equipment: { id: string; equipmentType: string; model: string; serialNumber: string; autoCollect: boolean }[];
-  testers: Ref[];
-  uploadOwner: Ref;
-  witness: Ref & { registeredNow: boolean };
-  lock: { locked: boolean; lockedAt: string | null; lockReason: string | null; unlockedAt: string | null; unlockReason: string | null };
-  note: string | null;
-  events: BatchEvent[];
-  anomalies: Anomaly[];
-  seals: { id: string; seq: number; sealedAt: string; sealedByName: string | null; sealedByType: string; recordCount: number; imageCount: number; manifestSha256: string }[];
-  reviews: { id: string; sealId: string; decision: 'approve' | 'return'; reasons: string | null; reviewer: Ref; reviewedAt: string }[];
-  manualEntryExceptions: { id: string; batchId: string; itemCode: string; reason: string; department: Ref; grantedByName: string; grantedAt: string }[];
-  attestations: { id: string; batchId: string; witness: Ref; statement: string; attestedAt: string; registered: boolean }[];
-  latestRecordCount: number;
-}
 
-export interface RawRecord {
-  id: string;
-  batchId: string;
-  recordKey: string;
-  version: number;
-  latest: boolean;
-  itemCode: string;
-  componentId: string;
-  values: Record<string, unknown>;
-  capturedAt: string;
-  source: 'auto' | 'manual';
-  manual: boolean;
-  equipmentId: string;
-  testerPersonId: string;
-  contentSha256: string;
-  signature: { alg: 'Ed25519'; keyId: string; value: string; signedPayload: string } | null;
-  manualExceptionId: string | null;
-  correctionReason: string | null;
-  supplementary: boolean;
-  receivedAt: string;
-  submittedBy: { type: string; name: string | null };
-  flags: AnomalyKind[];
-}
 
-export interface ImageFlag {
-  kind: string;
-  label: string;
-  details: Record<string, unknown>;
-  detectedAt: string;
-  status: 'open' | 'acknowledged';
-}
 
-export interface BatchImage {
-  id: string;
-  batchId: string;
-  kind: 'process' | 'witness_checkin';
-  status: 'processing' | 'done' | 'failed';
-  sha256: string;
-  size: number;
-  contentType: string;
-  format: string;
-  width: number;
-  height: number;
-  declared: {
-    capturedAt: string;
-    location: { lat: number; lng: number };
-    testerPersonId: string | null;
-    equipmentId: string | null;
-    componentId: string | null;
-    componentIdDisplay: string | null;
-    recordKeys: string[];
-  };
-  exif: {
-    takenAtLocal: string | null;
-    offset: string | null;
-    takenAt: string | null;
-    latitude: number | null;
-    longitude: number | null;
-    make: string | null;
-    model: string | null;
-    software: string | null;
-  } | null;
-  thumbnail: { width: number; height: number } | null;
-  previewNote: string | null;
-  analysedAt: string | null;
-  signed: boolean;
-  /** Signed capture (issue 11): verified when a phone or capture app signed it with an enrolled key over a fresh challenge. */
-  capture: { status: 'verified' | 'unsigned'; keyId: string | null; algorithm: 'Ed25519' | 'ES256' | null; code: string | null; positionAccuracy: number | null; appVersion: string | null };
-  supplementary: boolean;
-  uploadedAt: string;
-  uploadedBy: { type: 'user' | 'machine'; id: string; name: string };
-  flags: ImageFlag[];
-}
 
-export interface Checkin {
-  id: string;
-  batchId: string;
-  witness: { personId: string; name: string };
-  checkedInAt: string;
-  location: { lat: number; lng: number };
-  insideSite: boolean;
-  namedOnBatch: boolean;
-  photo: BatchImage;
-  flags: ImageFlag[];
-}
 
 // ——— batches ———
 
@@ -203,30 +49,12 @@ export const listBatches = (f: BatchFilters, page: number, pageSize: number, sig
 
 export const getBatch = (id: string, signal?: AbortSignal) => api.get<BatchDetail>(`/batches/${encodeURIComponent(id)}`, undefined, signal);
 
-export interface NewBatch {
-  projectId: string;
-  commissionId: string;
-  specialty: Specialty;
-  itemCodes: string[];
-  componentIds: string[];
-  equipmentIds: string[];
-  testerPersonIds: string[];
-  witnessPersonId: string;
-  uploadOwnerPersonId: string;
-  note?: string | null;
-}
 
 /** Opening is sent with an Idempotency-Key, so a retried click after a lost answer opens one batch, not two. */
 export const openBatch = (body: NewBatch, key: string) => request<BatchDetail>('POST', '/batches', { body, headers: { 'idempotency-key': key } });
 
 export const completeBatch = (id: string, completedAt: string) => api.post<BatchDetail>(`/batches/${encodeURIComponent(id)}/complete`, { completedAt });
 
-export interface SealManifest {
-  recordCount: number;
-  imageCount: number;
-  records: { recordKey: string; version: number; sha256: string }[];
-  images: { sha256: string }[];
-}
 
 export const sealBatch = (id: string, manifest: SealManifest) => api.post<BatchDetail>(`/batches/${encodeURIComponent(id)}/seal`, manifest);
 
@@ -242,17 +70,6 @@ export const grantManualEntry = (id: string, itemCode: string, reason: string) =
 
 export const listRecords = (batchId: string) => api.get<RawRecord[]>(`/batches/${encodeURIComponent(batchId)}/records`);
 
-export interface NewRecord {
-  recordKey: string;
-  itemCode: string;
-  componentId: string;
-  values: Record<string, unknown>;
-  capturedAt: string;
-  source: 'manual';
-  equipmentId: string;
-  testerPersonId: string;
-  correctionOf?: { version: number; reason: string };
-}
 
 export const addRecord = (batchId: string, body: NewRecord, key: string) =>
   request<RawRecord>('POST', `/batches/${encodeURIComponent(batchId)}/records`, { body, headers: { 'idempotency-key': key } });

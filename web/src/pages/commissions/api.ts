@@ -10,8 +10,8 @@ export interface CommissionFilters {
 export const listCommissions = (f: CommissionFilters, page: number, pageSize: number, signal: AbortSignal) =>
   api.get<Page<Commission>>('/commissions', { projectId: f.projectId, agencyId: f.agencyId, status: f.status, page, pageSize }, signal);
 
-export type NewCommission = Schema<"CreateCommissionRequest">;
-export type AgencyOption = Item<Schema<"ListCommissionsAgencyOptionsResponse">>;
+export type NewCommission = Schema<'CreateCommissionRequest'>;
+export type AgencyOption = Item<Schema<'ListCommissionsAgencyOptionsResponse'>>;
 
 export const createCommission = (body: NewCommission) => api.post<Commission>('/commissions', body);
 

@@ -9,7 +9,7 @@ export interface ComponentFilters {
 export const listComponents = (projectId: string, f: ComponentFilters, page: number, pageSize: number, signal: AbortSignal) =>
   api.get<Page<Component>>(`/projects/${encodeURIComponent(projectId)}/components`, { q: f.q.trim(), building: f.building, page, pageSize }, signal);
 
-export type NewComponent = Schema<"CreateProjectComponentRequest">["items"][number];
+export type NewComponent = Schema<'CreateProjectComponentRequest'>['items'][number];
 
 export const registerComponents = (projectId: string, items: NewComponent[]) =>
   api.post<{ items: Component[] }>(`/projects/${encodeURIComponent(projectId)}/components`, { items });

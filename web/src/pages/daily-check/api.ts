@@ -1,10 +1,10 @@
 import { api, downloadFile } from '../../api.ts';
 import type { Schema } from '../../types.ts';
 
-export type DailyTable = Schema<"ListDailyChecksResponse">;
-export type RegionRow = DailyTable["rows"][number];
-export type TrendDay = Schema<"GetDailyChecksTrendResponse">["days"][number];
-export type Metrics = Omit<TrendDay, "day" | "version" | "final" | "computedAt">;
+export type DailyTable = Schema<'ListDailyChecksResponse'>;
+export type RegionRow = DailyTable['rows'][number];
+export type TrendDay = Schema<'GetDailyChecksTrendResponse'>['days'][number];
+export type Metrics = Omit<TrendDay, 'day' | 'version' | 'final' | 'computedAt'>;
 
 
 

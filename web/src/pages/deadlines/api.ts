@@ -1,24 +1,13 @@
 import { api } from '../../api.ts';
 import type { Page, Schema } from '../../types.ts';
 
-export type DeadlineView = BatchDeadline["deadline"];
-export type ForceMajeureFiling = Schema<"ForceMajeureFiling">;
-export type BatchDeadline = Schema<"BatchDeadline">;
+export type DeadlineView = BatchDeadline['deadline'];
+export type ForceMajeureFiling = Schema<'ForceMajeureFiling'>;
+export type BatchDeadline = Schema<'BatchDeadline'>;
 
 
 
-/** The batch list's rows as this area uses them (GET /batches). */
-export interface BatchRow {
-  id: string;
-  batchNumber: string;
-  agency: { id: string; name: string };
-  project: { id: string; name: string };
-  status: string;
-  statusLabel: string;
-  locked: boolean;
-  completedAt: string | null;
-  deadline: DeadlineView;
-}
+export type BatchRow = Pick<Schema<'BatchSummary'>, 'id' | 'batchNumber' | 'agency' | 'project' | 'status' | 'statusLabel' | 'locked' | 'completedAt' | 'deadline'>;
 
 export interface FilingFilters {
   inbox?: boolean;

@@ -1,5 +1,5 @@
 import { api } from '../../api.ts';
-import type { Calibration, CalibrationKind, DeviceKey, Equipment, EquipmentDetail, Page, VerificationStatus } from '../../types.ts';
+import type { Calibration, DeviceKey, Equipment, EquipmentDetail, Page, Schema, VerificationStatus } from '../../types.ts';
 
 export interface EquipmentFilters {
   q: string;
@@ -12,26 +12,9 @@ export const listEquipment = (f: EquipmentFilters, page: number, pageSize: numbe
 
 export const getEquipment = (id: string) => api.get<EquipmentDetail>(`/equipment/${encodeURIComponent(id)}`);
 
-export interface NewCalibration {
-  certificateNumber: string;
-  kind: CalibrationKind;
-  issuingBody: string;
-  validFrom: string;
-  validTo: string;
-  documentId: string;
-}
+export type NewCalibration = Schema<'CreateEquipmentCalibrationRequest'>;
+export type NewEquipment = Schema<'CreateEquipmentRequest'>;
 
-export interface NewEquipment {
-  agencyId?: string | null;
-  equipmentType: string;
-  maker: string;
-  model: string;
-  serialNumber: string;
-  autoCollect: boolean;
-  autoCollectProtocol?: string | null;
-  publicKey?: string | null;
-  calibration?: NewCalibration | null;
-}
 
 export const createEquipment = (body: NewEquipment) => api.post<EquipmentDetail>('/equipment', body);
 

@@ -1,16 +1,7 @@
+import type { Schema } from '../../types.ts';
 import { api } from '../../api.ts';
 
-export interface Notification {
-  id: string;
-  kind: string;
-  kindLabel: string;
-  title: string;
-  body: string;
-  batchId: string | null;
-  filingId: string | null;
-  createdAt: string;
-  readAt: string | null;
-}
+export type Notification = Schema<'Notification'>;
 
 export const listNotifications = (f: { unread?: boolean }, page: number, pageSize: number, signal: AbortSignal) =>
   api.get<{ items: Notification[]; total: number; unread: number }>('/notifications', { ...f, page, pageSize }, signal);

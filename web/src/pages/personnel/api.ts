@@ -1,5 +1,5 @@
 import { api } from '../../api.ts';
-import type { Page, Person, PersonCertificate, PersonCertificateKind, PersonDetail, PersonnelRole, Specialty, User } from '../../types.ts';
+import type { Page, Person, PersonCertificate, PersonDetail, PersonnelRole, Schema, User } from '../../types.ts';
 
 export interface PersonnelFilters {
   q: string;
@@ -13,24 +13,9 @@ export const listPersonnel = (f: PersonnelFilters, page: number, pageSize: numbe
 
 export const getPerson = (id: string) => api.get<PersonDetail>(`/personnel/${encodeURIComponent(id)}`);
 
-export interface NewCertificate {
-  kind: PersonCertificateKind;
-  certificateNumber: string;
-  specialty: Specialty;
-  validFrom: string;
-  validTo: string;
-  documentId?: string | null;
-}
+export type NewCertificate = Schema<'CreatePersonnelCertificateRequest'>;
+export type NewPerson = Schema<'CreatePersonnelRequest'>;
 
-export interface NewPerson {
-  agencyId?: string | null;
-  name: string;
-  residentId: string;
-  roles: PersonnelRole[];
-  userId?: string | null;
-  joinedOn?: string;
-  certificates?: NewCertificate[];
-}
 
 export const createPerson = (body: NewPerson) => api.post<PersonDetail>('/personnel', body);
 

@@ -11,8 +11,8 @@ export const listProjects = (f: ProjectFilters, page: number, pageSize: number, 
 
 export const getProject = (id: string) => api.get<Project>(`/projects/${encodeURIComponent(id)}`);
 
-export type NewProject = Schema<"CreateProjectRequest">;
-export type ProjectPatch = Schema<"UpdateProjectRequest">;
+export type NewProject = Schema<'CreateProjectRequest'>;
+export type ProjectPatch = Schema<'UpdateProjectRequest'>;
 
 export const createProject = (body: NewProject) => api.post<Project>('/projects', body);
 

@@ -6,13 +6,13 @@ export interface Ref {
   name: string;
 }
 
-export type Finding = Schema<"InspectionFinding">;
-export type DrawSummary = Schema<"RandomDrawSummary">;
-export type Draw = Schema<"RandomDraw">;
-export type DrawItem = NonNullable<Draw["selection"]>[number];
-export type Verification = Schema<"GetRandomDrawVerifyResponse">;
-export type Officer = Schema<"ListRandomDrawsInspectorCandidatesResponse">[number];
-export type NewDraw = Schema<"CreateRandomDrawRequest">;
+export type Finding = Schema<'InspectionFinding'>;
+export type DrawSummary = Schema<'RandomDrawSummary'>;
+export type Draw = Schema<'RandomDraw'>;
+export type DrawItem = NonNullable<Draw['selection']>[number];
+export type Verification = Schema<'GetRandomDrawVerifyResponse'>;
+export type Officer = Schema<'ListRandomDrawsInspectorCandidatesResponse'>[number];
+export type NewDraw = Schema<'CreateRandomDrawRequest'>;
 
 
 

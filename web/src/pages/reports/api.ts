@@ -6,8 +6,8 @@ export type ReportStatus = 'valid' | 'superseded' | 'revoked';
 export const REPORT_STATUS_LABELS: Record<ReportStatus, string> = { valid: '有效', superseded: '已被更正报告替代', revoked: '已撤销' };
 export const REPORT_STATUS_COLORS: Record<ReportStatus, string> = { valid: 'success', superseded: 'warning', revoked: 'error' };
 
-export type Report = Schema<"ReportSummary">;
-export type PublicVerification = Schema<"GetPublicReportResponse">;
+export type Report = Schema<'ReportSummary'>;
+export type PublicVerification = Schema<'GetPublicReportResponse'>;
 
 export interface ReportFilters {
   status?: ReportStatus;
@@ -24,16 +24,7 @@ export const revokeReport = (id: string, reason: string) => api.post<Report>(`/r
 export const supersedeReport = (id: string, reason: string) => api.post<Report>(`/reports/${encodeURIComponent(id)}/supersede`, { reason });
 export const downloadReportPdf = (r: Pick<Report, 'id' | 'reportNumber'>) => downloadFile(`/reports/${encodeURIComponent(r.id)}/pdf`, undefined, `检测报告-${r.reportNumber}.pdf`);
 
-/** A batch as the report dialog needs it (GET /batches?status=reviewed). */
-export interface ReviewedBatch {
-  id: string;
-  batchNumber: string;
-  project: { id: string; name: string };
-  agency: { id: string; name: string };
-  specialtyName: string;
-  locked: boolean;
-  reviewedAt: string | null;
-}
+export type ReviewedBatch = Pick<Schema<'BatchSummary'>, 'id' | 'batchNumber' | 'project' | 'agency' | 'specialtyName' | 'locked' | 'reviewedAt'>;
 
 export const listReviewedBatches = (signal?: AbortSignal) => api.get<Page<ReviewedBatch>>('/batches', { status: 'reviewed', pageSize: 100 }, signal);
 

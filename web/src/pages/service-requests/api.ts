@@ -2,9 +2,9 @@ import { api } from '../../api.ts';
 import type { Page, Schema } from '../../types.ts';
 
 
-export type ServiceRequest = Schema<"ServiceRequest">;
-export type RequestType = ServiceRequest["type"];
-export type RequestStatus = ServiceRequest["status"];
+export type ServiceRequest = Schema<'ServiceRequest'>;
+export type RequestType = ServiceRequest['type'];
+export type RequestStatus = ServiceRequest['status'];
 
 export const TYPE_OPTIONS: { value: RequestType; label: string }[] = [
   { value: 'equipment_connection', label: '设备对接' },

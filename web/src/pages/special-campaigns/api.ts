@@ -2,10 +2,10 @@ import { api } from '../../api.ts';
 import type { Page, Schema } from '../../types.ts';
 import type { Finding } from '../random-draws/api.ts';
 
-export type CampaignSummary = Schema<"SpecialCampaignSummary">;
-export type Campaign = Schema<"SpecialCampaign">;
-export type WorklistItem = Campaign["worklist"][number];
-export type NewCampaign = Schema<"CreateSpecialCampaignRequest">;
+export type CampaignSummary = Schema<'SpecialCampaignSummary'>;
+export type Campaign = Schema<'SpecialCampaign'>;
+export type WorklistItem = Campaign['worklist'][number];
+export type NewCampaign = Schema<'CreateSpecialCampaignRequest'>;
 
 
 

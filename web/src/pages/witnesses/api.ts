@@ -13,9 +13,9 @@ export const listWitnesses = (f: WitnessFilters, page: number, pageSize: number,
 export const getWitness = (id: string) => api.get<Witness>(`/witnesses/${encodeURIComponent(id)}`);
 export const getWitnessHistory = (id: string) => api.get<{ items: WitnessRegistration[] }>(`/witnesses/${encodeURIComponent(id)}/history`);
 
-export type RegistrationResult = Schema<"CreateWitnessResponse">;
-export type NewWitness = Schema<"CreateWitnessRequest">;
-export type WitnessChange = Schema<"CreateWitnessAuthorizationRequest">;
+export type RegistrationResult = Schema<'CreateWitnessResponse'>;
+export type NewWitness = Schema<'CreateWitnessRequest'>;
+export type WitnessChange = Schema<'CreateWitnessAuthorizationRequest'>;
 
 
 export const createWitness = (body: NewWitness) => api.post<RegistrationResult>('/witnesses', body);
