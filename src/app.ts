@@ -24,6 +24,7 @@ import {
 import { addApiSchemas } from './api-schemas.ts';
 import { describeRoute, finishOpenApiDocument } from './kernel/http/openapi.ts';
 import { validatorCompilerFactory } from './kernel/http/validation.ts';
+import { serializerCompilerFactory } from './kernel/http/serialization.ts';
 import { auditRoutes, AuditService } from './modules/audit/index.ts';
 import { documentRoutes } from './modules/documents/index.ts';
 import { machineMayCall } from './kernel/auth/machine-routes.ts';
@@ -113,8 +114,9 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
     },
     requestIdHeader: false,
     forceCloseConnections: 'idle',
-    // Our compiler ignores the pool/options Fastify passes; its signature is wider than we need.
-    schemaController: { compilersFactory: { buildValidator: validatorCompilerFactory() as never } },
+    // Our validator compiler ignores the pool/options Fastify passes; its signature is wider than we need. The
+    // serializer compiler gives each response only the shared schemas it references (src/kernel/http/serialization.ts).
+    schemaController: { compilersFactory: { buildValidator: validatorCompilerFactory() as never, buildSerializer: serializerCompilerFactory() } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.setErrorHandler((err: Parameters<typeof errorHandler>[0], req, reply) => errorHandler(err, req as never, reply as never));
