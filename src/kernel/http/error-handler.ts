@@ -78,6 +78,13 @@ export function errorHandler(error: FastifyError & { validation?: ErrorObject[];
     const m = PG_ERRORS[pgCode];
     return send(m.status, { code: m.code, message: m.message });
   }
+  const fsCode = (error as { code?: unknown }).code;
+  if (fsCode === 'ENOSPC' || fsCode === 'EDQUOT') {
+    // The blob store is full (issue 15 item 8): the store removed its temporary file and never renamed it into place,
+    // and no row was written (rows follow a durable blob), so nothing half-written remains; the server stays ready.
+    req.log.error({ err: error }, 'blob store full');
+    return send(507, { code: 'STORAGE_FULL', message: '文件存储空间已满，上传未被接收，请稍后重试并联系平台管理员' });
+  }
   if (isDatabaseUnavailable(error)) {
     req.log.warn({ err: error }, 'database unavailable');
     void reply.header('retry-after', String(DATABASE_RETRY_AFTER_SECONDS));
