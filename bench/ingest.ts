@@ -1,26 +1,20 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import { createWriteStream, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { open, readFile, rm } from 'node:fs/promises';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import pg from 'pg';
 import {
-  createQTraceClient,
   imageSigningPayload,
-  loadDeviceKey,
   recordSigningPayload,
   sha256Hex,
   signPayload,
   type ImageMetadata,
-  type NewBatch,
-  type QTraceClient,
 } from '../src/client/index.ts';
 import { readExif, thumbnailAndHash } from '../src/modules/images/index.ts';
 import { beijingRfc3339, beijingWallClock, makeSitePhoto, withComment } from '../src/simulator/photos.ts';
-import { reboundValues, simulate } from '../src/simulator/simulate.ts';
+import { reboundValues } from '../src/simulator/simulate.ts';
+import { freshDatabase, provisionAgency, startServer, type Agency } from './lib/servers.ts';
 
 /**
  * `npm run bench:ingest` (issue 4, Performance): the running server, on PostgreSQL, driven over HTTP by concurrent
@@ -39,69 +33,19 @@ const { values: args } = parseArgs({
 const N = Number(args.images);
 const CLIENTS = Number(args.clients);
 const MB = Number(args.mb);
-const root = fileURLToPath(new URL('..', import.meta.url));
 const work = mkdtempSync(join(tmpdir(), 'qtrace-bench-'));
 const out = (s = '') => process.stdout.write(`${s}\n`);
 
-// ─── Database: DATABASE_URL, else a fresh database on the local PostgreSQL, else (said loudly) embedded ───
-async function database(): Promise<{ url: string | null; label: string; drop: () => Promise<void> }> {
-  const base = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
-  const adminUrl = new URL(base);
-  adminUrl.pathname = '/postgres';
-  const name = `qtrace_bench_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: adminUrl.toString(), connectionTimeoutMillis: 3000 });
-  try {
-    await admin.connect();
-    await admin.query(`create database ${name}`);
-    await admin.end();
-  } catch (err) {
-    await admin.end().catch(() => {});
-    out(`!! PostgreSQL not reachable at ${adminUrl.host} (${(err as Error).message}); FALLING BACK to the embedded PGlite database.`);
-    out('!! The issue asks for PostgreSQL: set DATABASE_URL to measure on it.');
-    return { url: null, label: 'PGlite (embedded; fallback)', drop: async () => {} };
-  }
-  const url = new URL(base);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    label: `PostgreSQL ${adminUrl.host}, fresh database ${name}`,
-    drop: async () => {
-      const c = new pg.Client({ connectionString: adminUrl.toString() });
-      await c.connect();
-      await c.query(`drop database if exists ${name} with (force)`);
-      await c.end();
-    },
-  };
-}
-
-// ─── The server as `npm start` runs it, in its own process ───
-function startServer(databaseUrl: string | null): Promise<{ url: string; child: ChildProcess }> {
-  const pinned = join(root, 'node_modules', '.bin', 'node');
-  // The V8 flags `npm start` gives the server (package.json), so the benchmark measures the server as it runs; and
-  // BENCH_SERVER_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof", to profile it under this load.
-  const startScript = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: { start: string } }).scripts.start;
-  const nodeArgs = [...startScript.split(' ').filter((a) => a.startsWith('--')), ...(process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean)];
-  const child = spawn(existsSync(pinned) ? pinned : process.execPath, [...nodeArgs, 'src/server.ts'], {
-    cwd: root,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', SEED_DEMO: 'true', DATABASE_URL: databaseUrl ?? '', DATA_DIR: join(work, 'data'), BLOB_DIR: join(work, 'blobs') },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let text = '';
-  // BENCH_SERVER_LOG=<file>: everything the server prints (with "--trace-gc" in BENCH_SERVER_NODE_ARGS, its GCs).
-  const log = process.env.BENCH_SERVER_LOG ? createWriteStream(process.env.BENCH_SERVER_LOG) : null;
-  return new Promise((resolve, reject) => {
-    const onData = (b: Buffer) => {
-      log?.write(b);
-      if (text.length > 100_000) return;
-      text += b.toString();
-      const m = /控制台 Console:\s+(http:\/\/\S+?)\/\s/.exec(text);
-      if (m) resolve({ url: m[1]!, child });
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
-    child.on('exit', (code) => reject(new Error(`server exited with ${code}:\n${text}`)));
-  });
-}
+// ─── The server as `npm start` runs it, in its own process, on a fresh PostgreSQL database (else, said loudly, embedded) ───
+// BENCH_SERVER_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof", profiles it under this load; BENCH_SERVER_LOG=<file>
+// keeps everything it prints (with "--trace-gc" in BENCH_SERVER_NODE_ARGS, its GCs).
+const serverOptions = (databaseUrl: string | null) => ({
+  databaseUrl,
+  dataDir: join(work, 'data'),
+  blobDir: join(work, 'blobs'),
+  nodeArgs: (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean),
+  ...(process.env.BENCH_SERVER_LOG ? { log: process.env.BENCH_SERVER_LOG } : {}),
+});
 
 /** VmRSS sampled every 50 ms; `peak()` is the highest since the last `reset()`. VmHWM is the process's lifetime peak. */
 function rssSampler(pid: number) {
@@ -172,24 +116,8 @@ async function bare(paths: string[]): Promise<{ seconds: number; perSecond: numb
 }
 
 // ─── The platform: C clients, each an agency system with its own batch, uploading record + image after image ───
-interface Setup {
-  q: QTraceClient;
-  device: ReturnType<typeof loadDeviceKey>;
-  keyId: string;
-  openBody: NewBatch;
-}
-
-async function provision(url: string): Promise<Setup> {
-  const statePath = join(work, 'sim-state.json');
-  class Stop extends Error {}
-  await simulate({ baseUrl: url, statePath, witnessUsername: null, log: () => {}, afterStep: (s) => {
-    if (s === 'opened') throw new Stop();
-  } }).catch((e) => {
-    if (!(e instanceof Stop)) throw e;
-  });
-  const state = JSON.parse(readFileSync(statePath, 'utf8')) as { credential: string; device: { keyId: string; privateKeyPem: string }; plan: { openBody: NewBatch } };
-  return { q: createQTraceClient({ baseUrl: url, credential: state.credential }), device: loadDeviceKey(state.device.privateKeyPem), keyId: state.device.keyId, openBody: state.plan.openBody };
-}
+const provision = (url: string): Promise<Agency> => provisionAgency(url, join(work, 'sim-state.json'));
+type Setup = Agency;
 
 /** CPU seconds (user + system) used so far by a process, and by every PostgreSQL backend on this machine. */
 function cpuSeconds(pid: number | 'postgres'): number {
@@ -305,9 +233,9 @@ async function platform(s: Setup, paths: string[], label: string) {
   };
 }
 
-const db = await database();
+const db = await freshDatabase('bench', { fallback: true, say: out });
 out(`QTrace ingest benchmark · ${availableParallelism()} cores · ${db.label}`);
-const server = await startServer(db.url);
+const server = await startServer(serverOptions(db.url));
 const rss = rssSampler(server.child.pid!);
 try {
   const setup = await provision(server.url);

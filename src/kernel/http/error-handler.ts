@@ -31,6 +31,24 @@ const PG_ERRORS: Record<string, { status: number; code: string; message: string 
   '40001': { status: 409, code: 'CONCURRENT_UPDATE', message: '数据已被他人修改，请刷新后重试' },
 };
 
+/**
+ * PostgreSQL unreachable or going away (issue 15 item 8): connection refused or reset, the server shutting down or
+ * starting up (57P01–57P03), a connection failure (class 08), or pg's own "connection terminated"/connect timeout.
+ * Nothing was decided, so the answer is 503 with a code and Retry-After: the pool reconnects by itself on the next
+ * request, and an agency system retries (the client treats 503 as retryable).
+ */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  const e = error as { code?: unknown; message?: unknown } | null;
+  if (!e || typeof e !== 'object') return false;
+  const code = typeof e.code === 'string' ? e.code : '';
+  if (['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', '57P01', '57P02', '57P03'].includes(code) || code.startsWith('08')) return true;
+  const message = typeof e.message === 'string' ? e.message : '';
+  return /^Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error/.test(message);
+}
+
+/** Seconds a client is told to wait before retrying while the database is unavailable. */
+const DATABASE_RETRY_AFTER_SECONDS = 5;
+
 export function errorHandler(error: FastifyError & { validation?: ErrorObject[]; validationContext?: string }, req: FastifyRequest, reply: FastifyReply) {
   const send = (status: number, body: ErrorBody) => reply.status(status).send(body);
 
@@ -59,6 +77,18 @@ export function errorHandler(error: FastifyError & { validation?: ErrorObject[];
     req.log.warn({ err: error }, 'database constraint reached the error handler');
     const m = PG_ERRORS[pgCode];
     return send(m.status, { code: m.code, message: m.message });
+  }
+  const fsCode = (error as { code?: unknown }).code;
+  if (fsCode === 'ENOSPC' || fsCode === 'EDQUOT') {
+    // The blob store is full (issue 15 item 8): the store removed its temporary file and never renamed it into place,
+    // and no row was written (rows follow a durable blob), so nothing half-written remains; the server stays ready.
+    req.log.error({ err: error }, 'blob store full');
+    return send(507, { code: 'STORAGE_FULL', message: '文件存储空间已满，上传未被接收，请稍后重试并联系平台管理员' });
+  }
+  if (isDatabaseUnavailable(error)) {
+    req.log.warn({ err: error }, 'database unavailable');
+    void reply.header('retry-after', String(DATABASE_RETRY_AFTER_SECONDS));
+    return send(503, { code: 'DATABASE_UNAVAILABLE', message: '数据库暂时不可用，请稍后重试（平台正在自动重连）' });
   }
   if (typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 500) {
     return send(error.statusCode, { code: 'BAD_REQUEST', message: '请求不合法' });
