@@ -9,6 +9,11 @@ import { AppRoutes } from './routes.tsx';
 import './format.ts';
 import './styles.css';
 
+// The shell's service worker (web/public/sw.js): the console, and 现场采集 above all, opens without network.
+if (import.meta.env.PROD && 'serviceWorker' in navigator) {
+  window.addEventListener('load', () => void navigator.serviceWorker.register('/sw.js').catch(() => undefined));
+}
+
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <ConfigProvider csp={cspNonce ? { nonce: cspNonce } : undefined} locale={zhCN} theme={{ token: { colorPrimary: '#1d5fb8', borderRadius: 4 } }}>
