@@ -15,6 +15,14 @@ self.addEventListener('activate', (event) => {
   );
 });
 
+// The page tells the worker which built assets it loaded before the worker took control (its first visit), so that
+// the shell is whole offline from then on.
+self.addEventListener('message', (event) => {
+  const urls = Array.isArray(event.data?.cacheAssets) ? event.data.cacheAssets : [];
+  const own = urls.filter((u) => typeof u === 'string' && new URL(u, self.location.origin).origin === self.location.origin && new URL(u, self.location.origin).pathname.startsWith('/assets/'));
+  event.waitUntil(caches.open(CACHE).then((c) => Promise.all(own.map((u) => c.match(u).then((hit) => hit ?? c.add(u).catch(() => undefined))))));
+});
+
 self.addEventListener('fetch', (event) => {
   const req = event.request;
   if (req.method !== 'GET') return;
@@ -29,7 +37,16 @@ self.addEventListener('fetch', (event) => {
         .then((res) => {
           if (res.ok) {
             const copy = res.clone();
-            event.waitUntil(caches.open(CACHE).then((c) => c.put(SHELL, copy)));
+            event.waitUntil(
+              caches.open(CACHE).then(async (c) => {
+                const html = await copy.clone().text();
+                await c.put(SHELL, copy);
+                // The entry script, its preloaded chunks and styles: the page loaded them before this worker took
+                // control, so they are cached here from the names the page carries.
+                const assets = [...new Set(html.match(/\/assets\/[^"'\s]+/g) ?? [])];
+                await Promise.all(assets.map((a) => c.match(a).then((hit) => hit ?? c.add(a).catch(() => undefined))));
+              }),
+            );
           }
           return res;
         })

@@ -5,14 +5,12 @@ import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router-dom';
 import { cspNonce } from './csp-nonce.ts';
 import { AuthProvider } from './auth.tsx';
+import { registerServiceWorker } from './service-worker.ts';
 import { AppRoutes } from './routes.tsx';
 import './format.ts';
 import './styles.css';
 
-// The shell's service worker (web/public/sw.js): the console, and 现场采集 above all, opens without network.
-if (import.meta.env.PROD && 'serviceWorker' in navigator) {
-  window.addEventListener('load', () => void navigator.serviceWorker.register('/sw.js').catch(() => undefined));
-}
+registerServiceWorker();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

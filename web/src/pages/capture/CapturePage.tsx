@@ -6,6 +6,7 @@ import { Link } from 'react-router-dom';
 import type { CaptureManifest } from '../../../../src/modules/capture/manifest.ts';
 import { errorMessage } from '../../api.ts';
 import { useMe } from '../../auth.tsx';
+import { cacheLoadedAssets } from '../../service-worker.ts';
 import { Countdown } from '../batches/Countdown.tsx';
 import { getBatch, listBatches, listRecords, newIdempotencyKey, type BatchDetail, type BatchSummary, type RawRecord } from '../batches/api.ts';
 import { formatComponentId, parseComponentId } from '../components/componentId.ts';
@@ -73,6 +74,9 @@ export default function CapturePage() {
     () => new QueueRunner(me.id, { onChange: () => void reloadQueue(), onProgress: (id, f) => setProgress((p) => ({ ...p, [id]: f })) }),
     [me.id, reloadQueue],
   );
+
+  // This page's own chunks load after the worker may have taken control of the first visit: have them kept too.
+  useEffect(cacheLoadedAssets, []);
 
   // What this phone kept: its key, the challenges in hand, the batch last chosen, the queue.
   useEffect(() => {
