@@ -96,7 +96,8 @@ afterAll(async () => {
   await h?.close();
 });
 
-const noSidewaysScroll = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth);
+// Run in the page (the e2e files are type-checked without the DOM library).
+const noSidewaysScroll = (page: Page) => page.evaluate<number>('document.documentElement.scrollWidth');
 
 test('a tester enrols the phone, the administrator approves it, five photos (two offline) are signed, queued and uploaded once', async () => {
   const phone = await openSession({ ...h, browser: phoneBrowser }, {
