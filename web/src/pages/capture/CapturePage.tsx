@@ -9,13 +9,13 @@ import { useMe } from '../../auth.tsx';
 import { cacheLoadedAssets } from '../../service-worker.ts';
 import { Countdown } from '../batches/Countdown.tsx';
 import { getBatch, listBatches, listRecords, newIdempotencyKey, type BatchDetail, type BatchSummary, type RawRecord } from '../batches/api.ts';
-import { formatComponentId, parseComponentId } from '../components/componentId.ts';
+import { formatComponentId } from '../components/componentId.ts';
 import { fetchChallenges, type ChallengePool } from './api.ts';
 import { CAPTURE_APP_VERSION, loadDeviceKey, sha256Hex, signManifest } from './device.ts';
 import { DeviceCard } from './DeviceCard.tsx';
 import { useOnline, usePosition } from './hooks.ts';
 import { QueueList } from './QueueList.tsx';
-import { fixProblem } from './rules.ts';
+import { componentFromQr, fixProblem } from './rules.ts';
 import { captureDb, putQueued, queueOf, type DeviceKey, type QueuedCapture } from './store.ts';
 import { QueueRunner, retry } from './uploader.ts';
 import { stampFrame } from './watermark.ts';
@@ -24,12 +24,6 @@ const takesUploads = (b: Pick<BatchSummary, 'status' | 'locked'>) => !b.locked &
 
 /** A challenge is used only while it has this long left, so that the photo still reaches the platform in time. */
 const CHALLENGE_MARGIN_MS = 60_000;
-
-/** The component a scanned label names: its QR code holds the resolve address …/c/<id> (or, typed, the id alone). */
-export function componentFromQr(text: string): string | null {
-  const m = /\/c\/([^/?#]+)/.exec(text);
-  return parseComponentId(decodeURIComponent(m ? m[1]! : text.trim()));
-}
 
 function componentLabel(b: BatchDetail, code: string): string {
   const c = b.components.find((x) => x.code === code);

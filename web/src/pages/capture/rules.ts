@@ -1,6 +1,21 @@
 import { DEADLINE_WARNING_BEFORE_MS, UPLOAD_DEADLINE_MS } from '../../../../src/kernel/policy.ts';
-import type { ChallengePool } from './api.ts';
-import type { QueuedCapture } from './store.ts';
+import { parseComponentId } from '../components/componentId.ts';
+
+// Pure rules, with no browser API in their imports: tested by test/capture-phone-rules.test.ts under Node.
+
+/** The policy's position limits as the server sends them with the challenges (api.ts ChallengePool). */
+export interface PositionLimits {
+  positionMaxAgeMs: number;
+  positionMaxAccuracyMetres: number;
+}
+
+/** What the risk of a queued photo depends on (store.ts QueuedCapture). */
+export interface QueuedTimes {
+  state: 'waiting' | 'uploading' | 'done' | 'failed';
+  deadline: string | null;
+  capturedAt: string;
+  challengeExpiresAt: string;
+}
 
 /** A position fix as the phone keeps it. */
 export interface Fix {
@@ -15,7 +30,7 @@ export interface Fix {
  * Whether the fix may go into a capture now, by the limits the platform sent with the challenges (policy
  * CAPTURE_POSITION_MAX_AGE_MS / _MAX_ACCURACY_METRES); the reason in Chinese when not.
  */
-export function fixProblem(fix: Fix | null, limits: Pick<ChallengePool, 'positionMaxAgeMs' | 'positionMaxAccuracyMetres'>, now: number): string | null {
+export function fixProblem(fix: Fix | null, limits: PositionLimits, now: number): string | null {
   if (!fix) return '尚未取得定位';
   if (fix.accuracy > limits.positionMaxAccuracyMetres) return `定位精度 ${Math.round(fix.accuracy)} 米，超过 ${limits.positionMaxAccuracyMetres} 米的要求，请到开阔处等待定位`;
   if (now - fix.at > limits.positionMaxAgeMs) return `定位已过时（${Math.round((now - fix.at) / 1000)} 秒前），正在重新定位`;
@@ -30,7 +45,7 @@ export type Risk = { level: 'ok' | 'warning' | 'overdue'; reason: string | null 
  * capture as a tester on site counts it), and the challenge's expiry (after which the platform refuses the signature).
  * Warning within DEADLINE_WARNING_BEFORE_MS of the earliest; overdue past it.
  */
-export function queueRisk(q: Pick<QueuedCapture, 'state' | 'deadline' | 'capturedAt' | 'challengeExpiresAt'>, now: number): Risk {
+export function queueRisk(q: QueuedTimes, now: number): Risk {
   if (q.state === 'done') return { level: 'ok', reason: null };
   const limits: [number, string][] = [[new Date(q.capturedAt).getTime() + UPLOAD_DEADLINE_MS, '拍摄后 2 小时']];
   if (q.deadline) limits.push([new Date(q.deadline).getTime(), '批次上传截止']);
@@ -39,4 +54,15 @@ export function queueRisk(q: Pick<QueuedCapture, 'state' | 'deadline' | 'capture
   if (now >= at) return { level: 'overdue', reason: `已过${what}时间` };
   if (at - now <= DEADLINE_WARNING_BEFORE_MS) return { level: 'warning', reason: `距${what}不足 ${Math.ceil((at - now) / 60_000)} 分钟` };
   return { level: 'ok', reason: null };
+}
+
+/** The component a scanned label names: its QR code holds the resolve address …/c/<id> (or, typed, the id alone). */
+export function componentFromQr(text: string): string | null {
+  const m = /\/c\/([^/?#]+)/.exec(text);
+  try {
+    return parseComponentId(decodeURIComponent(m ? m[1]! : text.trim()));
+  } catch {
+    // A malformed %-escape in someone else's QR code: not a label of ours.
+    return null;
+  }
 }
