@@ -714,7 +714,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 领取采集挑战码（一次性；返回手中全部未用、未过期的挑战码，不足时补足） */
+        /**
+         * 领取采集挑战码（一次性；返回手中全部未用、未过期的挑战码，不足时补足）
+         * @description positionMaxAgeMs / positionMaxAccuracyMetres：平台政策规定的定位时效与精度上限，手机据此拒绝过旧或不够精确的定位（超出的签名采集到达平台后被标记）；challengeTtlMs：挑战码有效期。
+         */
         post: operations["createCaptureChallenge"];
         delete?: never;
         options?: never;
@@ -3579,6 +3582,15 @@ export interface components {
             /** @description 32 字节随机数（base64url，43 位），写入采集清单 challenge.nonce */
             nonce: string;
         };
+        CaptureChallenges: {
+            /** @description 挑战码有效期（毫秒）：照片须在此期限内到达平台 */
+            challengeTtlMs: number;
+            items: components["schemas"]["CaptureChallenge"][];
+            /** @description 定位精度上限（米，95% 半径） */
+            positionMaxAccuracyMetres: number;
+            /** @description 定位时效上限（毫秒）：拍摄时定位结果不得早于此时长 */
+            positionMaxAgeMs: number;
+        };
         CaptureKey: {
             /**
              * @description Ed25519，或 ES256（ECDSA P-256 + SHA-256，签名为 IEEE P1363 r‖s）
@@ -3928,9 +3940,6 @@ export interface components {
         CreateBatchWitnessAttestationRequest: {
             /** @description 见证说明 */
             statement: string;
-        };
-        CreateCaptureChallengeResponse: {
-            items: components["schemas"]["CaptureChallenge"][];
         };
         CreateCatalogueVersionRequest: {
             /** @description 编辑所基于的版本号；已有更新版本时返回 409 */
@@ -9896,7 +9905,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CreateCaptureChallengeResponse"];
+                    "application/json": components["schemas"]["CaptureChallenges"];
                 };
             };
             400: components["responses"]["Error"];

@@ -17,6 +17,29 @@ interface AuthState {
 
 const AuthContext = createContext<AuthState | null>(null);
 
+/**
+ * The person last signed in on this browser, so that the console opened from the home screen without network (the
+ * service worker's shell) can still show 现场采集 and its queue. Only for display: every request is still the server's
+ * to authorise, and the first answer from it (or a 401) replaces or clears this.
+ */
+const LAST_ME = 'qtrace.lastMe';
+const remember = (m: Me | null) => {
+  try {
+    if (m) localStorage.setItem(LAST_ME, JSON.stringify(m));
+    else localStorage.removeItem(LAST_ME);
+  } catch {
+    // Storage refused (private mode): the console then needs the network to start, as before.
+  }
+};
+const remembered = (): Me | null => {
+  try {
+    const t = localStorage.getItem(LAST_ME);
+    return t ? (JSON.parse(t) as Me) : null;
+  } catch {
+    return null;
+  }
+};
+
 export function AuthProvider({ children }: { children: ReactNode }) {
   const [me, setMe] = useState<Me | null>(null);
   const [loading, setLoading] = useState(true);
@@ -36,7 +59,12 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     api
       .get<Me>('/auth/me')
       .then((m) => alive && setMe(m))
-      .catch(() => alive && setMe(null))
+      .catch((e: unknown) => {
+        if (!alive) return;
+        // No network at all (not a refusal): the person last signed in here, until the server can be asked.
+        if (e instanceof ApiError && e.status === 0) setMe(remembered());
+        else setMe(null);
+      })
       .finally(() => alive && setLoading(false));
     return () => {
       alive = false;
@@ -46,7 +74,8 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   const signedIn = useRef(false);
   useEffect(() => {
     signedIn.current = me !== null;
-  }, [me]);
+    if (!loading) remember(me);
+  }, [me, loading]);
 
   useEffect(
     () =>

@@ -5,9 +5,12 @@ import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router-dom';
 import { cspNonce } from './csp-nonce.ts';
 import { AuthProvider } from './auth.tsx';
+import { registerServiceWorker } from './service-worker.ts';
 import { AppRoutes } from './routes.tsx';
 import './format.ts';
 import './styles.css';
+
+registerServiceWorker();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

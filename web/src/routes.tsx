@@ -41,6 +41,8 @@ const FraudReportsPage = lazy(() => import('./pages/enforcement/FraudReportsPage
 const DailyCheckPage = lazy(() => import('./pages/daily-check/DailyCheckPage.tsx'));
 const RandomDrawsPage = lazy(() => import('./pages/random-draws/RandomDrawsPage.tsx'));
 const SpecialCampaignsPage = lazy(() => import('./pages/special-campaigns/SpecialCampaignsPage.tsx'));
+const CapturePage = lazy(() => import('./pages/capture/CapturePage.tsx'));
+const CaptureKeysPage = lazy(() => import('./pages/capture/CaptureKeysPage.tsx'));
 const ServiceRequestsPage = lazy(() => import('./pages/service-requests/ServiceRequestsPage.tsx'));
 
 /**
@@ -83,6 +85,7 @@ const PAGES: { path: string; element: React.ReactNode; gate?: string | null }[] 
   { path: '/random-draws', element: <RandomDrawsPage /> },
   { path: '/special-campaigns', element: <SpecialCampaignsPage /> },
   { path: '/service-requests', element: <ServiceRequestsPage /> },
+  { path: '/capture-keys', element: <CaptureKeysPage /> },
 ];
 
 export function AppRoutes() {
@@ -91,6 +94,19 @@ export function AppRoutes() {
       <Route path="/login" element={<LoginPage />} />
       {/* A report's QR code leads here: open to anyone, without login or the console's frame. */}
       <Route path="/r/:number" element={<Suspense fallback={<FullPageSpin />}><ReportVerifyPage /></Suspense>} />
+      {/* 现场采集 is a phone page: signed in, without the desktop console's frame. */}
+      <Route
+        path="/capture"
+        element={
+          <RequireAuth>
+            <RoleGate path="/capture">
+              <Suspense fallback={<FullPageSpin />}>
+                <CapturePage />
+              </Suspense>
+            </RoleGate>
+          </RequireAuth>
+        }
+      />
       <Route
         element={
           <RequireAuth>

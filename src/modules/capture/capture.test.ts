@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CAPTURE_CHALLENGE_TTL_MS, CAPTURE_CHALLENGES_HELD_MAX } from '../../kernel/policy.ts';
+import { CAPTURE_CHALLENGE_TTL_MS, CAPTURE_CHALLENGES_HELD_MAX, CAPTURE_POSITION_MAX_ACCURACY_METRES, CAPTURE_POSITION_MAX_AGE_MS } from '../../kernel/policy.ts';
 import { startBatchHarness, type BatchHarness, type Who } from '../batches/test-fixtures.ts';
 import { encodeMetadata } from '../images/index.ts';
 import { declaredFor, photoFor, uploadImage, type Declared } from '../images/test-helpers.ts';
@@ -94,6 +94,15 @@ describe('challenges', () => {
     expect(first[0]!.code).toMatch(/^[0-9A-HJKMNP-TV-Z]{8}$/);
     expect(new Date(first[0]!.expiresAt).getTime() - new Date(first[0]!.issuedAt).getTime()).toBe(CAPTURE_CHALLENGE_TTL_MS);
     expect((await challenges('jz.tester')).map((c) => c.nonce)).toEqual(first.map((c) => c.nonce));
+  });
+
+  it("carry the policy's position limits the phone applies before capture", async () => {
+    const res = await h.post('jz.tester', '/api/v1/capture/challenges');
+    expect(res.json()).toMatchObject({
+      positionMaxAgeMs: CAPTURE_POSITION_MAX_AGE_MS,
+      positionMaxAccuracyMetres: CAPTURE_POSITION_MAX_ACCURACY_METRES,
+      challengeTtlMs: CAPTURE_CHALLENGE_TTL_MS,
+    });
   });
 });
 

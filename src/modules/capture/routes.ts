@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { commonErrors, IdParams } from '../../kernel/http/schemas.ts';
-import { CaptureKeySchema, CaptureStatusSchema, ChallengeSchema, EnrolBody, ERROR_CODES, PublicCaptureSchema, RevokeBody } from './schemas.ts';
+import { CAPTURE_PHONE_LIMITS, CaptureKeySchema, CaptureStatusSchema, ChallengeSchema, ChallengesSchema, EnrolBody, ERROR_CODES, PublicCaptureSchema, RevokeBody } from './schemas.ts';
 import { CaptureService } from './service.ts';
 import { declareErrorCodes } from '../../kernel/http/openapi.ts';
 
@@ -9,7 +9,7 @@ const tags = ['capture'];
 
 export const captureRoutes: FastifyPluginAsyncTypebox = async (app) => {
   declareErrorCodes(app, ERROR_CODES);
-  for (const s of [CaptureKeySchema, EnrolBody, RevokeBody, ChallengeSchema, CaptureStatusSchema, PublicCaptureSchema]) app.addSchema(s);
+  for (const s of [CaptureKeySchema, EnrolBody, RevokeBody, ChallengeSchema, ChallengesSchema, CaptureStatusSchema, PublicCaptureSchema]) app.addSchema(s);
   const svc = new CaptureService(app.deps);
   const Key = Type.Ref('CaptureKey');
 
@@ -57,12 +57,14 @@ export const captureRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags,
         summary: '领取采集挑战码（一次性；返回手中全部未用、未过期的挑战码，不足时补足）',
-        response: { 200: Type.Object({ items: Type.Array(Type.Ref('CaptureChallenge')) }), ...commonErrors },
+        description:
+          'positionMaxAgeMs / positionMaxAccuracyMetres：平台政策规定的定位时效与精度上限，手机据此拒绝过旧或不够精确的定位（超出的签名采集到达平台后被标记）；challengeTtlMs：挑战码有效期。',
+        response: { 200: Type.Ref('CaptureChallenges'), ...commonErrors },
       },
     },
     async (req, reply) => {
       void reply.header('cache-control', 'no-store');
-      return { items: await svc.challenges(req.ctx) };
+      return { items: await svc.challenges(req.ctx), ...CAPTURE_PHONE_LIMITS };
     },
   );
 

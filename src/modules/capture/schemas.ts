@@ -1,5 +1,6 @@
 import { Type } from 'typebox';
 import { DateTime } from '../../kernel/http/schemas.ts';
+import { CAPTURE_CHALLENGE_TTL_MS, CAPTURE_POSITION_MAX_ACCURACY_METRES, CAPTURE_POSITION_MAX_AGE_MS } from '../../kernel/policy.ts';
 
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 const Id = Type.String({ format: 'uuid' });
@@ -43,6 +44,26 @@ export const ChallengeSchema = Type.Object(
     code: Type.String({ description: '验证码（8 位 Crockford base32），印在照片水印上，可在公开核验页查询' }),
   },
   { $id: 'CaptureChallenge' },
+);
+
+/**
+ * The policy's limits a phone applies before capture, sent with every challenge pool so that the console holds no copy
+ * of them (and keeps the last ones it was given for capture without network).
+ */
+export const CAPTURE_PHONE_LIMITS = {
+  positionMaxAgeMs: CAPTURE_POSITION_MAX_AGE_MS,
+  positionMaxAccuracyMetres: CAPTURE_POSITION_MAX_ACCURACY_METRES,
+  challengeTtlMs: CAPTURE_CHALLENGE_TTL_MS,
+} as const;
+
+export const ChallengesSchema = Type.Object(
+  {
+    items: Type.Array(Type.Ref('CaptureChallenge')),
+    positionMaxAgeMs: Type.Integer({ description: '定位时效上限（毫秒）：拍摄时定位结果不得早于此时长' }),
+    positionMaxAccuracyMetres: Type.Number({ description: '定位精度上限（米，95% 半径）' }),
+    challengeTtlMs: Type.Integer({ description: '挑战码有效期（毫秒）：照片须在此期限内到达平台' }),
+  },
+  { $id: 'CaptureChallenges' },
 );
 
 export const CaptureStatusProps = {
