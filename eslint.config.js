@@ -73,6 +73,11 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.browser } },
   },
   {
+    // The console's shell worker runs in a ServiceWorkerGlobalScope (self, caches, clients), not a page.
+    files: ['web/public/sw.js'],
+    languageOptions: { globals: { ...globals.serviceworker }, sourceType: 'script' },
+  },
+  {
     files: ['**/*.test.ts', 'e2e/**', 'bench/**', 'scripts/**'],
     rules: { 'no-restricted-syntax': 'off' },
   },
